@@ -1,0 +1,33 @@
+//! Files attached to agreements (full texts, annexes), stored in the
+//! database and deduplicated by SHA-256.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Metadata of a stored file; the bytes live in the store's blob table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Document {
+    pub id: String,
+    pub agreement_id: String,
+    pub file_name: String,
+    pub media_type: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    pub sha256: String,
+    pub size: u64,
+    /// Extracted text, filled when the document is assessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    pub created_at: String,
+}
+
+/// Media types accepted for agreement texts.
+pub const MEDIA_TYPES: &[&str] = &[
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "text/html",
+    "text/plain",
+];
+
+/// Largest document accepted, in bytes.
+pub const MAX_DOCUMENT_BYTES: usize = 50 * 1024 * 1024;

@@ -1,0 +1,139 @@
+//! Good practices, as the Migration Network Hub collects them, tagged by GCM
+//! objective, guiding principle and SDG.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::agreement::{enum_str, titles_text};
+use crate::entity::{Entity, Facet, IndexEntry, Kind};
+use crate::reference::{self, Principle};
+use crate::text::{fold, Date, Link, Localized, Source};
+use crate::validation::{Check, Invalid};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PracticeType {
+    Policy,
+    Programme,
+    Legislation,
+    Tool,
+    Partnership,
+}
+
+/// Where a contributed record stands in review. Only `published` is public.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PublicationStatus {
+    #[default]
+    Draft,
+    Submitted,
+    InReview,
+    Published,
+    Rejected,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Practice {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub titles: Localized,
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub summary: Localized,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implementing_entities: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub principles: Vec<Principle>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sdgs: Vec<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_on: Option<Date>,
+    #[serde(rename = "type")]
+    pub practice_type: PracticeType,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub publication_status: PublicationStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+}
+
+impl Entity for Practice {
+    const KIND: Kind = Kind::Practices;
+    crate::entity_fields!();
+
+    fn slug_source(&self) -> String {
+        self.titles.get(crate::Lang::En).unwrap_or(&self.title).to_string()
+    }
+
+    fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::new();
+        c.id("id", self.id.as_deref());
+        c.slug(self.slug.as_deref());
+        c.required("title", &self.title);
+        c.max_len("title", &self.title, 500);
+        c.texts("implementing_entities", &self.implementing_entities);
+        c.countries("countries", &self.countries);
+        c.regions("regions", &self.regions);
+        c.objectives("objectives", &self.objectives);
+        c.sdgs("sdgs", &self.sdgs);
+        for (i, p) in self.principles.iter().enumerate() {
+            if self.principles[..i].contains(p) {
+                c.fail(format!("principles[{i}]"), format!("`{p}` is listed twice"));
+            }
+        }
+        c.order(("start_on", self.start_on), ("end_on", self.end_on));
+        c.links("links", &self.links);
+        c.sources("sources", &self.sources);
+        c.finish()
+    }
+
+    fn index(&self) -> IndexEntry {
+        let mut e = IndexEntry {
+            title: self.title.clone(),
+            title_text: fold(&titles_text(&self.title, &self.titles)),
+            record_type: Some(enum_str(&self.practice_type)),
+            status: Some(enum_str(&self.publication_status)),
+            year: self.start_on.map(|d| d.year()),
+            date: self.start_on.map(|d| d.to_string()),
+            public: self.publication_status == PublicationStatus::Published,
+            facets: Vec::new(),
+        };
+        e.countries(&self.countries);
+        for r in &self.regions {
+            e.facet(Facet::Region, r);
+            // A practice filed under a sub-region also belongs to its region.
+            let mut parent = reference::region(r).and_then(|r| r.parent.clone());
+            while let Some(p) = parent {
+                e.facet(Facet::Region, &p);
+                parent = reference::region(&p).and_then(|r| r.parent.clone());
+            }
+        }
+        for o in &self.objectives {
+            e.facet(Facet::Objective, o);
+        }
+        for p in &self.principles {
+            e.facet(Facet::Principle, p);
+        }
+        for s in &self.sdgs {
+            e.facet(Facet::Sdg, s);
+        }
+        e
+    }
+}

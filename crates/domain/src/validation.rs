@@ -1,0 +1,229 @@
+//! Field-level validation: every problem names the field it is about.
+
+use std::fmt;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::reference;
+use crate::text::{Date, Link, Source};
+
+/// One problem with one field, e.g. `parties[1].country`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// A record that failed validation, with every problem found.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct Invalid(pub Vec<FieldError>);
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{}: {}", e.field, e.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl Invalid {
+    pub fn one(field: impl Into<String>, message: impl Into<String>) -> Invalid {
+        Invalid(vec![FieldError {
+            field: field.into(),
+            message: message.into(),
+        }])
+    }
+}
+
+/// Collects problems while a record is checked.
+#[derive(Default)]
+pub struct Check {
+    errors: Vec<FieldError>,
+}
+
+impl Check {
+    pub fn new() -> Check {
+        Check::default()
+    }
+
+    pub fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    pub fn finish(self) -> Result<(), Invalid> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid(self.errors))
+        }
+    }
+
+    pub fn id(&mut self, field: &str, id: Option<&str>) {
+        if let Some(id) = id {
+            if !valid_id(id) {
+                self.fail(
+                    field,
+                    format!("`{id}` is not a valid id: use 1 to 100 letters, digits, `.`, `_` or `-`, starting with a letter or digit"),
+                );
+            }
+        }
+    }
+
+    pub fn slug(&mut self, slug: Option<&str>) {
+        if let Some(s) = slug {
+            let ok = !s.is_empty()
+                && s.len() <= 100
+                && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && !s.starts_with('-')
+                && !s.ends_with('-');
+            if !ok {
+                self.fail("slug", format!("`{s}` is not a valid slug: use lower-case letters, digits and single hyphens"));
+            }
+        }
+    }
+
+    pub fn required(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.fail(field, "is required");
+        }
+    }
+
+    pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
+        let n = value.chars().count();
+        if n > max {
+            self.fail(field, format!("is {n} characters long; at most {max} are allowed"));
+        }
+    }
+
+    pub fn country(&mut self, field: &str, code: &str) {
+        if reference::country(code).is_none() {
+            self.fail(field, format!("`{code}` is not an ISO 3166-1 alpha-2 country code (e.g. MA, FR)"));
+        }
+    }
+
+    pub fn countries(&mut self, field: &str, codes: &[String]) {
+        for (i, c) in codes.iter().enumerate() {
+            self.country(&format!("{field}[{i}]"), c);
+        }
+        self.unique(field, codes);
+    }
+
+    pub fn regions(&mut self, field: &str, codes: &[String]) {
+        for (i, c) in codes.iter().enumerate() {
+            if reference::region(c).is_none() {
+                self.fail(format!("{field}[{i}]"), format!("`{c}` is not a UN M49 region code (e.g. 002 for Africa, 015 for Northern Africa)"));
+            }
+        }
+        self.unique(field, codes);
+    }
+
+    pub fn objectives(&mut self, field: &str, numbers: &[u8]) {
+        for (i, n) in numbers.iter().enumerate() {
+            if !(1..=23).contains(n) {
+                self.fail(format!("{field}[{i}]"), format!("{n} is not a GCM objective: objectives are numbered 1 to 23"));
+            }
+        }
+        self.unique(field, numbers);
+    }
+
+    pub fn sdgs(&mut self, field: &str, numbers: &[u8]) {
+        for (i, n) in numbers.iter().enumerate() {
+            if !(1..=17).contains(n) {
+                self.fail(format!("{field}[{i}]"), format!("{n} is not a Sustainable Development Goal: goals are numbered 1 to 17"));
+            }
+        }
+        self.unique(field, numbers);
+    }
+
+    pub fn sectors(&mut self, field: &str, codes: &[String]) {
+        for (i, c) in codes.iter().enumerate() {
+            if reference::sector(c).is_none() {
+                self.fail(format!("{field}[{i}]"), format!("`{c}` is not an ISIC Rev.4 section (A to U)"));
+            }
+        }
+        self.unique(field, codes);
+    }
+
+    pub fn occupations(&mut self, field: &str, codes: &[String]) {
+        for (i, c) in codes.iter().enumerate() {
+            if reference::occupation(c).is_none() {
+                self.fail(format!("{field}[{i}]"), format!("`{c}` is not an ISCO-08 major group (0 to 9)"));
+            }
+        }
+        self.unique(field, codes);
+    }
+
+    pub fn languages(&mut self, field: &str, codes: &[String]) {
+        for (i, c) in codes.iter().enumerate() {
+            let ok = (2..=3).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase());
+            if !ok {
+                self.fail(format!("{field}[{i}]"), format!("`{c}` is not an ISO 639 language code (e.g. fr, ar)"));
+            }
+        }
+        self.unique(field, codes);
+    }
+
+    pub fn texts(&mut self, field: &str, values: &[String]) {
+        for (i, v) in values.iter().enumerate() {
+            if v.trim().is_empty() {
+                self.fail(format!("{field}[{i}]"), "must not be empty");
+            }
+        }
+    }
+
+    pub fn url(&mut self, field: &str, url: &str) {
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        match rest {
+            Some(host) if !host.is_empty() && !url.chars().any(char::is_whitespace) => {}
+            _ => self.fail(field, format!("`{url}` is not an http(s) URL")),
+        }
+    }
+
+    pub fn sources(&mut self, field: &str, sources: &[Source]) {
+        for (i, s) in sources.iter().enumerate() {
+            self.url(&format!("{field}[{i}].url"), &s.url);
+        }
+    }
+
+    pub fn links(&mut self, field: &str, links: &[Link]) {
+        for (i, s) in links.iter().enumerate() {
+            self.url(&format!("{field}[{i}].url"), &s.url);
+        }
+    }
+
+    /// `later` may not come before `earlier`.
+    pub fn order(&mut self, earlier: (&str, Option<Date>), later: (&str, Option<Date>)) {
+        if let ((a_name, Some(a)), (b_name, Some(b))) = (earlier, later) {
+            if b < a {
+                self.fail(b_name, format!("{b} is before {a_name} ({a})"));
+            }
+        }
+    }
+
+    fn unique<T: PartialEq + fmt::Display>(&mut self, field: &str, values: &[T]) {
+        for (i, v) in values.iter().enumerate() {
+            if values[..i].contains(v) {
+                self.fail(format!("{field}[{i}]"), format!("`{v}` is listed twice"));
+            }
+        }
+    }
+}
+
+/// Stable ids: short, URL-safe, case-sensitive.
+pub fn valid_id(id: &str) -> bool {
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.len() <= 100
+        && b[0].is_ascii_alphanumeric()
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+}

@@ -1,0 +1,397 @@
+//! Persistence for Passerelle behind one API, [`Store`], with two
+//! implementations compiled from the same code: SQLite (the embedded
+//! default) and PostgreSQL (several app nodes on one database).
+//!
+//! Every kind of record lives in one `records` table (the record as JSON
+//! beside the columns lists filter and sort by) with its facet values in
+//! `facets`. Every write runs in a transaction that also appends an
+//! [`AuditEntry`](passerelle_domain::AuditEntry) and a search outbox row.
+//! Document bytes are stored once per SHA-256. Migrations for each backend
+//! are embedded and applied by [`Store::open`].
+
+mod error;
+mod postgres;
+mod query;
+mod sqlite;
+#[cfg(feature = "test-support")]
+pub mod testing;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use passerelle_domain::text::fold;
+use passerelle_domain::{
+    AnyRecord, AuditEntry, Commitment, Document, Entity, Invalid, Kind, StatusUpdate,
+};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+pub use error::StoreError;
+pub use query::{
+    AuditQuery, ImportSummary, ListQuery, OutboxEntry, Page, Sort, DEFAULT_PER_PAGE, MAX_PER_PAGE,
+};
+
+/// Handle on the database; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    backend: Backend,
+}
+
+#[derive(Clone, Debug)]
+enum Backend {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// What a write may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Write {
+    /// Insert; an existing id is a conflict.
+    Create,
+    /// Replace; a missing id is not found.
+    Update,
+    /// Insert or replace, keeping the timestamps given (imports, restores).
+    Import,
+}
+
+pub(crate) struct Migration {
+    version: i64,
+    name: &'static str,
+    sql: &'static str,
+}
+
+const SQLITE_MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "registry",
+    sql: include_str!("../migrations/sqlite/0001_registry.sql"),
+}];
+
+const POSTGRES_MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "registry",
+    sql: include_str!("../migrations/postgres/0001_registry.sql"),
+}];
+
+/// A bound SQL argument of a dynamically built query.
+#[derive(Clone, Debug)]
+pub(crate) enum Arg {
+    Text(String),
+    Int(i64),
+}
+
+/// Now, RFC 3339 in UTC with millisecond precision.
+pub(crate) fn now() -> String {
+    let t = time::OffsetDateTime::now_utc();
+    let t = t.replace_nanosecond(t.millisecond() as u32 * 1_000_000).unwrap_or(t);
+    t.format(&time::format_description::well_known::Rfc3339)
+        .expect("UTC timestamps format")
+}
+
+macro_rules! dispatch {
+    ($self:expr, $f:ident ( $($arg:expr),* )) => {
+        match &$self.backend {
+            Backend::Sqlite(p) => sqlite::$f(p, $($arg),*).await,
+            Backend::Postgres(p) => postgres::$f(p, $($arg),*).await,
+        }
+    };
+}
+
+impl Store {
+    /// Opens (creating and migrating when new) the database at `url`:
+    /// `sqlite://PATH` or `postgres://...`.
+    pub async fn open(url: &str) -> Result<Store, StoreError> {
+        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+            let path = path.split('?').next().unwrap_or(path);
+            Store::open_sqlite(Path::new(path)).await
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Store::open_postgres(url, None).await
+        } else {
+            Err(StoreError::UnsupportedUrl(url.to_string()))
+        }
+    }
+
+    /// Opens the SQLite database file at `path`, creating it and its folder.
+    pub async fn open_sqlite(path: &Path) -> Result<Store, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                StoreError::Database(sqlx::Error::Configuration(
+                    format!("cannot create the data folder {}: {e}", dir.display()).into(),
+                ))
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        sqlite::migrate(&pool, SQLITE_MIGRATIONS).await?;
+        Ok(Store { backend: Backend::Sqlite(pool) })
+    }
+
+    /// Connects to PostgreSQL; with `schema`, every table lives in that
+    /// schema (which must exist), as the tests do to stay apart.
+    pub async fn open_postgres(url: &str, schema: Option<&str>) -> Result<Store, StoreError> {
+        let mut options = PgConnectOptions::from_str(url)?;
+        if let Some(schema) = schema {
+            options = options.options([("search_path", schema)]);
+        }
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(30))
+            .connect_with(options)
+            .await?;
+        postgres::migrate(&pool, POSTGRES_MIGRATIONS).await?;
+        Ok(Store { backend: Backend::Postgres(pool) })
+    }
+
+    /// `sqlite` or `postgres`.
+    pub fn backend_name(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite(_) => "sqlite",
+            Backend::Postgres(_) => "postgres",
+        }
+    }
+
+    pub async fn close(&self) {
+        match &self.backend {
+            Backend::Sqlite(p) => p.close().await,
+            Backend::Postgres(p) => p.close().await,
+        }
+    }
+
+    /// Stores a new record; its id (given, derived or generated) must be new.
+    pub async fn create<E: Entity>(&self, actor: &str, record: E) -> Result<E, StoreError> {
+        dispatch!(self, put_one(actor, record, Write::Create))
+    }
+
+    /// Replaces the record with id or slug `key`; timestamps are kept.
+    pub async fn update<E: Entity>(&self, actor: &str, key: &str, record: E) -> Result<E, StoreError> {
+        let replacement = record.clone();
+        dispatch!(
+            self,
+            modify(actor, key, move |stored: &mut E| {
+                if let (Some(given), Some(id)) = (replacement.id(), stored.id()) {
+                    if given != id {
+                        return Err(StoreError::Invalid(Invalid::one(
+                            "id",
+                            format!("`{given}` does not match the record being updated (`{id}`); the id cannot change"),
+                        )));
+                    }
+                }
+                let created = stored.timestamps().0.clone();
+                *stored = replacement;
+                *stored.timestamps().0 = created;
+                Ok(())
+            })
+        )
+    }
+
+    /// Appends a status update to a commitment's history.
+    pub async fn record_status(&self, actor: &str, key: &str, update: StatusUpdate) -> Result<Commitment, StoreError> {
+        dispatch!(
+            self,
+            modify(actor, key, move |c: &mut Commitment| Ok(c.record_status(update)?))
+        )
+    }
+
+    pub async fn delete(&self, actor: &str, kind: Kind, key: &str) -> Result<(), StoreError> {
+        let id = match self.get_json(kind, key, true).await? {
+            Some(v) => v["id"].as_str().unwrap_or(key).to_string(),
+            None => return Err(StoreError::NotFound { kind, id: key.to_string() }),
+        };
+        dispatch!(self, delete(actor, kind, &id))
+    }
+
+    /// Imports records in one transaction: all or nothing. Records whose
+    /// content is unchanged are left alone, so a re-import changes nothing.
+    /// On failure, the index of the record at fault (if any) is given.
+    pub async fn import(
+        &self,
+        actor: &str,
+        records: Vec<AnyRecord>,
+        progress: impl FnMut(usize),
+    ) -> Result<ImportSummary, (Option<usize>, StoreError)> {
+        dispatch!(self, import(actor, records, progress))
+    }
+
+    pub async fn get_json(&self, kind: Kind, key: &str, include_private: bool) -> Result<Option<Value>, StoreError> {
+        let data: Option<String> = dispatch!(self, get(kind, key, include_private))?;
+        Ok(match data {
+            Some(d) => Some(serde_json::from_str(&d)?),
+            None => None,
+        })
+    }
+
+    pub async fn get<E: Entity>(&self, key: &str, include_private: bool) -> Result<Option<E>, StoreError> {
+        match self.get_json(E::KIND, key, include_private).await? {
+            Some(v) => Ok(Some(serde_json::from_value(v)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn list_json(&self, kind: Kind, query: &ListQuery) -> Result<Page<Value>, StoreError> {
+        query.check()?;
+        let (total, rows) = dispatch!(self, list(kind, query))?;
+        let items = rows.iter().map(|r| serde_json::from_str(r)).collect::<Result<_, _>>()?;
+        Ok(Page { kind, total, page: query.page, per_page: query.per_page, items })
+    }
+
+    pub async fn list<E: Entity>(&self, query: &ListQuery) -> Result<Page<E>, StoreError> {
+        let page = self.list_json(E::KIND, query).await?;
+        let items = page.items.into_iter().map(serde_json::from_value).collect::<Result<_, _>>()?;
+        Ok(Page { kind: page.kind, total: page.total, page: page.page, per_page: page.per_page, items })
+    }
+
+    /// Every record of a kind, oldest first (for export).
+    pub async fn all_json(&self, kind: Kind) -> Result<Vec<Value>, StoreError> {
+        let mut query = ListQuery::all();
+        let mut out = Vec::new();
+        loop {
+            let page = self.list_json(kind, &query).await?;
+            let done = page.items.len() < query.per_page as usize;
+            out.extend(page.items);
+            if done {
+                return Ok(out);
+            }
+            query.page += 1;
+        }
+    }
+
+    /// Number of public records of each kind.
+    pub async fn counts(&self) -> Result<Vec<(Kind, u64)>, StoreError> {
+        let rows: Vec<(String, i64)> = dispatch!(self, counts())?;
+        Ok(Kind::ALL
+            .into_iter()
+            .map(|k| (k, rows.iter().find(|(n, _)| n == k.as_str()).map_or(0, |(_, c)| *c as u64)))
+            .collect())
+    }
+
+    /// Stores a file and attaches it to an agreement. The bytes are stored
+    /// once however many documents share them.
+    pub async fn attach_document(
+        &self,
+        actor: &str,
+        agreement_key: &str,
+        file_name: &str,
+        media_type: &str,
+        language: Option<&str>,
+        text: Option<String>,
+        bytes: &[u8],
+    ) -> Result<Document, StoreError> {
+        let agreement_id = match self.get_json(Kind::Agreements, agreement_key, true).await? {
+            Some(v) => v["id"].as_str().unwrap_or(agreement_key).to_string(),
+            None => return Err(StoreError::NotFound { kind: Kind::Agreements, id: agreement_key.to_string() }),
+        };
+        let doc = Document {
+            id: uuid::Uuid::new_v4().to_string(),
+            agreement_id,
+            file_name: file_name.to_string(),
+            media_type: media_type.to_string(),
+            language: language.map(str::to_string),
+            sha256: hex::encode(Sha256::digest(bytes)),
+            size: bytes.len() as u64,
+            text,
+            created_at: now(),
+        };
+        dispatch!(self, attach(actor, &doc, bytes))?;
+        Ok(doc)
+    }
+
+    pub async fn detach_document(&self, actor: &str, id: &str) -> Result<(), StoreError> {
+        dispatch!(self, detach(actor, id))
+    }
+
+    pub async fn document(&self, id: &str) -> Result<Option<Document>, StoreError> {
+        dispatch!(self, document(id))
+    }
+
+    pub async fn documents(&self, agreement_id: &str) -> Result<Vec<Document>, StoreError> {
+        dispatch!(self, documents(agreement_id))
+    }
+
+    /// The bytes stored under a SHA-256.
+    pub async fn blob(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        dispatch!(self, blob(sha256))
+    }
+
+    pub async fn audit_log(&self, query: &AuditQuery) -> Result<Vec<AuditEntry>, StoreError> {
+        dispatch!(self, audit_log(query))
+    }
+
+    /// Outbox entries after `seq`, oldest first.
+    pub async fn outbox_since(&self, seq: i64, limit: u32) -> Result<Vec<OutboxEntry>, StoreError> {
+        dispatch!(self, outbox_since(seq, limit))
+    }
+
+    pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        dispatch!(self, setting(key))
+    }
+
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        dispatch!(self, set_setting(key, value))
+    }
+
+    /// Stores `value` under `key` unless set; returns the stored value.
+    pub async fn setting_or_insert(&self, key: &str, value: &str) -> Result<String, StoreError> {
+        dispatch!(self, setting_or_insert(key, value))
+    }
+}
+
+/// The WHERE clause of a list and its arguments (`$1` is the kind).
+pub(crate) fn where_clause(kind: Kind, q: &ListQuery) -> (String, Vec<Arg>) {
+    let mut args = vec![Arg::Text(kind.as_str().to_string())];
+    let mut parts = vec!["r.kind = $1".to_string()];
+    let push = |args: &mut Vec<Arg>, a: Arg| {
+        args.push(a);
+        format!("${}", args.len())
+    };
+    if !q.include_private {
+        parts.push("r.public".to_string());
+    }
+    let list = |args: &mut Vec<Arg>, values: &[String]| {
+        values.iter().map(|v| push(args, Arg::Text(v.clone()))).collect::<Vec<_>>().join(", ")
+    };
+    for (facet, values) in &q.facets {
+        if values.is_empty() {
+            continue;
+        }
+        let f = list(&mut args, &[facet.as_str().to_string()]);
+        let vs = list(&mut args, values);
+        parts.push(format!(
+            "r.id IN (SELECT f.record_id FROM facets f WHERE f.kind = $1 AND f.facet = {f} AND f.value IN ({vs}))"
+        ));
+    }
+    if !q.types.is_empty() {
+        parts.push(format!("r.record_type IN ({})", list(&mut args, &q.types)));
+    }
+    if !q.statuses.is_empty() {
+        parts.push(format!("r.status IN ({})", list(&mut args, &q.statuses)));
+    }
+    if let Some(y) = q.year_from {
+        args.push(Arg::Int(i64::from(y)));
+        parts.push(format!("r.year >= ${}", args.len()));
+    }
+    if let Some(y) = q.year_to {
+        args.push(Arg::Int(i64::from(y)));
+        parts.push(format!("r.year <= ${}", args.len()));
+    }
+    if let Some(text) = &q.text {
+        for word in fold(text).split_whitespace() {
+            let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            args.push(Arg::Text(format!("%{escaped}%")));
+            parts.push(format!("r.title_text LIKE ${} ESCAPE '\\'", args.len()));
+        }
+    }
+    (parts.join(" AND "), args)
+}

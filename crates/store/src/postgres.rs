@@ -1,0 +1,9 @@
+//! PostgreSQL, for several stateless app nodes on one database.
+
+type Db = sqlx::Postgres;
+const BEGIN_WRITE: &str = "BEGIN";
+/// One advisory lock serialises writers, so the outbox sequence is commit
+/// order and a tailing node never skips a change that commits late.
+const WRITE_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7340301)");
+
+include!("ops.rs");

@@ -1,0 +1,9 @@
+//! The embedded default: SQLite in a data folder.
+
+type Db = sqlx::Sqlite;
+/// An immediate transaction takes the write lock at once, so two writers
+/// never deadlock upgrading read locks.
+const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
+const WRITE_LOCK: Option<&str> = None;
+
+include!("ops.rs");
