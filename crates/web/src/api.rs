@@ -1,0 +1,411 @@
+//! The JSON API under `/api/v1`: the same records as the pages, for scripts
+//! and other tools. Reads are public (published records only, unless the
+//! request carries a token); writes need the token.
+
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use passerelle_domain::document::{MAX_DOCUMENT_BYTES, MEDIA_TYPES};
+use passerelle_domain::entity::from_json;
+use passerelle_domain::interchange::write_csv;
+use passerelle_domain::{reference, with_record, AnyRecord, Invalid, Kind, StatusUpdate};
+use passerelle_store::AuditQuery;
+use serde_json::{json, Value};
+
+use crate::auth::writer;
+use crate::error::{ApiError, ApiResult};
+use crate::params::list_query;
+use crate::{openapi, AppState};
+
+/// Largest JSON body accepted.
+pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi_document))
+        .route("/api/v1/stats", get(stats))
+        .route("/api/v1/countries", get(countries))
+        .route("/api/v1/countries/{code}", get(country))
+        .route("/api/v1/regions", get(|| async { Json(reference::regions()) }))
+        .route("/api/v1/objectives", get(|| async { Json(reference::objectives()) }))
+        .route("/api/v1/objectives/{number}", get(objective))
+        .route("/api/v1/principles", get(|| async { Json(reference::principles()) }))
+        .route("/api/v1/sdgs", get(|| async { Json(reference::sdgs()) }))
+        .route("/api/v1/sectors", get(|| async { Json(reference::sectors()) }))
+        .route("/api/v1/occupations", get(|| async { Json(reference::occupations()) }))
+        .route("/api/v1/audit", get(audit))
+        .route("/api/v1/export/{kind}", get(export))
+        .route("/api/v1/commitments/{id}/status", post(record_status))
+        .route(
+            "/api/v1/agreements/{id}/documents",
+            get(list_documents)
+                .post(upload_document)
+                .layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES)),
+        )
+        .route("/api/v1/documents/{id}", get(document).delete(delete_document))
+        .route("/api/v1/documents/{id}/content", get(document_content))
+        .route("/api/v1/{kind}", get(list).post(create))
+        .route("/api/v1/{kind}/{id}", get(read).put(update).delete(remove))
+        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
+}
+
+/// Anything else: a problem for API paths, a plain page otherwise.
+pub async fn unknown(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        ApiError::not_found(format!("no API endpoint at {}; see /api/v1/openapi.json", uri.path())).into_response()
+    } else {
+        (StatusCode::NOT_FOUND, axum::response::Html("<!doctype html><html lang=\"en\"><title>Not found</title><p>Page not found. <a href=\"/\">Passerelle home</a></p></html>")).into_response()
+    }
+}
+
+fn kind(name: &str) -> ApiResult<Kind> {
+    name.parse().map_err(ApiError::not_found)
+}
+
+/// Whether the caller may see unpublished records.
+fn privileged(state: &AppState, headers: &HeaderMap) -> bool {
+    writer(headers, &state.admin_token_hash).is_ok()
+}
+
+async fn openapi_document() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], openapi::document()).into_response()
+}
+
+async fn stats(State(state): State<AppState>) -> ApiResult<Json<Value>> {
+    let counts = state.store.counts().await?;
+    let map: serde_json::Map<String, Value> =
+        counts.into_iter().map(|(k, n)| (k.as_str().to_string(), json!(n))).collect();
+    Ok(Json(json!({ "records": map, "backend": state.store.backend_name() })))
+}
+
+async fn countries(RawQuery(raw): RawQuery) -> ApiResult<Json<Value>> {
+    let mut region = None;
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+        match k.as_ref() {
+            "region" if reference::region(&v).is_some() => region = Some(v.to_string()),
+            "region" => return Err(ApiError::bad_query(Invalid::one("region", format!("`{v}` is not a UN M49 region code")))),
+            other => return Err(ApiError::bad_query(Invalid::one(other, "unknown parameter; known: region"))),
+        }
+    }
+    let list: Vec<&reference::Country> = match &region {
+        Some(r) => reference::countries_in_region(r).collect(),
+        None => reference::countries().iter().collect(),
+    };
+    Ok(Json(json!(list)))
+}
+
+async fn country(Path(code): Path<String>) -> ApiResult<Json<Value>> {
+    let c = reference::country(&code.to_ascii_uppercase())
+        .ok_or_else(|| ApiError::not_found(format!("no country with ISO 3166-1 alpha-2 code `{code}`")))?;
+    let regions: Vec<&reference::Region> = c.regions().filter_map(reference::region).collect();
+    let mut value = json!(c);
+    value["regions"] = json!(regions);
+    Ok(Json(value))
+}
+
+async fn objective(Path(number): Path<String>) -> ApiResult<Json<Value>> {
+    number
+        .parse::<u8>()
+        .ok()
+        .and_then(reference::objective)
+        .map(|o| Json(json!(o)))
+        .ok_or_else(|| ApiError::not_found(format!("no GCM objective `{number}`: objectives are numbered 1 to 23")))
+}
+
+async fn list(
+    State(state): State<AppState>,
+    Path(kind_name): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Json<Value>> {
+    let kind = kind(&kind_name)?;
+    let mut q = list_query(kind, raw.as_deref(), &[]).map_err(ApiError::bad_query)?;
+    q.include_private = privileged(&state, &headers);
+    let page = state.store.list_json(kind, &q).await?;
+    Ok(Json(json!(page)))
+}
+
+async fn export(
+    State(state): State<AppState>,
+    Path(kind_name): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Response> {
+    let kind = kind(&kind_name)?;
+    let format = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
+        .find(|(k, _)| k == "format")
+        .map(|(_, v)| v.to_string())
+        .unwrap_or_else(|| "json".into());
+    let mut q = list_query(kind, raw.as_deref(), &["format"]).map_err(ApiError::bad_query)?;
+    q.include_private = privileged(&state, &headers);
+    q.per_page = passerelle_store::MAX_PER_PAGE;
+    let mut records = Vec::new();
+    loop {
+        let page = state.store.list_json(kind, &q).await?;
+        let done = page.items.len() < q.per_page as usize;
+        records.extend(page.items);
+        if done {
+            break;
+        }
+        q.page += 1;
+    }
+    let disposition = |ext: &str| format!("attachment; filename=\"passerelle-{kind}.{ext}\"");
+    Ok(match format.as_str() {
+        "csv" => (
+            [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition("csv"))],
+            write_csv(kind, &records),
+        )
+            .into_response(),
+        "json" => (
+            [(header::CONTENT_TYPE, "application/json".to_string()), (header::CONTENT_DISPOSITION, disposition("json"))],
+            serde_json::to_string_pretty(&records).expect("JSON values serialize"),
+        )
+            .into_response(),
+        other => {
+            return Err(ApiError::bad_query(Invalid::one("format", format!("`{other}` is not an export format: use csv or json"))))
+        }
+    })
+}
+
+async fn read(
+    State(state): State<AppState>,
+    Path((kind_name, key)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<Json<Value>> {
+    let kind = kind(&kind_name)?;
+    state
+        .store
+        .get_json(kind, &key, privileged(&state, &headers))
+        .await?
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no {} with id or slug `{key}`", kind.noun())))
+}
+
+/// Reads a JSON body into a record of `kind`; a bad field is a 422 naming it.
+fn record_from(kind: Kind, headers: &HeaderMap, body: &[u8]) -> ApiResult<AnyRecord> {
+    if let Some(ct) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) {
+        let mime = ct.split(';').next().unwrap_or("").trim();
+        if mime != "application/json" && !mime.ends_with("+json") {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Unsupported media type",
+                format!("send the record as application/json, not {mime}"),
+            ));
+        }
+    }
+    let value: Value = serde_json::from_slice(body).map_err(ApiError::malformed_json)?;
+    if !value.is_object() {
+        return Err(ApiError::invalid(Invalid::one("body", format!("a {} is a JSON object", kind.noun()))));
+    }
+    let record = AnyRecord::from_value(kind, value)?;
+    record.validate()?;
+    Ok(record)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    Path(kind_name): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let kind = kind(&kind_name)?;
+    let actor = writer(&headers, &state.admin_token_hash)?;
+    let record = record_from(kind, &headers, &body)?;
+    let stored = with_record!(record, r => json!(state.store.create(&actor, r).await?));
+    let location = format!("/api/v1/{kind}/{}", stored["id"].as_str().unwrap_or_default());
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(stored)).into_response())
+}
+
+async fn update(
+    State(state): State<AppState>,
+    Path((kind_name, key)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let kind = kind(&kind_name)?;
+    let actor = writer(&headers, &state.admin_token_hash)?;
+    let record = record_from(kind, &headers, &body)?;
+    Ok(Json(with_record!(record, r => json!(state.store.update(&actor, &key, r).await?))))
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    Path((kind_name, key)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> ApiResult<StatusCode> {
+    let kind = kind(&kind_name)?;
+    let actor = writer(&headers, &state.admin_token_hash)?;
+    state.store.delete(&actor, kind, &key).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn record_status(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let actor = writer(&headers, &state.admin_token_hash)?;
+    let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
+    let update: StatusUpdate = from_json(value)?;
+    Ok(Json(json!(state.store.record_status(&actor, &key, update).await?)))
+}
+
+async fn audit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Json<Value>> {
+    writer(&headers, &state.admin_token_hash)?;
+    let mut q = AuditQuery { limit: 100, ..Default::default() };
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+        let bad = |m: String| ApiError::bad_query(Invalid::one(k.to_string(), m));
+        match k.as_ref() {
+            "kind" => q.kind = Some(v.parse().map_err(bad)?),
+            "record_id" => q.record_id = Some(v.to_string()),
+            "actor" => q.actor = Some(v.to_string()),
+            "after" => q.after = Some(v.parse().map_err(|_| bad(format!("`{v}` is not a sequence number")))?),
+            "limit" => q.limit = v.parse().map_err(|_| bad(format!("`{v}` is not a number (1 to 1000)")))?,
+            other => return Err(bad(format!("unknown parameter `{other}`; known: kind, record_id, actor, after, limit"))),
+        }
+    }
+    Ok(Json(json!(state.store.audit_log(&q).await?)))
+}
+
+async fn list_documents(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Json<Value>> {
+    let agreement = state
+        .store
+        .get_json(Kind::Agreements, &key, privileged(&state, &headers))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
+    let id = agreement["id"].as_str().unwrap_or_default();
+    let docs: Vec<Value> = state
+        .store
+        .documents(id)
+        .await?
+        .into_iter()
+        .map(|mut d| {
+            d.text = None;
+            json!(d)
+        })
+        .collect();
+    Ok(Json(json!(docs)))
+}
+
+/// Checks that the bytes are what the media type says, so a mislabelled
+/// upload is refused before it is stored.
+fn check_content(media_type: &str, bytes: &[u8]) -> Result<(), String> {
+    let ok = match media_type {
+        "application/pdf" => bytes.starts_with(b"%PDF-"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => bytes.starts_with(b"PK\x03\x04"),
+        _ => !bytes.contains(&0) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]),
+    };
+    if ok { Ok(()) } else { Err(format!("the file's content is not {media_type}")) }
+}
+
+async fn upload_document(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let actor = writer(&headers, &state.admin_token_hash)?;
+    let mut file_name = None;
+    let mut language = None;
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+        match k.as_ref() {
+            "file_name" => file_name = Some(v.to_string()),
+            "language" => language = Some(v.to_string()),
+            other => {
+                return Err(ApiError::bad_query(Invalid::one(other, "unknown parameter; known: file_name, language")))
+            }
+        }
+    }
+    let file_name = file_name
+        .filter(|f| !f.trim().is_empty() && f.len() <= 255 && !f.contains(['/', '\\']))
+        .ok_or_else(|| ApiError::bad_query(Invalid::one("file_name", "give the file's name (no folders), e.g. ?file_name=accord.pdf")))?;
+    if let Some(l) = &language {
+        if !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase()) {
+            return Err(ApiError::bad_query(Invalid::one("language", format!("`{l}` is not a language code"))));
+        }
+    }
+    let media_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|ct| ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .unwrap_or_default();
+    if !MEDIA_TYPES.contains(&media_type.as_str()) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Unsupported media type",
+            format!("`{media_type}` is not accepted; send one of: {}", MEDIA_TYPES.join(", ")),
+        ));
+    }
+    if body.is_empty() {
+        return Err(ApiError::invalid(Invalid::one("body", "the file is empty")));
+    }
+    check_content(&media_type, &body).map_err(|m| ApiError::invalid(Invalid::one("body", m)))?;
+    // Plain UTF-8 text is its own extracted text; other formats are
+    // extracted by the assessment pipeline.
+    let text = (media_type == "text/plain").then(|| std::str::from_utf8(&body).ok().map(str::to_string)).flatten();
+    let doc = state
+        .store
+        .attach_document(&actor, &key, &file_name, &media_type, language.as_deref(), text, &body)
+        .await?;
+    let location = format!("/api/v1/documents/{}", doc.id);
+    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(json!(doc))).into_response())
+}
+
+/// A document, if the caller may see the agreement it belongs to.
+async fn visible_document(state: &AppState, headers: &HeaderMap, id: &str) -> ApiResult<passerelle_domain::Document> {
+    let missing = || ApiError::not_found(format!("no document `{id}`"));
+    let doc = state.store.document(id).await?.ok_or_else(missing)?;
+    let agreement = state.store.get_json(Kind::Agreements, &doc.agreement_id, privileged(state, headers)).await?;
+    agreement.map(|_| doc).ok_or_else(missing)
+}
+
+async fn document(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> ApiResult<Json<Value>> {
+    Ok(Json(json!(visible_document(&state, &headers, &id).await?)))
+}
+
+async fn document_content(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let doc = visible_document(&state, &headers, &id).await?;
+    let bytes = state
+        .store
+        .blob(&doc.sha256)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("the content of document `{id}` is missing")))?;
+    let safe_name: String = doc.file_name.chars().filter(|c| !c.is_control() && *c != '"').collect();
+    Ok((
+        [
+            (header::CONTENT_TYPE, doc.media_type.clone()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{safe_name}\"")),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+async fn delete_document(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<StatusCode> {
+    let actor = writer(&headers, &state.admin_token_hash)?;
+    state.store.detach_document(&actor, &id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,76 @@
+//! The HTTP face of Passerelle: the JSON API under `/api/v1` (with its
+//! OpenAPI document), the offline API reference, and the pages. Build the
+//! router with [`router`] from an [`AppState`].
+//!
+//! Errors are RFC 9457 problem details with a stable `code` ([`ApiError`]).
+
+mod api;
+mod auth;
+mod error;
+mod openapi;
+mod pages;
+mod params;
+
+use std::sync::Arc;
+
+use axum::http::{header, HeaderValue};
+use axum::Router;
+use passerelle_store::{Store, StoreError};
+
+pub use auth::{new_token, token_hash, ADMIN_TOKEN_SETTING};
+pub use error::{ApiError, Problem};
+
+/// Shared by every request.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// SHA-256 (hex) of the token that may write.
+    pub admin_token_hash: Arc<str>,
+}
+
+impl AppState {
+    pub fn new(store: Store, admin_token_hash: &str) -> AppState {
+        AppState { store, admin_token_hash: admin_token_hash.into() }
+    }
+}
+
+/// Makes sure an admin token exists. With `configured`, that token is used;
+/// otherwise the one stored in the database; otherwise a new one is made
+/// and returned (to be shown once), its hash stored for every node.
+pub async fn admin_token(store: &Store, configured: Option<&str>) -> Result<(String, Option<String>), StoreError> {
+    if let Some(t) = configured.filter(|t| !t.is_empty()) {
+        return Ok((token_hash(t), None));
+    }
+    let fresh = new_token();
+    let fresh_hash = token_hash(&fresh);
+    let stored = store.setting_or_insert(ADMIN_TOKEN_SETTING, &fresh_hash).await?;
+    let shown = (stored == fresh_hash).then_some(fresh);
+    Ok((stored, shown))
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(api::routes())
+        .merge(pages::routes())
+        .fallback(api::unknown)
+        .layer(axum::middleware::map_response(security_headers))
+        .with_state(state)
+}
+
+async fn security_headers(mut res: axum::response::Response) -> axum::response::Response {
+    let h = res.headers_mut();
+    let set = |h: &mut axum::http::HeaderMap, name, value: &'static str| {
+        h.entry(name).or_insert(HeaderValue::from_static(value));
+    };
+    set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(h, header::X_FRAME_OPTIONS, "DENY");
+    set(h, header::REFERRER_POLICY, "same-origin");
+    // The API reference viewer styles itself inline; no script is inline.
+    set(
+        h,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
+    res
+}

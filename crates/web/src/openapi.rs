@@ -1,0 +1,228 @@
+//! The OpenAPI 3.1 document, generated from the code: record schemas come
+//! from the domain types (schemars), paths from the same route and
+//! parameter tables the handlers use.
+
+use std::sync::OnceLock;
+
+use passerelle_domain::reference::{Classification, Country, Objective, PrincipleInfo, Region, Sdg};
+use passerelle_domain::{
+    Agreement, AuditEntry, Commitment, Document, Event, FieldError, Indicator, Kind, Practice, Resource,
+    StatusUpdate,
+};
+use schemars::generate::SchemaSettings;
+use schemars::JsonSchema;
+use serde_json::{json, Map, Value};
+
+use crate::params::LIST_PARAMS;
+
+/// The document, built once.
+pub fn document() -> &'static str {
+    static DOC: OnceLock<String> = OnceLock::new();
+    DOC.get_or_init(|| serde_json::to_string_pretty(&build()).expect("OpenAPI serializes"))
+}
+
+fn schema_ref(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+fn problem(description: &str) -> Value {
+    json!({ "description": description, "content": { "application/problem+json": { "schema": schema_ref("Problem") } } })
+}
+
+fn ok(schema: Value, description: &str) -> Value {
+    json!({ "description": description, "content": { "application/json": { "schema": schema } } })
+}
+
+fn build() -> Value {
+    let mut settings = SchemaSettings::draft2020_12();
+    settings.definitions_path = "/components/schemas".into();
+    let mut generator = settings.into_generator();
+    fn add<T: JsonSchema>(generator: &mut schemars::SchemaGenerator) -> Value {
+        generator.subschema_for::<T>().to_value()
+    }
+    let records: Vec<(Kind, Value)> = vec![
+        (Kind::Agreements, add::<Agreement>(&mut generator)),
+        (Kind::Practices, add::<Practice>(&mut generator)),
+        (Kind::Events, add::<Event>(&mut generator)),
+        (Kind::Commitments, add::<Commitment>(&mut generator)),
+        (Kind::Resources, add::<Resource>(&mut generator)),
+        (Kind::Indicators, add::<Indicator>(&mut generator)),
+    ];
+    let status_update = add::<StatusUpdate>(&mut generator);
+    let document = add::<Document>(&mut generator);
+    let audit = add::<AuditEntry>(&mut generator);
+    let field_error = add::<FieldError>(&mut generator);
+    let reference: Vec<(&str, &str, Value)> = vec![
+        ("countries", "ISO 3166-1 countries with names in fr/en/es/ar and UN M49 regions (filter with ?region=)", add::<Vec<Country>>(&mut generator)),
+        ("regions", "UN M49 regions, sub-regions and intermediate regions", add::<Vec<Region>>(&mut generator)),
+        ("objectives", "The 23 objectives of the Global Compact for Migration", add::<Vec<Objective>>(&mut generator)),
+        ("principles", "The 10 guiding principles of the Global Compact for Migration", add::<Vec<PrincipleInfo>>(&mut generator)),
+        ("sdgs", "The 17 Sustainable Development Goals", add::<Vec<Sdg>>(&mut generator)),
+        ("sectors", "ISIC Rev.4 sections", add::<Vec<Classification>>(&mut generator)),
+        ("occupations", "ISCO-08 major groups", add::<Vec<Classification>>(&mut generator)),
+    ];
+    let mut schemas = generator.take_definitions(true);
+    schemas.insert(
+        "Problem".into(),
+        json!({
+            "type": "object",
+            "description": "RFC 9457 problem details; `code` is stable and meant for programs",
+            "required": ["type", "title", "status", "code"],
+            "properties": {
+                "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+                "code": {"type": "string", "enum": ["validation_failed", "invalid_query", "malformed_json", "not_found", "conflict", "referenced", "unauthorized", "unsupported_media_type", "payload_too_large", "internal"]},
+                "detail": {"type": "string"},
+                "errors": {"type": "array", "items": field_error}
+            }
+        }),
+    );
+
+    let list_params: Vec<Value> = LIST_PARAMS
+        .iter()
+        .map(|(name, description)| json!({"name": name, "in": "query", "required": false, "description": description, "schema": {"type": "string"}}))
+        .collect();
+    let key_param = json!({"name": "key", "in": "path", "required": true, "description": "id or slug", "schema": {"type": "string"}});
+    let security = json!([{"bearer": []}]);
+    let mut paths = Map::new();
+    for (kind, schema) in &records {
+        let noun = kind.noun();
+        let tag = kind.as_str();
+        paths.insert(
+            format!("/api/v1/{kind}"),
+            json!({
+                "get": {
+                    "tags": [tag], "summary": format!("List {kind}, filtered, sorted and paginated"),
+                    "parameters": list_params,
+                    "responses": {
+                        "200": ok(json!({"type": "object", "required": ["kind", "total", "page", "per_page", "items"], "properties": {
+                            "kind": {"type": "string"}, "total": {"type": "integer"}, "page": {"type": "integer"},
+                            "per_page": {"type": "integer"}, "items": {"type": "array", "items": schema}}}), "One page and the total that match"),
+                        "422": problem("A query parameter is invalid")
+                    }
+                },
+                "post": {
+                    "tags": [tag], "summary": format!("Create a {noun}"), "security": security,
+                    "requestBody": {"required": true, "content": {"application/json": {"schema": schema}}},
+                    "responses": {
+                        "201": ok(schema.clone(), "Created; Location names the new record"),
+                        "400": problem("Malformed JSON"), "401": problem("No valid token"),
+                        "409": problem("The id already exists"), "422": problem("Invalid fields; nothing was stored")
+                    }
+                }
+            }),
+        );
+        paths.insert(
+            format!("/api/v1/{kind}/{{key}}"),
+            json!({
+                "parameters": [key_param],
+                "get": {"tags": [tag], "summary": format!("Get a {noun} by id or slug"),
+                        "responses": {"200": ok(schema.clone(), noun), "404": problem("Not found")}},
+                "put": {"tags": [tag], "summary": format!("Replace a {noun}"), "security": security,
+                        "requestBody": {"required": true, "content": {"application/json": {"schema": schema}}},
+                        "responses": {"200": ok(schema.clone(), "Updated"), "401": problem("No valid token"),
+                                      "404": problem("Not found"), "422": problem("Invalid fields; nothing was changed")}},
+                "delete": {"tags": [tag], "summary": format!("Delete a {noun}"), "security": security,
+                           "responses": {"204": {"description": "Deleted"}, "401": problem("No valid token"),
+                                         "404": problem("Not found"), "409": problem("Other records refer to it")}}
+            }),
+        );
+        let mut export_params = list_params.clone();
+        export_params.push(json!({"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json"]}}));
+        paths.insert(
+            format!("/api/v1/export/{kind}"),
+            json!({"get": {"tags": [tag], "summary": format!("Download every matching {noun} as CSV or JSON"),
+                "parameters": export_params,
+                "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}}}, "422": problem("Invalid parameter")}}}),
+        );
+    }
+    paths.insert(
+        "/api/v1/commitments/{key}/status".into(),
+        json!({"parameters": [key_param], "post": {"tags": ["commitments"], "summary": "Append a status update to a commitment's history",
+            "security": security, "requestBody": {"required": true, "content": {"application/json": {"schema": status_update}}},
+            "responses": {"200": ok(schema_ref("Commitment"), "The commitment with its history"), "404": problem("Not found"), "422": problem("Invalid update")}}}),
+    );
+    paths.insert(
+        "/api/v1/agreements/{key}/documents".into(),
+        json!({"parameters": [key_param],
+            "get": {"tags": ["documents"], "summary": "Documents attached to an agreement",
+                    "responses": {"200": ok(json!({"type": "array", "items": document}), "Documents")}},
+            "post": {"tags": ["documents"], "summary": "Attach a file (PDF, DOCX, HTML or text) as the raw request body",
+                     "security": security,
+                     "parameters": [{"name": "file_name", "in": "query", "required": true, "schema": {"type": "string"}},
+                                    {"name": "language", "in": "query", "schema": {"type": "string"}}],
+                     "requestBody": {"required": true, "content": {"application/pdf": {}, "text/plain": {}, "text/html": {},
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}},
+                     "responses": {"201": ok(document.clone(), "Stored"), "413": problem("Too large"), "415": problem("Type not accepted"),
+                                   "422": problem("Content does not match its type")}}}),
+    );
+    paths.insert(
+        "/api/v1/documents/{id}".into(),
+        json!({"parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "get": {"tags": ["documents"], "summary": "A document's metadata", "responses": {"200": ok(document.clone(), "Document"), "404": problem("Not found")}},
+            "delete": {"tags": ["documents"], "summary": "Detach a document", "security": security, "responses": {"204": {"description": "Detached"}, "404": problem("Not found")}}}),
+    );
+    paths.insert(
+        "/api/v1/documents/{id}/content".into(),
+        json!({"parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "get": {"tags": ["documents"], "summary": "A document's bytes", "responses": {"200": {"description": "The file"}, "404": problem("Not found")}}}),
+    );
+    let audit_params: Vec<Value> = ["kind", "record_id", "actor", "after", "limit"]
+        .iter()
+        .map(|n| json!({"name": n, "in": "query", "schema": {"type": "string"}}))
+        .collect();
+    paths.insert(
+        "/api/v1/audit".into(),
+        json!({"get": {"tags": ["audit"], "summary": "The audit log, oldest first", "security": security,
+            "parameters": audit_params,
+            "responses": {"200": ok(json!({"type": "array", "items": audit}), "Entries"), "401": problem("No valid token")}}}),
+    );
+    paths.insert(
+        "/api/v1/stats".into(),
+        json!({"get": {"tags": ["reference"], "summary": "Number of public records of each kind", "responses": {"200": ok(json!({"type": "object"}), "Counts")}}}),
+    );
+    for (name, summary, schema) in reference {
+        paths.insert(format!("/api/v1/{name}"), json!({"get": {"tags": ["reference"], "summary": summary, "responses": {"200": ok(schema, summary)}}}));
+    }
+    paths.insert(
+        "/api/v1/countries/{code}".into(),
+        json!({"get": {"tags": ["reference"], "summary": "One country by alpha-2 code, with its regions",
+            "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": ok(schema_ref("Country"), "Country"), "404": problem("Unknown code")}}}),
+    );
+    paths.insert(
+        "/api/v1/objectives/{number}".into(),
+        json!({"get": {"tags": ["reference"], "summary": "One GCM objective",
+            "parameters": [{"name": "number", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1, "maximum": 23}}],
+            "responses": {"200": ok(schema_ref("Objective"), "Objective"), "404": problem("No such objective")}}}),
+    );
+
+    json!({
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Passerelle API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Registry of labour migration agreements, practices, events, commitments, resources and indicators. Reads are public; writes need `Authorization: Bearer TOKEN`. Errors are RFC 9457 problem details with a stable `code`."
+        },
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_reference_resolves() {
+        let doc: serde_json::Value = serde_json::from_str(super::document()).unwrap();
+        let text = doc.to_string();
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        for part in text.split("\"#/components/schemas/").skip(1) {
+            let name = &part[..part.find('"').unwrap()];
+            assert!(schemas.contains_key(name), "dangling $ref to {name}");
+        }
+        assert!(schemas.contains_key("Agreement"));
+        assert!(doc["paths"]["/api/v1/agreements"]["get"].is_object());
+    }
+}

@@ -1,0 +1,77 @@
+//! Settings from, in order of precedence: command-line options, environment
+//! variables (`PASSERELLE_*`), the config file, defaults.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use passerelle_store::Store;
+use serde::Deserialize;
+
+use crate::GlobalArgs;
+
+/// The config file (`passerelle.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    data_dir: Option<PathBuf>,
+    database_url: Option<String>,
+    bind: Option<SocketAddr>,
+    /// Token that may write through the API (else one is generated).
+    admin_token: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Settings {
+    pub database_url: String,
+    pub bind: Option<SocketAddr>,
+    pub admin_token: Option<String>,
+}
+
+pub const DEFAULT_DATA_DIR: &str = "passerelle-data";
+
+impl Settings {
+    pub fn load(args: &GlobalArgs) -> Result<Settings> {
+        let default_dir = args.data_dir.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+        let (path, required) = match &args.config {
+            Some(p) => (p.clone(), true),
+            None => (default_dir.join("passerelle.toml"), false),
+        };
+        let file = read_config(&path, required)?;
+        let data_dir = args.data_dir.clone().or(file.data_dir).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+        let database_url = match args.database_url.clone().or(file.database_url) {
+            Some(url) => url,
+            None => format!("sqlite://{}", data_dir.join("passerelle.db").display()),
+        };
+        let admin_token = std::env::var("PASSERELLE_ADMIN_TOKEN").ok().or(file.admin_token);
+        Ok(Settings { database_url, bind: file.bind, admin_token })
+    }
+
+    /// Opens the database, creating and migrating it when new.
+    pub async fn open_store(&self) -> Result<Store> {
+        Store::open(&self.database_url)
+            .await
+            .with_context(|| format!("cannot open the database {}", redact(&self.database_url)))
+    }
+}
+
+fn read_config(path: &Path, required: bool) -> Result<FileConfig> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(FileConfig::default()),
+        Err(e) => bail!("cannot read the config file {}: {e}", path.display()),
+    };
+    toml::from_str(&text).with_context(|| format!("invalid config file {}", path.display()))
+}
+
+/// A database URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}{user}:***{}", &url[..scheme + 3], &url[at..])
+        }
+        _ => url.to_string(),
+    }
+}

@@ -1,0 +1,149 @@
+//! `passerelle`: the command line of the Passerelle hub. It serves the web
+//! interface and API, imports and exports records, loads demo data and
+//! migrates the database. Every command takes the same `--data-dir` and
+//! `--database-url` options (also from the environment and a config file).
+
+mod config;
+mod demo;
+mod transfer;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use passerelle_domain::Kind;
+
+use crate::config::Settings;
+
+#[derive(Parser, Debug)]
+#[command(name = "passerelle", version, about = "Registry and knowledge hub for labour migration agreements")]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct GlobalArgs {
+    /// Folder for the embedded database (SQLite) and local files.
+    #[arg(long, global = true, env = "PASSERELLE_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Use this database instead of the embedded one: postgres://user@host/db or sqlite://PATH.
+    #[arg(long, global = true, env = "PASSERELLE_DATABASE_URL")]
+    pub database_url: Option<String>,
+    /// Configuration file (TOML); default: passerelle.toml in the data folder, if present.
+    #[arg(long, global = true, env = "PASSERELLE_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the web interface and the API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, env = "PASSERELLE_BIND")]
+        bind: Option<SocketAddr>,
+        /// Load the demo data before serving (records already there are kept).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Import records from a CSV or JSON file (all of it or, on any error, none).
+    Import {
+        /// The file; `-` reads standard input.
+        file: PathBuf,
+        /// Kind of records (detected from the content when absent).
+        #[arg(long)]
+        kind: Option<Kind>,
+        /// File format (detected from the extension or content when absent).
+        #[arg(long, value_enum)]
+        format: Option<transfer::Format>,
+    },
+    /// Export every record of a kind as CSV or JSON; re-importing it gives the same data.
+    Export {
+        #[arg(long)]
+        kind: Kind,
+        #[arg(long, value_enum, default_value = "json")]
+        format: transfer::Format,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
+    /// Create or upgrade the database schema, then exit.
+    Migrate,
+    /// Load the demo data, or generate a synthetic corpus for benchmarks.
+    Demo {
+        /// Generate this many synthetic agreements (with text bodies) instead.
+        #[arg(long)]
+        synthetic: Option<u64>,
+        /// Seed of the synthetic corpus (the same seed gives the same corpus).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Replace the admin token (the old one stops working) and print the new one.
+    Token,
+}
+
+fn main() -> Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PASSERELLE_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(run(cli))
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    let settings = Settings::load(&cli.global)?;
+    let store = settings.open_store().await?;
+    match cli.command {
+        Command::Serve { bind, demo } => {
+            if demo {
+                demo::load(&store).await?;
+            }
+            let bind = bind.or(settings.bind).unwrap_or_else(|| "127.0.0.1:8080".parse().expect("valid address"));
+            serve(store, &settings, bind).await
+        }
+        Command::Import { file, kind, format } => transfer::import(&store, &file, kind, format).await,
+        Command::Export { kind, format, output } => transfer::export(&store, kind, format, output.as_deref()).await,
+        Command::Migrate => {
+            println!("database is up to date ({})", store.backend_name());
+            Ok(())
+        }
+        Command::Demo { synthetic: Some(n), seed } => demo::synthetic(&store, n, seed).await,
+        Command::Demo { synthetic: None, .. } => demo::load(&store).await,
+        Command::Token => {
+            let token = passerelle_web::new_token();
+            store
+                .set_setting(passerelle_web::ADMIN_TOKEN_SETTING, &passerelle_web::token_hash(&token))
+                .await?;
+            println!("{token}");
+            eprintln!("This is the new admin token; the previous one no longer works. It is not shown again.");
+            Ok(())
+        }
+    }
+}
+
+async fn serve(store: passerelle_store::Store, settings: &Settings, bind: SocketAddr) -> Result<()> {
+    let (hash, fresh) = passerelle_web::admin_token(&store, settings.admin_token.as_deref()).await?;
+    if let Some(token) = fresh {
+        eprintln!("\nAdmin token for writing through the API (shown once; replace it with `passerelle token`):\n  {token}\n");
+    }
+    let app = passerelle_web::router(passerelle_web::AppState::new(store, &hash));
+    let listener = tokio::net::TcpListener::bind(bind)
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    let addr = listener.local_addr()?;
+    println!("Passerelle is serving at http://{addr}/ (API reference: http://{addr}/api)");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
