@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use passerelle_store::Store;
 use serde::Deserialize;
 
@@ -32,19 +32,32 @@ pub const DEFAULT_DATA_DIR: &str = "passerelle-data";
 
 impl Settings {
     pub fn load(args: &GlobalArgs) -> Result<Settings> {
-        let default_dir = args.data_dir.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+        let default_dir = args
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
         let (path, required) = match &args.config {
             Some(p) => (p.clone(), true),
             None => (default_dir.join("passerelle.toml"), false),
         };
         let file = read_config(&path, required)?;
-        let data_dir = args.data_dir.clone().or(file.data_dir).unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
+        let data_dir = args
+            .data_dir
+            .clone()
+            .or(file.data_dir)
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_DATA_DIR));
         let database_url = match args.database_url.clone().or(file.database_url) {
             Some(url) => url,
             None => format!("sqlite://{}", data_dir.join("passerelle.db").display()),
         };
-        let admin_token = std::env::var("PASSERELLE_ADMIN_TOKEN").ok().or(file.admin_token);
-        Ok(Settings { database_url, bind: file.bind, admin_token })
+        let admin_token = std::env::var("PASSERELLE_ADMIN_TOKEN")
+            .ok()
+            .or(file.admin_token);
+        Ok(Settings {
+            database_url,
+            bind: file.bind,
+            admin_token,
+        })
     }
 
     /// Opens the database, creating and migrating it when new.
@@ -58,7 +71,9 @@ impl Settings {
 fn read_config(path: &Path, required: bool) -> Result<FileConfig> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(FileConfig::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            return Ok(FileConfig::default());
+        }
         Err(e) => bail!("cannot read the config file {}: {e}", path.display()),
     };
     toml::from_str(&text).with_context(|| format!("invalid config file {}", path.display()))

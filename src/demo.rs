@@ -6,18 +6,48 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use passerelle_domain::synthetic;
 use passerelle_domain::{AnyRecord, Kind};
-use passerelle_store::Store;
+use passerelle_store::{NewDocument, Store};
 
-use crate::transfer::{import_rows, read_file, Format};
+use crate::transfer::{Format, import_rows, read_file};
 
 /// The demo files, embedded so the binary needs nothing beside it.
 pub const FILES: &[(&str, Kind, Format, &str)] = &[
-    ("demo/agreements.json", Kind::Agreements, Format::Json, include_str!("../demo/agreements.json")),
-    ("demo/practices.json", Kind::Practices, Format::Json, include_str!("../demo/practices.json")),
-    ("demo/events.json", Kind::Events, Format::Json, include_str!("../demo/events.json")),
-    ("demo/commitments.json", Kind::Commitments, Format::Json, include_str!("../demo/commitments.json")),
-    ("demo/resources.json", Kind::Resources, Format::Json, include_str!("../demo/resources.json")),
-    ("demo/indicators.csv", Kind::Indicators, Format::Csv, include_str!("../demo/indicators.csv")),
+    (
+        "demo/agreements.json",
+        Kind::Agreements,
+        Format::Json,
+        include_str!("../demo/agreements.json"),
+    ),
+    (
+        "demo/practices.json",
+        Kind::Practices,
+        Format::Json,
+        include_str!("../demo/practices.json"),
+    ),
+    (
+        "demo/events.json",
+        Kind::Events,
+        Format::Json,
+        include_str!("../demo/events.json"),
+    ),
+    (
+        "demo/commitments.json",
+        Kind::Commitments,
+        Format::Json,
+        include_str!("../demo/commitments.json"),
+    ),
+    (
+        "demo/resources.json",
+        Kind::Resources,
+        Format::Json,
+        include_str!("../demo/resources.json"),
+    ),
+    (
+        "demo/indicators.csv",
+        Kind::Indicators,
+        Format::Csv,
+        include_str!("../demo/indicators.csv"),
+    ),
 ];
 
 /// Loads the demo data in one transaction. Records already there with the
@@ -40,23 +70,45 @@ pub async fn load(store: &Store) -> Result<()> {
 pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
     const BATCH: u64 = 1000;
     let bar = ProgressBar::new(n);
-    bar.set_style(ProgressStyle::with_template("synthetic {bar:40} {pos}/{len} ({per_sec}, {eta})").expect("valid template"));
+    bar.set_style(
+        ProgressStyle::with_template("synthetic {bar:40} {pos}/{len} ({per_sec}, {eta})")
+            .expect("valid template"),
+    );
     let started = std::time::Instant::now();
     let mut start = 0;
     while start < n {
         let end = (start + BATCH).min(n);
-        let items: Vec<synthetic::Synthetic> = (start..end).map(|i| synthetic::agreement(seed, i)).collect();
-        let records = items.iter().map(|s| AnyRecord::Agreement(s.agreement.clone())).collect();
+        let items: Vec<synthetic::Synthetic> = (start..end)
+            .map(|i| synthetic::agreement(seed, i))
+            .collect();
+        let records = items
+            .iter()
+            .map(|s| AnyRecord::Agreement(s.agreement.clone()))
+            .collect();
         store
             .import("synthetic", records, |_| {})
             .await
             .map_err(|(_, e)| e)
             .context("storing synthetic agreements")?;
         for s in &items {
-            let id = s.agreement.id.as_deref().expect("synthetic records have ids");
+            let id = s
+                .agreement
+                .id
+                .as_deref()
+                .expect("synthetic records have ids");
             if store.documents(id).await?.is_empty() {
                 store
-                    .attach_document("synthetic", id, "text.txt", "text/plain", Some(s.language.code()), Some(s.body.clone()), s.body.as_bytes())
+                    .attach_document(
+                        "synthetic",
+                        id,
+                        NewDocument {
+                            file_name: "text.txt",
+                            media_type: "text/plain",
+                            language: Some(s.language.code()),
+                            text: Some(s.body.clone()),
+                            bytes: s.body.as_bytes(),
+                        },
+                    )
                     .await?;
             }
         }
@@ -64,6 +116,9 @@ pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
         start = end;
     }
     bar.finish_and_clear();
-    eprintln!("{n} synthetic agreements (seed {seed}) stored in {:.1} s", started.elapsed().as_secs_f64());
+    eprintln!(
+        "{n} synthetic agreements (seed {seed}) stored in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

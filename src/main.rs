@@ -17,7 +17,11 @@ use passerelle_domain::Kind;
 use crate::config::Settings;
 
 #[derive(Parser, Debug)]
-#[command(name = "passerelle", version, about = "Registry and knowledge hub for labour migration agreements")]
+#[command(
+    name = "passerelle",
+    version,
+    about = "Registry and knowledge hub for labour migration agreements"
+)]
 struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
@@ -94,7 +98,9 @@ fn main() -> Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(run(cli))
 }
 
@@ -106,33 +112,58 @@ async fn run(cli: Cli) -> Result<()> {
             if demo {
                 demo::load(&store).await?;
             }
-            let bind = bind.or(settings.bind).unwrap_or_else(|| "127.0.0.1:8080".parse().expect("valid address"));
+            let bind = bind
+                .or(settings.bind)
+                .unwrap_or_else(|| "127.0.0.1:8080".parse().expect("valid address"));
             serve(store, &settings, bind).await
         }
-        Command::Import { file, kind, format } => transfer::import(&store, &file, kind, format).await,
-        Command::Export { kind, format, output } => transfer::export(&store, kind, format, output.as_deref()).await,
+        Command::Import { file, kind, format } => {
+            transfer::import(&store, &file, kind, format).await
+        }
+        Command::Export {
+            kind,
+            format,
+            output,
+        } => transfer::export(&store, kind, format, output.as_deref()).await,
         Command::Migrate => {
             println!("database is up to date ({})", store.backend_name());
             Ok(())
         }
-        Command::Demo { synthetic: Some(n), seed } => demo::synthetic(&store, n, seed).await,
-        Command::Demo { synthetic: None, .. } => demo::load(&store).await,
+        Command::Demo {
+            synthetic: Some(n),
+            seed,
+        } => demo::synthetic(&store, n, seed).await,
+        Command::Demo {
+            synthetic: None, ..
+        } => demo::load(&store).await,
         Command::Token => {
             let token = passerelle_web::new_token();
             store
-                .set_setting(passerelle_web::ADMIN_TOKEN_SETTING, &passerelle_web::token_hash(&token))
+                .set_setting(
+                    passerelle_web::ADMIN_TOKEN_SETTING,
+                    &passerelle_web::token_hash(&token),
+                )
                 .await?;
             println!("{token}");
-            eprintln!("This is the new admin token; the previous one no longer works. It is not shown again.");
+            eprintln!(
+                "This is the new admin token; the previous one no longer works. It is not shown again."
+            );
             Ok(())
         }
     }
 }
 
-async fn serve(store: passerelle_store::Store, settings: &Settings, bind: SocketAddr) -> Result<()> {
-    let (hash, fresh) = passerelle_web::admin_token(&store, settings.admin_token.as_deref()).await?;
+async fn serve(
+    store: passerelle_store::Store,
+    settings: &Settings,
+    bind: SocketAddr,
+) -> Result<()> {
+    let (hash, fresh) =
+        passerelle_web::admin_token(&store, settings.admin_token.as_deref()).await?;
     if let Some(token) = fresh {
-        eprintln!("\nAdmin token for writing through the API (shown once; replace it with `passerelle token`):\n  {token}\n");
+        eprintln!(
+            "\nAdmin token for writing through the API (shown once; replace it with `passerelle token`):\n  {token}\n"
+        );
     }
     let app = passerelle_web::router(passerelle_web::AppState::new(store, &hash));
     let listener = tokio::net::TcpListener::bind(bind)

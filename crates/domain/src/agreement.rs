@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{Entity, Facet, IndexEntry, Kind};
-use crate::text::{fold, Date, Localized, Source};
+use crate::text::{Date, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -155,25 +155,46 @@ impl Entity for Agreement {
             c.languages("title_language", std::slice::from_ref(l));
         }
         if self.parties.len() < 2 {
-            c.fail("parties", format!("an agreement needs at least two parties; {} given", self.parties.len()));
+            c.fail(
+                "parties",
+                format!(
+                    "an agreement needs at least two parties; {} given",
+                    self.parties.len()
+                ),
+            );
         }
         for (i, p) in self.parties.iter().enumerate() {
             c.country(&format!("parties[{i}].country"), &p.country);
             if self.parties[..i].iter().any(|q| q.country == p.country) {
-                c.fail(format!("parties[{i}].country"), format!("`{}` is listed twice", p.country));
+                c.fail(
+                    format!("parties[{i}].country"),
+                    format!("`{}` is listed twice", p.country),
+                );
             }
         }
-        c.order(("signed_on", self.signed_on), ("expires_on", self.expires_on));
-        c.order(("in_force_on", self.in_force_on), ("expires_on", self.expires_on));
-        c.order(("signed_on", self.signed_on), ("in_force_on", self.in_force_on));
+        c.order(
+            ("signed_on", self.signed_on),
+            ("expires_on", self.expires_on),
+        );
+        c.order(
+            ("in_force_on", self.in_force_on),
+            ("expires_on", self.expires_on),
+        );
+        c.order(
+            ("signed_on", self.signed_on),
+            ("in_force_on", self.in_force_on),
+        );
         c.languages("languages", &self.languages);
         c.sectors("sectors", &self.sectors);
         c.occupations("occupations", &self.occupations);
         for (i, q) in self.quotas.iter().enumerate() {
-            if let Some(y) = q.year {
-                if !(1800..=2200).contains(&y) {
-                    c.fail(format!("quotas[{i}].year"), format!("{y} is not a plausible year"));
-                }
+            if let Some(y) = q.year
+                && !(1800..=2200).contains(&y)
+            {
+                c.fail(
+                    format!("quotas[{i}].year"),
+                    format!("{y} is not a plausible year"),
+                );
             }
         }
         c.texts("implementing_agencies", &self.implementing_agencies);

@@ -28,9 +28,15 @@ impl Action {
     }
 
     pub fn parse(s: &str) -> Option<Action> {
-        [Action::Create, Action::Update, Action::Delete, Action::Attach, Action::Detach]
-            .into_iter()
-            .find(|a| a.as_str() == s)
+        [
+            Action::Create,
+            Action::Update,
+            Action::Delete,
+            Action::Attach,
+            Action::Detach,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == s)
     }
 }
 

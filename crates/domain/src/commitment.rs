@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::agreement::{enum_str, titles_text};
 use crate::entity::{Entity, Facet, IndexEntry, Kind, Reference};
 use crate::reference::Principle;
-use crate::text::{fold, Date, Localized, Source};
+use crate::text::{Date, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -100,13 +100,13 @@ impl Commitment {
     /// Appends a status update to the history and makes it current. Updates
     /// must not go back in time, so the history stays in date order.
     pub fn record_status(&mut self, update: StatusUpdate) -> Result<(), Invalid> {
-        if let Some(last) = self.history.last() {
-            if update.on < last.on {
-                return Err(Invalid::one(
-                    "on",
-                    format!("{} is before the latest update ({})", update.on, last.on),
-                ));
-            }
+        if let Some(last) = self.history.last()
+            && update.on < last.on
+        {
+            return Err(Invalid::one(
+                "on",
+                format!("{} is before the latest update ({})", update.on, last.on),
+            ));
         }
         self.status = update.status;
         self.history.push(update);
@@ -119,7 +119,10 @@ impl Entity for Commitment {
     crate::entity_fields!();
 
     fn slug_source(&self) -> String {
-        self.titles.get(crate::Lang::En).unwrap_or(&self.title).to_string()
+        self.titles
+            .get(crate::Lang::En)
+            .unwrap_or(&self.title)
+            .to_string()
     }
 
     fn validate(&self) -> Result<(), Invalid> {
@@ -132,7 +135,9 @@ impl Entity for Commitment {
         if !(DESCRIPTION_MIN..=DESCRIPTION_MAX).contains(&n) {
             c.fail(
                 "description",
-                format!("must be {DESCRIPTION_MIN} to {DESCRIPTION_MAX} characters long; it is {n}"),
+                format!(
+                    "must be {DESCRIPTION_MIN} to {DESCRIPTION_MAX} characters long; it is {n}"
+                ),
             );
         }
         match (self.modality, &self.matches) {
@@ -147,7 +152,10 @@ impl Entity for Commitment {
             (_, None) => {}
         }
         if self.countries.is_empty() && self.organisations.is_empty() {
-            c.fail("countries", "a commitment needs at least one pledging country or organisation");
+            c.fail(
+                "countries",
+                "a commitment needs at least one pledging country or organisation",
+            );
         }
         c.countries("countries", &self.countries);
         c.texts("organisations", &self.organisations);
@@ -155,13 +163,19 @@ impl Entity for Commitment {
         c.id("event", self.event.as_deref());
         for i in 1..self.history.len() {
             if self.history[i].on < self.history[i - 1].on {
-                c.fail(format!("history[{i}].on"), "status updates must be in date order, oldest first");
+                c.fail(
+                    format!("history[{i}].on"),
+                    "status updates must be in date order, oldest first",
+                );
             }
         }
-        if let Some(last) = self.history.last() {
-            if last.status != self.status {
-                c.fail("status", "must equal the status of the latest history entry");
-            }
+        if let Some(last) = self.history.last()
+            && last.status != self.status
+        {
+            c.fail(
+                "status",
+                "must equal the status of the latest history entry",
+            );
         }
         c.sources("sources", &self.sources);
         c.finish()
@@ -195,10 +209,18 @@ impl Entity for Commitment {
     fn references(&self) -> Vec<Reference> {
         let mut refs = Vec::new();
         if let Some(m) = &self.matches {
-            refs.push(Reference { field: "matches".into(), kind: Kind::Commitments, id: m.clone() });
+            refs.push(Reference {
+                field: "matches".into(),
+                kind: Kind::Commitments,
+                id: m.clone(),
+            });
         }
         if let Some(ev) = &self.event {
-            refs.push(Reference { field: "event".into(), kind: Kind::Events, id: ev.clone() });
+            refs.push(Reference {
+                field: "event".into(),
+                kind: Kind::Events,
+                id: ev.clone(),
+            });
         }
         refs
     }

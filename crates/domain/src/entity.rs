@@ -13,7 +13,9 @@ use crate::validation::Invalid;
 use crate::{Agreement, Commitment, Event, Indicator, Practice, Resource};
 
 /// The kinds of record, named as in the API paths (`/api/v1/agreements`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Agreements,
@@ -286,7 +288,11 @@ impl AnyRecord {
 pub fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Invalid> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let field = if path == "." { "body".to_string() } else { path };
+        let field = if path == "." {
+            "body".to_string()
+        } else {
+            path
+        };
         Invalid::one(field, e.into_inner().to_string())
     })
 }

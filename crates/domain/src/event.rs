@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agreement::{enum_str, titles_text};
 use crate::entity::{Entity, Facet, IndexEntry, Kind, Reference};
-use crate::text::{fold, Date, Localized, Source};
+use crate::text::{Date, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

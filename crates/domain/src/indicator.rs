@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{Entity, Facet, IndexEntry, Kind, Reference};
-use crate::text::{fold, Source};
-use crate::validation::{valid_id, Check, Invalid};
+use crate::text::{Source, fold};
+use crate::validation::{Check, Invalid, valid_id};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -78,7 +78,10 @@ impl Entity for Indicator {
         c.slug(self.slug.as_deref());
         let code_ok = !self.indicator.is_empty()
             && self.indicator.len() <= 60
-            && self.indicator.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            && self
+                .indicator
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !code_ok {
             c.fail("indicator", format!("`{}` is not an indicator code: use lower-case letters, digits and `_` (e.g. workers_admitted)", self.indicator));
         }
@@ -91,8 +94,13 @@ impl Entity for Indicator {
                     c.fail("destination", "a corridor needs two different countries");
                 }
             }
-            (None, None, None) => c.fail("country", "give a country, or an origin and a destination"),
-            (Some(_), _, _) => c.fail("country", "give either a country or a corridor (origin and destination), not both"),
+            (None, None, None) => {
+                c.fail("country", "give a country, or an origin and a destination")
+            }
+            (Some(_), _, _) => c.fail(
+                "country",
+                "give either a country or a corridor (origin and destination), not both",
+            ),
             (None, Some(_), None) => c.fail("destination", "is required with origin"),
             (None, None, Some(_)) => c.fail("origin", "is required with destination"),
         }
@@ -111,7 +119,11 @@ impl Entity for Indicator {
     fn index(&self) -> IndexEntry {
         let mut e = IndexEntry {
             title: format!("{} {} {}", self.indicator, self.place(), self.year),
-            title_text: fold(&format!("{} {}", self.indicator, self.note.as_deref().unwrap_or(""))),
+            title_text: fold(&format!(
+                "{} {}",
+                self.indicator,
+                self.note.as_deref().unwrap_or("")
+            )),
             record_type: Some(self.indicator.clone()),
             status: None,
             year: Some(self.year),
@@ -140,7 +152,11 @@ impl Entity for Indicator {
     fn references(&self) -> Vec<Reference> {
         self.scheme
             .iter()
-            .map(|s| Reference { field: "scheme".into(), kind: Kind::Agreements, id: s.clone() })
+            .map(|s| Reference {
+                field: "scheme".into(),
+                kind: Kind::Agreements,
+                id: s.clone(),
+            })
             .collect()
     }
 }

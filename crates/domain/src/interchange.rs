@@ -36,47 +36,123 @@ const META: [(&str, Col); 2] = [("created_at", Text), ("updated_at", Text)];
 fn columns(kind: Kind) -> Vec<(&'static str, Col)> {
     let cols: &[(&str, Col)] = match kind {
         Kind::Agreements => &[
-            ("id", Text), ("slug", Text), ("title", Text), ("title_language", Text),
-            ("titles", Localized), ("type", Text), ("status", Text), ("parties", Parties),
-            ("signed_on", Text), ("in_force_on", Text), ("expires_on", Text),
-            ("place_signed", Text), ("languages", List), ("sectors", List),
-            ("occupations", List), ("skill_level", Text), ("quotas", Json),
-            ("implementing_agencies", List), ("objectives", IntList), ("text_public", Bool),
-            ("sources", Json), ("summary", Localized), ("notes", Text),
+            ("id", Text),
+            ("slug", Text),
+            ("title", Text),
+            ("title_language", Text),
+            ("titles", Localized),
+            ("type", Text),
+            ("status", Text),
+            ("parties", Parties),
+            ("signed_on", Text),
+            ("in_force_on", Text),
+            ("expires_on", Text),
+            ("place_signed", Text),
+            ("languages", List),
+            ("sectors", List),
+            ("occupations", List),
+            ("skill_level", Text),
+            ("quotas", Json),
+            ("implementing_agencies", List),
+            ("objectives", IntList),
+            ("text_public", Bool),
+            ("sources", Json),
+            ("summary", Localized),
+            ("notes", Text),
         ],
         Kind::Practices => &[
-            ("id", Text), ("slug", Text), ("title", Text), ("titles", Localized),
-            ("summary", Localized), ("implementing_entities", List), ("countries", List),
-            ("regions", List), ("objectives", IntList), ("principles", List), ("sdgs", IntList),
-            ("start_on", Text), ("end_on", Text), ("type", Text), ("links", Json),
-            ("sources", Json), ("publication_status", Text),
+            ("id", Text),
+            ("slug", Text),
+            ("title", Text),
+            ("titles", Localized),
+            ("summary", Localized),
+            ("implementing_entities", List),
+            ("countries", List),
+            ("regions", List),
+            ("objectives", IntList),
+            ("principles", List),
+            ("sdgs", IntList),
+            ("start_on", Text),
+            ("end_on", Text),
+            ("type", Text),
+            ("links", Json),
+            ("sources", Json),
+            ("publication_status", Text),
         ],
         Kind::Events => &[
-            ("id", Text), ("slug", Text), ("title", Text), ("titles", Localized), ("kind", Text),
-            ("start_on", Text), ("end_on", Text), ("place", Text), ("format", Text),
-            ("interpretation_languages", List), ("audience", Text), ("countries", List),
-            ("organisations", List), ("objectives", IntList), ("summary", Localized),
-            ("outcomes", Localized), ("challenges", Json), ("practices", List),
-            ("agreements", List), ("sources", Json),
+            ("id", Text),
+            ("slug", Text),
+            ("title", Text),
+            ("titles", Localized),
+            ("kind", Text),
+            ("start_on", Text),
+            ("end_on", Text),
+            ("place", Text),
+            ("format", Text),
+            ("interpretation_languages", List),
+            ("audience", Text),
+            ("countries", List),
+            ("organisations", List),
+            ("objectives", IntList),
+            ("summary", Localized),
+            ("outcomes", Localized),
+            ("challenges", Json),
+            ("practices", List),
+            ("agreements", List),
+            ("sources", Json),
         ],
         Kind::Commitments => &[
-            ("id", Text), ("slug", Text), ("title", Text), ("titles", Localized),
-            ("description", Text), ("summary", Localized), ("kind", Text), ("modality", Text),
-            ("matches", Text), ("countries", List), ("organisations", List),
-            ("objectives", IntList), ("principles", List), ("event", Text), ("target_on", Text),
-            ("status", Text), ("history", Json), ("sources", Json),
+            ("id", Text),
+            ("slug", Text),
+            ("title", Text),
+            ("titles", Localized),
+            ("description", Text),
+            ("summary", Localized),
+            ("kind", Text),
+            ("modality", Text),
+            ("matches", Text),
+            ("countries", List),
+            ("organisations", List),
+            ("objectives", IntList),
+            ("principles", List),
+            ("event", Text),
+            ("target_on", Text),
+            ("status", Text),
+            ("history", Json),
+            ("sources", Json),
         ],
         Kind::Resources => &[
-            ("id", Text), ("slug", Text), ("title", Text), ("titles", Localized),
-            ("publisher", Text), ("published_on", Text), ("type", Text), ("languages", List),
-            ("audience", Text), ("scope", Text), ("countries", List), ("regions", List),
-            ("objectives", IntList), ("url", Text), ("document", Text), ("summary", Localized),
+            ("id", Text),
+            ("slug", Text),
+            ("title", Text),
+            ("titles", Localized),
+            ("publisher", Text),
+            ("published_on", Text),
+            ("type", Text),
+            ("languages", List),
+            ("audience", Text),
+            ("scope", Text),
+            ("countries", List),
+            ("regions", List),
+            ("objectives", IntList),
+            ("url", Text),
+            ("document", Text),
+            ("summary", Localized),
             ("sources", Json),
         ],
         Kind::Indicators => &[
-            ("id", Text), ("slug", Text), ("indicator", Text), ("country", Text),
-            ("origin", Text), ("destination", Text), ("scheme", Text), ("year", Int),
-            ("value", Num), ("unit", Text), ("source", Json), ("note", Text),
+            ("id", Text),
+            ("slug", Text),
+            ("indicator", Text),
+            ("country", Text),
+            ("origin", Text),
+            ("destination", Text),
+            ("scheme", Text),
+            ("year", Int),
+            ("value", Num),
+            ("unit", Text),
+            ("source", Json),
+            ("note", Text),
         ],
     };
     cols.iter().copied().chain(META).collect()
@@ -134,12 +210,20 @@ impl fmt::Display for ImportErrors {
 
 impl ImportErrors {
     fn file(message: impl Into<String>) -> ImportErrors {
-        ImportErrors(vec![RowError { line: 0, field: None, message: message.into() }])
+        ImportErrors(vec![RowError {
+            line: 0,
+            field: None,
+            message: message.into(),
+        }])
     }
 }
 
 fn invalid_rows(line: usize, invalid: Invalid) -> impl Iterator<Item = RowError> {
-    invalid.0.into_iter().map(move |e| RowError { line, field: Some(e.field), message: e.message })
+    invalid.0.into_iter().map(move |e| RowError {
+        line,
+        field: Some(e.field),
+        message: e.message,
+    })
 }
 
 /// A record read from a file, with the line it starts on.
@@ -153,7 +237,9 @@ pub struct Row {
 /// when not given).
 pub fn read_csv(kind: Option<Kind>, text: &str) -> Result<Vec<Row>, ImportErrors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| ImportErrors::file(format!("cannot read the CSV header: {e}")))?
@@ -199,7 +285,11 @@ pub fn read_csv(kind: Option<Kind>, text: &str) -> Result<Vec<Row>, ImportErrors
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                errors.push(RowError { line, field: None, message: format!("malformed CSV: {e}") });
+                errors.push(RowError {
+                    line,
+                    field: None,
+                    message: format!("malformed CSV: {e}"),
+                });
                 continue;
             }
         };
@@ -213,7 +303,9 @@ pub fn read_csv(kind: Option<Kind>, text: &str) -> Result<Vec<Row>, ImportErrors
             match cell_value(*col, cell) {
                 Ok(v) => {
                     if let Some(l) = lang {
-                        let entry = obj.entry(name.to_string()).or_insert_with(|| Value::Object(Map::new()));
+                        let entry = obj
+                            .entry(name.to_string())
+                            .or_insert_with(|| Value::Object(Map::new()));
                         if let Value::Object(m) = entry {
                             m.insert(l.code().to_string(), v);
                         }
@@ -223,19 +315,28 @@ pub fn read_csv(kind: Option<Kind>, text: &str) -> Result<Vec<Row>, ImportErrors
                 }
                 Err(message) => {
                     row_ok = false;
-                    errors.push(RowError { line, field: Some(name.to_string()), message });
+                    errors.push(RowError {
+                        line,
+                        field: Some(name.to_string()),
+                        message,
+                    });
                 }
             }
         }
         if !row_ok {
             continue;
         }
-        match AnyRecord::from_value(kind, Value::Object(obj)).and_then(|r| r.validate().map(|_| r)) {
+        match AnyRecord::from_value(kind, Value::Object(obj)).and_then(|r| r.validate().map(|_| r))
+        {
             Ok(record) => rows.push(Row { line, record }),
             Err(invalid) => errors.extend(invalid_rows(line, invalid)),
         }
     }
-    if errors.is_empty() { Ok(rows) } else { Err(ImportErrors(errors)) }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(ImportErrors(errors))
+    }
 }
 
 fn detect_csv_kind(header: &[String]) -> Result<Kind, ImportErrors> {
@@ -267,10 +368,17 @@ fn cell_value(col: Col, cell: &str) -> Result<Value, String> {
     };
     Ok(match col {
         Text | Localized => Value::String(cell.to_string()),
-        Int => Value::from(cell.parse::<i64>().map_err(|_| format!("`{cell}` is not a whole number"))?),
+        Int => Value::from(
+            cell.parse::<i64>()
+                .map_err(|_| format!("`{cell}` is not a whole number"))?,
+        ),
         Num => {
-            let n: f64 = cell.parse().map_err(|_| format!("`{cell}` is not a number"))?;
-            serde_json::Number::from_f64(n).map(Value::Number).ok_or_else(|| format!("`{cell}` is not a finite number"))?
+            let n: f64 = cell
+                .parse()
+                .map_err(|_| format!("`{cell}` is not a number"))?;
+            serde_json::Number::from_f64(n)
+                .map(Value::Number)
+                .ok_or_else(|| format!("`{cell}` is not a finite number"))?
         }
         Bool => match cell.to_ascii_lowercase().as_str() {
             "true" | "yes" | "1" => Value::Bool(true),
@@ -282,7 +390,11 @@ fn cell_value(col: Col, cell: &str) -> Result<Value, String> {
         List => Value::Array(split(cell).map(|s| Value::String(s.to_string())).collect()),
         IntList => Value::Array(
             split(cell)
-                .map(|s| s.parse::<i64>().map(Value::from).map_err(|_| format!("`{s}` is not a whole number")))
+                .map(|s| {
+                    s.parse::<i64>()
+                        .map(Value::from)
+                        .map_err(|_| format!("`{s}` is not a whole number"))
+                })
                 .collect::<Result<_, _>>()?,
         ),
         Parties if cell.starts_with('[') => json(cell)?,
@@ -290,7 +402,9 @@ fn cell_value(col: Col, cell: &str) -> Result<Value, String> {
             split(cell)
                 .map(|p| match p.split_once(':') {
                     Some((c, r)) => Ok(serde_json::json!({"country": c.trim(), "role": r.trim()})),
-                    None => Err(format!("party `{p}` should be written COUNTRY:role, e.g. MA:origin")),
+                    None => Err(format!(
+                        "party `{p}` should be written COUNTRY:role, e.g. MA:origin"
+                    )),
                 })
                 .collect::<Result<_, _>>()?,
         ),
@@ -317,7 +431,12 @@ fn csv_cells(kind: Kind, record: &Value) -> Vec<String> {
         let v = record.get(name).unwrap_or(&Value::Null);
         if col == Localized {
             for l in Lang::ALL {
-                cells.push(v.get(l.code()).and_then(Value::as_str).unwrap_or("").to_string());
+                cells.push(
+                    v.get(l.code())
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_string(),
+                );
             }
             continue;
         }
@@ -326,7 +445,13 @@ fn csv_cells(kind: Kind, record: &Value) -> Vec<String> {
             (_, Value::String(s)) => s.clone(),
             (Parties, Value::Array(items)) => items
                 .iter()
-                .map(|p| format!("{}:{}", p["country"].as_str().unwrap_or(""), p["role"].as_str().unwrap_or("")))
+                .map(|p| {
+                    format!(
+                        "{}:{}",
+                        p["country"].as_str().unwrap_or(""),
+                        p["role"].as_str().unwrap_or("")
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join("|"),
             (List | IntList, Value::Array(items)) => {
@@ -355,7 +480,13 @@ fn csv_cells(kind: Kind, record: &Value) -> Vec<String> {
 /// object keyed by kind (`{"agreements": [...], "events": [...]}`).
 pub fn read_json(kind: Option<Kind>, text: &str) -> Result<Vec<Row>, ImportErrors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let located = |e: serde_json::Error| ImportErrors(vec![RowError { line: e.line(), field: None, message: format!("invalid JSON: {e}") }]);
+    let located = |e: serde_json::Error| {
+        ImportErrors(vec![RowError {
+            line: e.line(),
+            field: None,
+            message: format!("invalid JSON: {e}"),
+        }])
+    };
     let first = text.trim_start().chars().next();
     let groups: Vec<(Option<Kind>, Vec<&serde_json::value::RawValue>)> = match first {
         Some('[') => vec![(kind, serde_json::from_str(text).map_err(located)?)],
@@ -372,7 +503,11 @@ pub fn read_json(kind: Option<Kind>, text: &str) -> Result<Vec<Row>, ImportError
             }
             groups
         }
-        _ => return Err(ImportErrors::file("a JSON import is an array of records, or an object whose keys are kinds (agreements, practices, ...)")),
+        _ => {
+            return Err(ImportErrors::file(
+                "a JSON import is an array of records, or an object whose keys are kinds (agreements, practices, ...)",
+            ));
+        }
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
@@ -384,7 +519,12 @@ pub fn read_json(kind: Option<Kind>, text: &str) -> Result<Vec<Row>, ImportError
             let k = match k.or_else(|| detect_json_kind(&value)) {
                 Some(k) => k,
                 None => {
-                    errors.push(RowError { line, field: None, message: "cannot tell what kind of record this is; give the kind (--kind)".into() });
+                    errors.push(RowError {
+                        line,
+                        field: None,
+                        message: "cannot tell what kind of record this is; give the kind (--kind)"
+                            .into(),
+                    });
                     continue;
                 }
             };
@@ -394,7 +534,11 @@ pub fn read_json(kind: Option<Kind>, text: &str) -> Result<Vec<Row>, ImportError
             }
         }
     }
-    if errors.is_empty() { Ok(rows) } else { Err(ImportErrors(errors)) }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(ImportErrors(errors))
+    }
 }
 
 fn detect_json_kind(v: &Value) -> Option<Kind> {
@@ -429,14 +573,24 @@ mod tests {
     fn csv_errors_name_line_and_field() {
         let err = read_csv(None, AGREEMENTS).unwrap_err();
         let text = err.to_string();
-        assert!(text.contains("line 3: parties: an agreement needs at least two parties"), "{text}");
-        assert!(text.contains("line 4: type: unknown variant `treaty`"), "{text}");
+        assert!(
+            text.contains("line 3: parties: an agreement needs at least two parties"),
+            "{text}"
+        );
+        assert!(
+            text.contains("line 4: type: unknown variant `treaty`"),
+            "{text}"
+        );
         assert!(!text.contains("line 2"), "{text}");
     }
 
     #[test]
     fn csv_round_trips() {
-        let good: String = AGREEMENTS.lines().take(2).map(|l| format!("{l}\n")).collect();
+        let good: String = AGREEMENTS
+            .lines()
+            .take(2)
+            .map(|l| format!("{l}\n"))
+            .collect();
         let rows = read_csv(None, &good).unwrap();
         assert_eq!(rows.len(), 1);
         let values: Vec<Value> = rows.iter().map(|r| r.record.to_value()).collect();

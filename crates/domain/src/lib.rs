@@ -23,7 +23,9 @@ pub mod synthetic;
 pub mod text;
 pub mod validation;
 
-pub use agreement::{Agreement, AgreementStatus, AgreementType, Party, PartyRole, Quota, SkillLevel};
+pub use agreement::{
+    Agreement, AgreementStatus, AgreementType, Party, PartyRole, Quota, SkillLevel,
+};
 pub use audit::{Action, AuditEntry};
 pub use commitment::{Commitment, CommitmentKind, CommitmentStatus, Modality, StatusUpdate};
 pub use document::Document;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::agreement::{enum_str, titles_text};
 use crate::entity::{Entity, Facet, IndexEntry, Kind};
 use crate::reference::{self, Principle};
-use crate::text::{fold, Date, Link, Localized, Source};
+use crate::text::{Date, Link, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -79,7 +79,10 @@ impl Entity for Practice {
     crate::entity_fields!();
 
     fn slug_source(&self) -> String {
-        self.titles.get(crate::Lang::En).unwrap_or(&self.title).to_string()
+        self.titles
+            .get(crate::Lang::En)
+            .unwrap_or(&self.title)
+            .to_string()
     }
 
     fn validate(&self) -> Result<(), Invalid> {

@@ -234,7 +234,11 @@ mod tests {
         assert_eq!(occupations().len(), 10);
         for c in countries() {
             for lang in Lang::ALL {
-                assert!(c.names.0.contains_key(&lang), "{} lacks a {lang:?} name", c.alpha2);
+                assert!(
+                    c.names.0.contains_key(&lang),
+                    "{} lacks a {lang:?} name",
+                    c.alpha2
+                );
             }
             for r in c.regions() {
                 assert!(region(r).is_some(), "{} names unknown region {r}", c.alpha2);

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agreement::{enum_str, titles_text};
 use crate::entity::{Entity, Facet, IndexEntry, Kind};
-use crate::text::{fold, Date, Localized, Source};
+use crate::text::{Date, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -98,10 +98,16 @@ impl Entity for Resource {
             (Some(u), _) => c.url("url", u),
             _ => {}
         }
-        if let Some(d) = &self.document {
-            if d.len() != 64 || !d.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()) {
-                c.fail("document", "must be the lower-case hex SHA-256 of an uploaded file");
-            }
+        if let Some(d) = &self.document
+            && (d.len() != 64
+                || !d
+                    .bytes()
+                    .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()))
+        {
+            c.fail(
+                "document",
+                "must be the lower-case hex SHA-256 of an uploaded file",
+            );
         }
         c.sources("sources", &self.sources);
         c.finish()

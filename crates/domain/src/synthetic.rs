@@ -45,14 +45,14 @@ pub struct Synthetic {
 }
 
 const ORIGINS: &[&str] = &[
-    "MA", "TN", "EG", "SN", "ML", "NE", "TD", "PH", "NP", "BD", "IN", "LK", "ET", "KE", "UG",
-    "GH", "NG", "MX", "GT", "JM", "HN", "SV", "CO", "PE", "GE", "RS", "AL", "MD", "UA", "VN",
-    "ID", "PK", "JO", "DZ", "MR", "CM", "CI", "BF", "FJ", "WS", "TO", "VU",
+    "MA", "TN", "EG", "SN", "ML", "NE", "TD", "PH", "NP", "BD", "IN", "LK", "ET", "KE", "UG", "GH",
+    "NG", "MX", "GT", "JM", "HN", "SV", "CO", "PE", "GE", "RS", "AL", "MD", "UA", "VN", "ID", "PK",
+    "JO", "DZ", "MR", "CM", "CI", "BF", "FJ", "WS", "TO", "VU",
 ];
 const DESTINATIONS: &[&str] = &[
-    "FR", "DE", "ES", "IT", "PT", "BE", "NL", "CA", "US", "AU", "NZ", "KR", "JP", "SA", "AE",
-    "QA", "KW", "OM", "BH", "MY", "SG", "GB", "IE", "SE", "NO", "FI", "DK", "AT", "CH", "PL",
-    "CZ", "GR", "IL", "TR", "LY", "JO",
+    "FR", "DE", "ES", "IT", "PT", "BE", "NL", "CA", "US", "AU", "NZ", "KR", "JP", "SA", "AE", "QA",
+    "KW", "OM", "BH", "MY", "SG", "GB", "IE", "SE", "NO", "FI", "DK", "AT", "CH", "PL", "CZ", "GR",
+    "IL", "TR", "LY", "JO",
 ];
 const SECTORS: &[&str] = &["A", "C", "F", "G", "H", "I", "J", "N", "Q", "T"];
 const TYPES: &[AgreementType] = &[
@@ -90,7 +90,13 @@ const FR: Language = Language {
         "Protocole d'application relatif au recrutement des travailleurs saisonniers",
         "Partenariat pour la mobilité des compétences",
     ],
-    heading: |n| if n == 1 { "Article premier".into() } else { format!("Article {n}") },
+    heading: |n| {
+        if n == 1 {
+            "Article premier".into()
+        } else {
+            format!("Article {n}")
+        }
+    },
     articles: &[
         "Les Parties coopèrent pour organiser le recrutement des travailleurs par l'intermédiaire des services publics de l'emploi. Aucun frais de recrutement n'est mis à la charge des travailleurs ; l'employeur supporte les frais de voyage et de visa.",
         "Chaque travailleur reçoit, avant son départ, un contrat de travail écrit rédigé dans une langue qu'il comprend. Le contrat précise le salaire, la durée du travail, les congés payés et les conditions de logement.",
@@ -139,7 +145,10 @@ const ES: Language = Language {
         "Asociación de movilidad de competencias",
     ],
     heading: |n| {
-        const ORD: [&str; 10] = ["primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno", "décimo"];
+        const ORD: [&str; 10] = [
+            "primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo",
+            "noveno", "décimo",
+        ];
         match ORD.get(n - 1) {
             Some(o) => format!("Artículo {o}"),
             None => format!("Artículo {n}"),
@@ -169,7 +178,18 @@ const AR: Language = Language {
         "شراكة لتنقل المهارات",
     ],
     heading: |n| {
-        const ORD: [&str; 10] = ["الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة", "التاسعة", "العاشرة"];
+        const ORD: [&str; 10] = [
+            "الأولى",
+            "الثانية",
+            "الثالثة",
+            "الرابعة",
+            "الخامسة",
+            "السادسة",
+            "السابعة",
+            "الثامنة",
+            "التاسعة",
+            "العاشرة",
+        ];
         match ORD.get(n - 1) {
             Some(o) => format!("المادة {o}"),
             None => format!("المادة {n}"),
@@ -199,7 +219,9 @@ fn language(rng: &mut Rng) -> &'static Language {
 }
 
 fn country_name(code: &str, lang: Lang) -> String {
-    reference::country(code).map(|c| c.names.get(lang).to_string()).unwrap_or_else(|| code.to_string())
+    reference::country(code)
+        .map(|c| c.names.get(lang).to_string())
+        .unwrap_or_else(|| code.to_string())
 }
 
 /// Generates agreement number `n` of the corpus for `seed`. Records are
@@ -221,8 +243,20 @@ pub fn agreement(seed: u64, n: u64) -> Synthetic {
     );
     let year = 1960 + rng.below(66) as i32;
     let signed = Date::from_ymd(year, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8);
-    let in_force = signed.and_then(|d| Date::from_ymd(d.year() + rng.below(2) as i32, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8)).filter(|f| Some(*f) >= signed);
-    let expires = if rng.chance(40) { in_force.and_then(|d| Date::from_ymd(d.year() + 3 + rng.below(8) as i32, 1, 1)) } else { None };
+    let in_force = signed
+        .and_then(|d| {
+            Date::from_ymd(
+                d.year() + rng.below(2) as i32,
+                1 + rng.below(12) as u8,
+                1 + rng.below(28) as u8,
+            )
+        })
+        .filter(|f| Some(*f) >= signed);
+    let expires = if rng.chance(40) {
+        in_force.and_then(|d| Date::from_ymd(d.year() + 3 + rng.below(8) as i32, 1, 1))
+    } else {
+        None
+    };
     let mut sectors: Vec<String> = Vec::new();
     for _ in 0..1 + rng.below(3) {
         let s = rng.pick(SECTORS).to_string();
@@ -237,7 +271,14 @@ pub fn agreement(seed: u64, n: u64) -> Synthetic {
         }
     }
     let mut summary = Localized::default();
-    summary.0.insert(Lang::En, format!("Synthetic agreement {n} between {} and {} for benchmarks.", country_name(destination, Lang::En), country_name(origin, Lang::En)));
+    summary.0.insert(
+        Lang::En,
+        format!(
+            "Synthetic agreement {n} between {} and {} for benchmarks.",
+            country_name(destination, Lang::En),
+            country_name(origin, Lang::En)
+        ),
+    );
     let articles = 6 + rng.below(lang.articles.len() - 5);
     let mut body = format!("{title}\n\n");
     for i in 1..=articles {
@@ -255,8 +296,14 @@ pub fn agreement(seed: u64, n: u64) -> Synthetic {
         agreement_type: *rng.pick(TYPES),
         status: *rng.pick(STATUSES),
         parties: vec![
-            Party { country: destination.to_string(), role: PartyRole::Destination },
-            Party { country: origin.to_string(), role: PartyRole::Origin },
+            Party {
+                country: destination.to_string(),
+                role: PartyRole::Destination,
+            },
+            Party {
+                country: origin.to_string(),
+                role: PartyRole::Origin,
+            },
         ],
         signed_on: signed,
         in_force_on: in_force,
@@ -265,18 +312,31 @@ pub fn agreement(seed: u64, n: u64) -> Synthetic {
         languages: vec![lang.lang.code().to_string()],
         sectors,
         occupations: vec![rng.below(10).to_string()],
-        skill_level: Some(*rng.pick(&[SkillLevel::Low, SkillLevel::Medium, SkillLevel::High, SkillLevel::Mixed])),
+        skill_level: Some(*rng.pick(&[
+            SkillLevel::Low,
+            SkillLevel::Medium,
+            SkillLevel::High,
+            SkillLevel::Mixed,
+        ])),
         quotas: Vec::new(),
         implementing_agencies: Vec::new(),
         objectives,
         text_public: rng.chance(60),
-        sources: vec![Source { url: format!("https://example.org/synthetic/{seed}/{n}"), title: None, accessed_on: None }],
+        sources: vec![Source {
+            url: format!("https://example.org/synthetic/{seed}/{n}"),
+            title: None,
+            accessed_on: None,
+        }],
         summary,
         notes: Some("Synthetic record generated by `passerelle demo --synthetic`.".into()),
         created_at: None,
         updated_at: None,
     };
-    Synthetic { agreement, language: lang.lang, body }
+    Synthetic {
+        agreement,
+        language: lang.lang,
+        body,
+    }
 }
 
 #[cfg(test)]
@@ -289,7 +349,9 @@ mod tests {
         let mut langs = std::collections::BTreeSet::new();
         for n in 0..500 {
             let s = agreement(7, n);
-            s.agreement.validate().unwrap_or_else(|e| panic!("record {n}: {e}"));
+            s.agreement
+                .validate()
+                .unwrap_or_else(|e| panic!("record {n}: {e}"));
             assert!(s.body.len() > 600, "body of {n} is {} bytes", s.body.len());
             langs.insert(s.language);
         }

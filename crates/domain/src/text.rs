@@ -12,11 +12,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(time::Date);
 
-
 impl Date {
     pub fn from_ymd(year: i32, month: u8, day: u8) -> Option<Date> {
         let month = time::Month::try_from(month).ok()?;
-        time::Date::from_calendar_date(year, month, day).ok().map(Date)
+        time::Date::from_calendar_date(year, month, day)
+            .ok()
+            .map(Date)
     }
 
     pub fn year(&self) -> i32 {
@@ -121,7 +122,10 @@ impl Localized {
     }
 
     pub fn get(&self, lang: Lang) -> Option<&str> {
-        self.0.get(&lang).map(String::as_str).filter(|s| !s.is_empty())
+        self.0
+            .get(&lang)
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
     }
 
     /// The text in `lang`, else English, else any language given.
@@ -224,9 +228,17 @@ mod tests {
 
     #[test]
     fn dates_parse_strictly() {
-        assert_eq!("1963-06-01".parse::<Date>().unwrap().to_string(), "1963-06-01");
+        assert_eq!(
+            "1963-06-01".parse::<Date>().unwrap().to_string(),
+            "1963-06-01"
+        );
         assert!("1963-6-1".parse::<Date>().is_err());
-        assert!("2023-02-30".parse::<Date>().unwrap_err().contains("not a real"));
+        assert!(
+            "2023-02-30"
+                .parse::<Date>()
+                .unwrap_err()
+                .contains("not a real")
+        );
     }
 
     #[test]
@@ -238,7 +250,10 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii() {
-        assert_eq!(slugify("France–Maroc : convention (1963)"), "france-maroc-convention-1963");
+        assert_eq!(
+            slugify("France–Maroc : convention (1963)"),
+            "france-maroc-convention-1963"
+        );
         assert_eq!(slugify("اتفاقية"), "");
     }
 }

@@ -67,13 +67,13 @@ impl Check {
     }
 
     pub fn id(&mut self, field: &str, id: Option<&str>) {
-        if let Some(id) = id {
-            if !valid_id(id) {
-                self.fail(
-                    field,
-                    format!("`{id}` is not a valid id: use 1 to 100 letters, digits, `.`, `_` or `-`, starting with a letter or digit"),
-                );
-            }
+        if let Some(id) = id
+            && !valid_id(id)
+        {
+            self.fail(
+                field,
+                format!("`{id}` is not a valid id: use 1 to 100 letters, digits, `.`, `_` or `-`, starting with a letter or digit"),
+            );
         }
     }
 
@@ -81,7 +81,8 @@ impl Check {
         if let Some(s) = slug {
             let ok = !s.is_empty()
                 && s.len() <= 100
-                && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                 && !s.starts_with('-')
                 && !s.ends_with('-');
             if !ok {
@@ -99,13 +100,19 @@ impl Check {
     pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
         let n = value.chars().count();
         if n > max {
-            self.fail(field, format!("is {n} characters long; at most {max} are allowed"));
+            self.fail(
+                field,
+                format!("is {n} characters long; at most {max} are allowed"),
+            );
         }
     }
 
     pub fn country(&mut self, field: &str, code: &str) {
         if reference::country(code).is_none() {
-            self.fail(field, format!("`{code}` is not an ISO 3166-1 alpha-2 country code (e.g. MA, FR)"));
+            self.fail(
+                field,
+                format!("`{code}` is not an ISO 3166-1 alpha-2 country code (e.g. MA, FR)"),
+            );
         }
     }
 
@@ -128,7 +135,10 @@ impl Check {
     pub fn objectives(&mut self, field: &str, numbers: &[u8]) {
         for (i, n) in numbers.iter().enumerate() {
             if !(1..=23).contains(n) {
-                self.fail(format!("{field}[{i}]"), format!("{n} is not a GCM objective: objectives are numbered 1 to 23"));
+                self.fail(
+                    format!("{field}[{i}]"),
+                    format!("{n} is not a GCM objective: objectives are numbered 1 to 23"),
+                );
             }
         }
         self.unique(field, numbers);
@@ -137,7 +147,12 @@ impl Check {
     pub fn sdgs(&mut self, field: &str, numbers: &[u8]) {
         for (i, n) in numbers.iter().enumerate() {
             if !(1..=17).contains(n) {
-                self.fail(format!("{field}[{i}]"), format!("{n} is not a Sustainable Development Goal: goals are numbered 1 to 17"));
+                self.fail(
+                    format!("{field}[{i}]"),
+                    format!(
+                        "{n} is not a Sustainable Development Goal: goals are numbered 1 to 17"
+                    ),
+                );
             }
         }
         self.unique(field, numbers);
@@ -146,7 +161,10 @@ impl Check {
     pub fn sectors(&mut self, field: &str, codes: &[String]) {
         for (i, c) in codes.iter().enumerate() {
             if reference::sector(c).is_none() {
-                self.fail(format!("{field}[{i}]"), format!("`{c}` is not an ISIC Rev.4 section (A to U)"));
+                self.fail(
+                    format!("{field}[{i}]"),
+                    format!("`{c}` is not an ISIC Rev.4 section (A to U)"),
+                );
             }
         }
         self.unique(field, codes);
@@ -155,7 +173,10 @@ impl Check {
     pub fn occupations(&mut self, field: &str, codes: &[String]) {
         for (i, c) in codes.iter().enumerate() {
             if reference::occupation(c).is_none() {
-                self.fail(format!("{field}[{i}]"), format!("`{c}` is not an ISCO-08 major group (0 to 9)"));
+                self.fail(
+                    format!("{field}[{i}]"),
+                    format!("`{c}` is not an ISCO-08 major group (0 to 9)"),
+                );
             }
         }
         self.unique(field, codes);
@@ -165,7 +186,10 @@ impl Check {
         for (i, c) in codes.iter().enumerate() {
             let ok = (2..=3).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase());
             if !ok {
-                self.fail(format!("{field}[{i}]"), format!("`{c}` is not an ISO 639 language code (e.g. fr, ar)"));
+                self.fail(
+                    format!("{field}[{i}]"),
+                    format!("`{c}` is not an ISO 639 language code (e.g. fr, ar)"),
+                );
             }
         }
         self.unique(field, codes);
@@ -203,10 +227,10 @@ impl Check {
 
     /// `later` may not come before `earlier`.
     pub fn order(&mut self, earlier: (&str, Option<Date>), later: (&str, Option<Date>)) {
-        if let ((a_name, Some(a)), (b_name, Some(b))) = (earlier, later) {
-            if b < a {
-                self.fail(b_name, format!("{b} is before {a_name} ({a})"));
-            }
+        if let ((a_name, Some(a)), (b_name, Some(b))) = (earlier, later)
+            && b < a
+        {
+            self.fail(b_name, format!("{b} is before {a_name} ({a})"));
         }
     }
 
@@ -225,5 +249,6 @@ pub fn valid_id(id: &str) -> bool {
     !b.is_empty()
         && b.len() <= 100
         && b[0].is_ascii_alphanumeric()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
 }

@@ -15,7 +15,11 @@ pub enum StoreError {
     Conflict(String),
     /// Other records point to the one being deleted.
     #[error("{} `{id}` is referenced by {}", kind.noun(), by.join(", "))]
-    Referenced { kind: Kind, id: String, by: Vec<String> },
+    Referenced {
+        kind: Kind,
+        id: String,
+        by: Vec<String>,
+    },
     #[error("unsupported database URL `{0}`: use sqlite://PATH or postgres://...")]
     UnsupportedUrl(String),
     #[error("migration {version} ({name}) failed: {source}")]
@@ -24,7 +28,9 @@ pub enum StoreError {
         name: &'static str,
         source: sqlx::Error,
     },
-    #[error("the database schema is at version {found}, newer than this program knows ({known}); upgrade Passerelle")]
+    #[error(
+        "the database schema is at version {found}, newer than this program knows ({known}); upgrade Passerelle"
+    )]
     SchemaTooNew { found: i64, known: i64 },
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),

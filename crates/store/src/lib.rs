@@ -33,7 +33,7 @@ use sqlx::sqlite::{
 
 pub use error::StoreError;
 pub use query::{
-    AuditQuery, ImportSummary, ListQuery, OutboxEntry, Page, Sort, DEFAULT_PER_PAGE, MAX_PER_PAGE,
+    AuditQuery, DEFAULT_PER_PAGE, ImportSummary, ListQuery, MAX_PER_PAGE, OutboxEntry, Page, Sort,
 };
 
 /// Handle on the database; cheap to clone.
@@ -46,6 +46,17 @@ pub struct Store {
 enum Backend {
     Sqlite(SqlitePool),
     Postgres(PgPool),
+}
+
+/// A file to attach to an agreement.
+#[derive(Clone, Debug)]
+pub struct NewDocument<'a> {
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    pub language: Option<&'a str>,
+    /// Extracted text, when already known.
+    pub text: Option<String>,
+    pub bytes: &'a [u8],
 }
 
 /// What a write may do.
@@ -87,7 +98,9 @@ pub(crate) enum Arg {
 /// Now, RFC 3339 in UTC with millisecond precision.
 pub(crate) fn now() -> String {
     let t = time::OffsetDateTime::now_utc();
-    let t = t.replace_nanosecond(t.millisecond() as u32 * 1_000_000).unwrap_or(t);
+    let t = t
+        .replace_nanosecond(t.millisecond() as u32 * 1_000_000)
+        .unwrap_or(t);
     t.format(&time::format_description::well_known::Rfc3339)
         .expect("UTC timestamps format")
 }
@@ -105,7 +118,10 @@ impl Store {
     /// Opens (creating and migrating when new) the database at `url`:
     /// `sqlite://PATH` or `postgres://...`.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
-        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if let Some(path) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
             let path = path.split('?').next().unwrap_or(path);
             Store::open_sqlite(Path::new(path)).await
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -136,7 +152,9 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlite::migrate(&pool, SQLITE_MIGRATIONS).await?;
-        Ok(Store { backend: Backend::Sqlite(pool) })
+        Ok(Store {
+            backend: Backend::Sqlite(pool),
+        })
     }
 
     /// Connects to PostgreSQL; with `schema`, every table lives in that
@@ -152,7 +170,9 @@ impl Store {
             .connect_with(options)
             .await?;
         postgres::migrate(&pool, POSTGRES_MIGRATIONS).await?;
-        Ok(Store { backend: Backend::Postgres(pool) })
+        Ok(Store {
+            backend: Backend::Postgres(pool),
+        })
     }
 
     /// `sqlite` or `postgres`.
@@ -176,18 +196,25 @@ impl Store {
     }
 
     /// Replaces the record with id or slug `key`; timestamps are kept.
-    pub async fn update<E: Entity>(&self, actor: &str, key: &str, record: E) -> Result<E, StoreError> {
+    pub async fn update<E: Entity>(
+        &self,
+        actor: &str,
+        key: &str,
+        record: E,
+    ) -> Result<E, StoreError> {
         let replacement = record.clone();
         dispatch!(
             self,
             modify(actor, key, move |stored: &mut E| {
-                if let (Some(given), Some(id)) = (replacement.id(), stored.id()) {
-                    if given != id {
-                        return Err(StoreError::Invalid(Invalid::one(
-                            "id",
-                            format!("`{given}` does not match the record being updated (`{id}`); the id cannot change"),
-                        )));
-                    }
+                if let (Some(given), Some(id)) = (replacement.id(), stored.id())
+                    && given != id
+                {
+                    return Err(StoreError::Invalid(Invalid::one(
+                        "id",
+                        format!(
+                            "`{given}` does not match the record being updated (`{id}`); the id cannot change"
+                        ),
+                    )));
                 }
                 let created = stored.timestamps().0.clone();
                 *stored = replacement;
@@ -198,17 +225,29 @@ impl Store {
     }
 
     /// Appends a status update to a commitment's history.
-    pub async fn record_status(&self, actor: &str, key: &str, update: StatusUpdate) -> Result<Commitment, StoreError> {
+    pub async fn record_status(
+        &self,
+        actor: &str,
+        key: &str,
+        update: StatusUpdate,
+    ) -> Result<Commitment, StoreError> {
         dispatch!(
             self,
-            modify(actor, key, move |c: &mut Commitment| Ok(c.record_status(update)?))
+            modify(actor, key, move |c: &mut Commitment| Ok(
+                c.record_status(update)?
+            ))
         )
     }
 
     pub async fn delete(&self, actor: &str, kind: Kind, key: &str) -> Result<(), StoreError> {
         let id = match self.get_json(kind, key, true).await? {
             Some(v) => v["id"].as_str().unwrap_or(key).to_string(),
-            None => return Err(StoreError::NotFound { kind, id: key.to_string() }),
+            None => {
+                return Err(StoreError::NotFound {
+                    kind,
+                    id: key.to_string(),
+                });
+            }
         };
         dispatch!(self, delete(actor, kind, &id))
     }
@@ -225,7 +264,12 @@ impl Store {
         dispatch!(self, import(actor, records, progress))
     }
 
-    pub async fn get_json(&self, kind: Kind, key: &str, include_private: bool) -> Result<Option<Value>, StoreError> {
+    pub async fn get_json(
+        &self,
+        kind: Kind,
+        key: &str,
+        include_private: bool,
+    ) -> Result<Option<Value>, StoreError> {
         let data: Option<String> = dispatch!(self, get(kind, key, include_private))?;
         Ok(match data {
             Some(d) => Some(serde_json::from_str(&d)?),
@@ -233,24 +277,51 @@ impl Store {
         })
     }
 
-    pub async fn get<E: Entity>(&self, key: &str, include_private: bool) -> Result<Option<E>, StoreError> {
+    pub async fn get<E: Entity>(
+        &self,
+        key: &str,
+        include_private: bool,
+    ) -> Result<Option<E>, StoreError> {
         match self.get_json(E::KIND, key, include_private).await? {
             Some(v) => Ok(Some(serde_json::from_value(v)?)),
             None => Ok(None),
         }
     }
 
-    pub async fn list_json(&self, kind: Kind, query: &ListQuery) -> Result<Page<Value>, StoreError> {
+    pub async fn list_json(
+        &self,
+        kind: Kind,
+        query: &ListQuery,
+    ) -> Result<Page<Value>, StoreError> {
         query.check()?;
         let (total, rows) = dispatch!(self, list(kind, query))?;
-        let items = rows.iter().map(|r| serde_json::from_str(r)).collect::<Result<_, _>>()?;
-        Ok(Page { kind, total, page: query.page, per_page: query.per_page, items })
+        let items = rows
+            .iter()
+            .map(|r| serde_json::from_str(r))
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            kind,
+            total,
+            page: query.page,
+            per_page: query.per_page,
+            items,
+        })
     }
 
     pub async fn list<E: Entity>(&self, query: &ListQuery) -> Result<Page<E>, StoreError> {
         let page = self.list_json(E::KIND, query).await?;
-        let items = page.items.into_iter().map(serde_json::from_value).collect::<Result<_, _>>()?;
-        Ok(Page { kind: page.kind, total: page.total, page: page.page, per_page: page.per_page, items })
+        let items = page
+            .items
+            .into_iter()
+            .map(serde_json::from_value)
+            .collect::<Result<_, _>>()?;
+        Ok(Page {
+            kind: page.kind,
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+            items,
+        })
     }
 
     /// Every record of a kind, oldest first (for export).
@@ -273,7 +344,14 @@ impl Store {
         let rows: Vec<(String, i64)> = dispatch!(self, counts())?;
         Ok(Kind::ALL
             .into_iter()
-            .map(|k| (k, rows.iter().find(|(n, _)| n == k.as_str()).map_or(0, |(_, c)| *c as u64)))
+            .map(|k| {
+                (
+                    k,
+                    rows.iter()
+                        .find(|(n, _)| n == k.as_str())
+                        .map_or(0, |(_, c)| *c as u64),
+                )
+            })
             .collect())
     }
 
@@ -283,15 +361,23 @@ impl Store {
         &self,
         actor: &str,
         agreement_key: &str,
-        file_name: &str,
-        media_type: &str,
-        language: Option<&str>,
-        text: Option<String>,
-        bytes: &[u8],
+        new: NewDocument<'_>,
     ) -> Result<Document, StoreError> {
+        let NewDocument {
+            file_name,
+            media_type,
+            language,
+            text,
+            bytes,
+        } = new;
         let agreement_id = match self.get_json(Kind::Agreements, agreement_key, true).await? {
             Some(v) => v["id"].as_str().unwrap_or(agreement_key).to_string(),
-            None => return Err(StoreError::NotFound { kind: Kind::Agreements, id: agreement_key.to_string() }),
+            None => {
+                return Err(StoreError::NotFound {
+                    kind: Kind::Agreements,
+                    id: agreement_key.to_string(),
+                });
+            }
         };
         let doc = Document {
             id: uuid::Uuid::new_v4().to_string(),
@@ -360,7 +446,11 @@ pub(crate) fn where_clause(kind: Kind, q: &ListQuery) -> (String, Vec<Arg>) {
         parts.push("r.public".to_string());
     }
     let list = |args: &mut Vec<Arg>, values: &[String]| {
-        values.iter().map(|v| push(args, Arg::Text(v.clone()))).collect::<Vec<_>>().join(", ")
+        values
+            .iter()
+            .map(|v| push(args, Arg::Text(v.clone())))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     for (facet, values) in &q.facets {
         if values.is_empty() {
@@ -388,7 +478,10 @@ pub(crate) fn where_clause(kind: Kind, q: &ListQuery) -> (String, Vec<Arg>) {
     }
     if let Some(text) = &q.text {
         for word in fold(text).split_whitespace() {
-            let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let escaped = word
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
             args.push(Arg::Text(format!("%{escaped}%")));
             parts.push(format!("r.title_text LIKE ${} ESCAPE '\\'", args.len()));
         }

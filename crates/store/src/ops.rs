@@ -12,7 +12,7 @@ use serde_json::Value;
 use sqlx::{AssertSqlSafe, Pool, Row, Transaction};
 
 use crate::query::{AuditQuery, ImportSummary, ListQuery, OutboxEntry};
-use crate::{now, Arg, Migration, StoreError, Write};
+use crate::{Arg, Migration, StoreError, Write, now};
 
 type Tx = Transaction<'static, Db>;
 
@@ -97,11 +97,13 @@ async fn load(tx: &mut Tx, kind: Kind, id: &str) -> Result<Option<Stored>, Store
 }
 
 async fn slug_owner(tx: &mut Tx, kind: Kind, slug: &str) -> Result<Option<String>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT id FROM records WHERE kind = $1 AND slug = $2")
-        .bind(kind.as_str())
-        .bind(slug)
-        .fetch_optional(&mut **tx)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM records WHERE kind = $1 AND slug = $2")
+            .bind(kind.as_str())
+            .bind(slug)
+            .fetch_optional(&mut **tx)
+            .await?,
+    )
 }
 
 /// A free slug: the one asked for (which must be free), or one derived from
@@ -168,13 +170,18 @@ pub(crate) async fn put<E: Entity>(
     let kind = E::KIND;
     let id = match record.id() {
         Some(id) => id.to_string(),
-        None => record.natural_id().unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+        None => record
+            .natural_id()
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
     };
     record.set_id(id.clone());
     let before = load(tx, kind, &id).await?;
     match (mode, &before) {
         (Write::Create, Some(_)) => {
-            return Err(StoreError::Conflict(format!("{} `{id}` already exists", kind.noun())))
+            return Err(StoreError::Conflict(format!(
+                "{} `{id}` already exists",
+                kind.noun()
+            )));
         }
         (Write::Update, None) => return Err(StoreError::NotFound { kind, id }),
         _ => {}
@@ -208,16 +215,29 @@ pub(crate) async fn put<E: Entity>(
         }
     }
     let after_value = serde_json::to_value(&record)?;
-    if let Some(b) = &before_value {
-        if content(b.clone()) == content(after_value.clone()) {
-            let stored: E = serde_json::from_value(b.clone())?;
-            return Ok((stored, None));
-        }
+    if let Some(b) = &before_value
+        && content(b.clone()) == content(after_value.clone())
+    {
+        let stored: E = serde_json::from_value(b.clone())?;
+        return Ok((stored, None));
     }
     let index = record.index();
     save(tx, kind, &id, &slug, &index, &after_value).await?;
-    let action = if before.is_some() { Action::Update } else { Action::Create };
-    audit(tx, actor, kind, &id, action, before_value.as_ref(), Some(&after_value)).await?;
+    let action = if before.is_some() {
+        Action::Update
+    } else {
+        Action::Create
+    };
+    audit(
+        tx,
+        actor,
+        kind,
+        &id,
+        action,
+        before_value.as_ref(),
+        Some(&after_value),
+    )
+    .await?;
     outbox(tx, kind, &id, "upsert").await?;
     Ok((record, Some(action)))
 }
@@ -315,11 +335,12 @@ pub(crate) async fn check_references(
 ) -> Result<Vec<(usize, FieldError)>, StoreError> {
     let mut missing = Vec::new();
     for (row, r) in refs {
-        let found: Option<i64> = sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM records WHERE kind = $1 AND id = $2")
-            .bind(r.kind.as_str())
-            .bind(&r.id)
-            .fetch_optional(&mut **tx)
-            .await?;
+        let found: Option<i64> =
+            sqlx::query_scalar("SELECT CAST(1 AS BIGINT) FROM records WHERE kind = $1 AND id = $2")
+                .bind(r.kind.as_str())
+                .bind(&r.id)
+                .fetch_optional(&mut **tx)
+                .await?;
         if found.is_none() {
             missing.push((
                 *row,
@@ -377,11 +398,14 @@ pub(crate) async fn put_one<E: Entity>(
 ) -> Result<E, StoreError> {
     let mut tx = begin(pool).await?;
     let result = async {
-        let refs: Vec<(usize, Reference)> = record.references().into_iter().map(|r| (0, r)).collect();
+        let refs: Vec<(usize, Reference)> =
+            record.references().into_iter().map(|r| (0, r)).collect();
         let (stored, _) = put(&mut tx, actor, record, mode).await?;
         let missing = check_references(&mut tx, &refs).await?;
         if !missing.is_empty() {
-            return Err(StoreError::Invalid(Invalid(missing.into_iter().map(|(_, e)| e).collect())));
+            return Err(StoreError::Invalid(Invalid(
+                missing.into_iter().map(|(_, e)| e).collect(),
+            )));
         }
         Ok(stored)
     }
@@ -420,7 +444,11 @@ pub(crate) async fn import(
         if let Some((row, _)) = missing.first() {
             at = Some(*row);
             let row = *row;
-            let errors = missing.into_iter().filter(|(r, _)| *r == row).map(|(_, e)| e).collect();
+            let errors = missing
+                .into_iter()
+                .filter(|(r, _)| *r == row)
+                .map(|(_, e)| e)
+                .collect();
             return Err(StoreError::Invalid(Invalid(errors)));
         }
         Ok(summary)
@@ -429,7 +457,12 @@ pub(crate) async fn import(
     finish(tx, result).await.map_err(|e| (at, e))
 }
 
-pub(crate) async fn delete(pool: &Pool<Db>, actor: &str, kind: Kind, id: &str) -> Result<(), StoreError> {
+pub(crate) async fn delete(
+    pool: &Pool<Db>,
+    actor: &str,
+    kind: Kind,
+    id: &str,
+) -> Result<(), StoreError> {
     let mut tx = begin(pool).await?;
     let result = async {
         let Some(before) = load(&mut tx, kind, id).await? else {
@@ -511,7 +544,11 @@ fn bind_all<'q>(
 }
 
 /// One page of stored JSON records and the total that match.
-pub(crate) async fn list(pool: &Pool<Db>, kind: Kind, query: &ListQuery) -> Result<(u64, Vec<String>), StoreError> {
+pub(crate) async fn list(
+    pool: &Pool<Db>,
+    kind: Kind,
+    query: &ListQuery,
+) -> Result<(u64, Vec<String>), StoreError> {
     let (clause, mut args) = crate::where_clause(kind, query);
     let count_sql = format!("SELECT COUNT(*) FROM records r WHERE {clause}");
     let total: i64 = bind_all(sqlx::query(AssertSqlSafe(count_sql)), &args)
@@ -526,16 +563,25 @@ pub(crate) async fn list(pool: &Pool<Db>, kind: Kind, query: &ListQuery) -> Resu
         n + 2
     );
     args.push(Arg::Int(i64::from(query.per_page)));
-    args.push(Arg::Int(i64::from(query.page - 1) * i64::from(query.per_page)));
-    let rows = bind_all(sqlx::query(AssertSqlSafe(page_sql)), &args).fetch_all(pool).await?;
-    let items = rows.into_iter().map(|r| r.try_get::<String, _>(0)).collect::<Result<_, _>>()?;
+    args.push(Arg::Int(
+        i64::from(query.page - 1) * i64::from(query.per_page),
+    ));
+    let rows = bind_all(sqlx::query(AssertSqlSafe(page_sql)), &args)
+        .fetch_all(pool)
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|r| r.try_get::<String, _>(0))
+        .collect::<Result<_, _>>()?;
     Ok((total as u64, items))
 }
 
 pub(crate) async fn counts(pool: &Pool<Db>) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE public GROUP BY kind")
-        .fetch_all(pool)
-        .await?)
+    Ok(
+        sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE public GROUP BY kind")
+            .fetch_all(pool)
+            .await?,
+    )
 }
 
 pub(crate) async fn attach(
@@ -585,10 +631,25 @@ pub(crate) async fn detach(pool: &Pool<Db>, actor: &str, doc_id: &str) -> Result
         let Some(doc) = document_in(&mut *tx, doc_id).await? else {
             return Err(StoreError::DocumentNotFound(doc_id.to_string()));
         };
-        sqlx::query("DELETE FROM documents WHERE id = $1").bind(doc_id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM documents WHERE id = $1")
+            .bind(doc_id)
+            .execute(&mut *tx)
+            .await?;
         drop_unused_blob(&mut tx, &doc.sha256).await?;
-        let before = serde_json::to_value(Document { text: None, ..doc.clone() })?;
-        audit(&mut tx, actor, Kind::Agreements, &doc.agreement_id, Action::Detach, Some(&before), None).await?;
+        let before = serde_json::to_value(Document {
+            text: None,
+            ..doc.clone()
+        })?;
+        audit(
+            &mut tx,
+            actor,
+            Kind::Agreements,
+            &doc.agreement_id,
+            Action::Detach,
+            Some(&before),
+            None,
+        )
+        .await?;
         outbox(&mut tx, Kind::Agreements, &doc.agreement_id, "upsert").await?;
         Ok(())
     }
@@ -596,7 +657,8 @@ pub(crate) async fn detach(pool: &Pool<Db>, actor: &str, doc_id: &str) -> Result
     finish(tx, result).await
 }
 
-const DOCUMENT_COLUMNS: &str = "id, agreement_id, file_name, media_type, language, sha256, size, text, created_at";
+const DOCUMENT_COLUMNS: &str =
+    "id, agreement_id, file_name, media_type, language, sha256, size, text, created_at";
 
 fn document_from(row: &<Db as sqlx::Database>::Row) -> Result<Document, StoreError> {
     Ok(Document {
@@ -617,7 +679,10 @@ where
     E: sqlx::Executor<'e, Database = Db>,
 {
     let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id = $1");
-    let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(exec).await?;
+    let row = sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(exec)
+        .await?;
     row.as_ref().map(document_from).transpose()
 }
 
@@ -625,20 +690,33 @@ pub(crate) async fn document(pool: &Pool<Db>, id: &str) -> Result<Option<Documen
     document_in(pool, id).await
 }
 
-pub(crate) async fn documents(pool: &Pool<Db>, agreement_id: &str) -> Result<Vec<Document>, StoreError> {
-    let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE agreement_id = $1 ORDER BY created_at, id");
-    let rows = sqlx::query(AssertSqlSafe(sql)).bind(agreement_id).fetch_all(pool).await?;
+pub(crate) async fn documents(
+    pool: &Pool<Db>,
+    agreement_id: &str,
+) -> Result<Vec<Document>, StoreError> {
+    let sql = format!(
+        "SELECT {DOCUMENT_COLUMNS} FROM documents WHERE agreement_id = $1 ORDER BY created_at, id"
+    );
+    let rows = sqlx::query(AssertSqlSafe(sql))
+        .bind(agreement_id)
+        .fetch_all(pool)
+        .await?;
     rows.iter().map(document_from).collect()
 }
 
 pub(crate) async fn blob(pool: &Pool<Db>, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT bytes FROM blobs WHERE sha256 = $1")
-        .bind(sha256)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT bytes FROM blobs WHERE sha256 = $1")
+            .bind(sha256)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
-pub(crate) async fn audit_log(pool: &Pool<Db>, q: &AuditQuery) -> Result<Vec<AuditEntry>, StoreError> {
+pub(crate) async fn audit_log(
+    pool: &Pool<Db>,
+    q: &AuditQuery,
+) -> Result<Vec<AuditEntry>, StoreError> {
     let mut clause = vec!["TRUE".to_string()];
     let mut args = Vec::new();
     let mut arg = |clause: &mut Vec<String>, sql: &str, a: Arg| {
@@ -662,7 +740,9 @@ pub(crate) async fn audit_log(pool: &Pool<Db>, q: &AuditQuery) -> Result<Vec<Aud
         clause.join(" AND "),
         q.limit.clamp(1, 1000)
     );
-    let rows = bind_all(sqlx::query(AssertSqlSafe(sql)), &args).fetch_all(pool).await?;
+    let rows = bind_all(sqlx::query(AssertSqlSafe(sql)), &args)
+        .fetch_all(pool)
+        .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let json = |s: Option<String>| -> Result<Option<Value>, StoreError> {
@@ -679,7 +759,8 @@ pub(crate) async fn audit_log(pool: &Pool<Db>, q: &AuditQuery) -> Result<Vec<Aud
             actor: r.try_get("actor")?,
             kind: kind.parse().map_err(StoreError::Corrupt)?,
             record_id: r.try_get("record_id")?,
-            action: Action::parse(&action).ok_or_else(|| StoreError::Corrupt(format!("audit action `{action}`")))?,
+            action: Action::parse(&action)
+                .ok_or_else(|| StoreError::Corrupt(format!("audit action `{action}`")))?,
             before: json(r.try_get("before")?)?,
             after: json(r.try_get("after")?)?,
         });
@@ -687,7 +768,11 @@ pub(crate) async fn audit_log(pool: &Pool<Db>, q: &AuditQuery) -> Result<Vec<Aud
     Ok(out)
 }
 
-pub(crate) async fn outbox_since(pool: &Pool<Db>, after: i64, limit: u32) -> Result<Vec<OutboxEntry>, StoreError> {
+pub(crate) async fn outbox_since(
+    pool: &Pool<Db>,
+    after: i64,
+    limit: u32,
+) -> Result<Vec<OutboxEntry>, StoreError> {
     let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
         "SELECT seq, kind, record_id, op FROM search_outbox WHERE seq > $1 ORDER BY seq LIMIT $2",
     )
@@ -697,28 +782,41 @@ pub(crate) async fn outbox_since(pool: &Pool<Db>, after: i64, limit: u32) -> Res
     .await?;
     rows.into_iter()
         .map(|(seq, kind, record_id, op)| {
-            Ok(OutboxEntry { seq, kind: kind.parse().map_err(StoreError::Corrupt)?, record_id, op })
+            Ok(OutboxEntry {
+                seq,
+                kind: kind.parse().map_err(StoreError::Corrupt)?,
+                record_id,
+                op,
+            })
         })
         .collect()
 }
 
 pub(crate) async fn setting(pool: &Pool<Db>, key: &str) -> Result<Option<String>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
-        .bind(key)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 /// Sets `key` unless it is already set; returns the value now stored, so
 /// that concurrent first starts agree on one value.
-pub(crate) async fn setting_or_insert(pool: &Pool<Db>, key: &str, value: &str) -> Result<String, StoreError> {
+pub(crate) async fn setting_or_insert(
+    pool: &Pool<Db>,
+    key: &str,
+    value: &str,
+) -> Result<String, StoreError> {
     let mut tx = begin(pool).await?;
     let result = async {
-        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
-            .bind(key)
-            .bind(value)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING",
+        )
+        .bind(key)
+        .bind(value)
+        .execute(&mut *tx)
+        .await?;
         let stored: String = sqlx::query_scalar("SELECT value FROM settings WHERE key = $1")
             .bind(key)
             .fetch_one(&mut *tx)

@@ -30,8 +30,10 @@ impl Sort {
             other => {
                 return Err(Invalid::one(
                     "sort",
-                    format!("`{other}` is not a sort order: use date, -date, title, -title, updated or -updated"),
-                ))
+                    format!(
+                        "`{other}` is not a sort order: use date, -date, title, -title, updated or -updated"
+                    ),
+                ));
             }
         })
     }
@@ -110,13 +112,16 @@ impl ListQuery {
         if self.per_page == 0 || self.per_page > MAX_PER_PAGE {
             return Err(Invalid::one(
                 "per_page",
-                format!("must be between 1 and {MAX_PER_PAGE}; got {}", self.per_page),
+                format!(
+                    "must be between 1 and {MAX_PER_PAGE}; got {}",
+                    self.per_page
+                ),
             ));
         }
-        if let (Some(a), Some(b)) = (self.year_from, self.year_to) {
-            if b < a {
-                return Err(Invalid::one("year", format!("the range {a}..{b} is empty")));
-            }
+        if let (Some(a), Some(b)) = (self.year_from, self.year_to)
+            && b < a
+        {
+            return Err(Invalid::one("year", format!("the range {a}..{b} is empty")));
         }
         Ok(())
     }

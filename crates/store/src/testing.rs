@@ -28,12 +28,16 @@ impl Drop for TestStore {
             // Drop runs outside async code: a short-lived runtime on its own
             // thread removes the schema even when the test panicked.
             let done = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()?;
                 rt.block_on(async {
                     let pool = sqlx::PgPool::connect(&url).await?;
-                    sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {schema} CASCADE")))
-                        .execute(&pool)
-                        .await?;
+                    sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "DROP SCHEMA IF EXISTS {schema} CASCADE"
+                    )))
+                    .execute(&pool)
+                    .await?;
                     pool.close().await;
                     Ok::<_, sqlx::Error>(())
                 })
@@ -53,14 +57,20 @@ pub async fn sqlite() -> TestStore {
     let store = Store::open_sqlite(&dir.path().join("passerelle.db"))
         .await
         .expect("open SQLite");
-    TestStore { store, backend: "sqlite", cleanup: Cleanup::Folder(dir) }
+    TestStore {
+        store,
+        backend: "sqlite",
+        cleanup: Cleanup::Folder(dir),
+    }
 }
 
 /// A store on PostgreSQL in a fresh schema, or `None` when no test
 /// database is configured. A configured but unreachable server is an error,
 /// not a skip.
 pub async fn postgres() -> Option<TestStore> {
-    let url = std::env::var(DATABASE_URL_VAR).ok().filter(|u| !u.is_empty())?;
+    let url = std::env::var(DATABASE_URL_VAR)
+        .ok()
+        .filter(|u| !u.is_empty())?;
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let nonce = uuid::Uuid::new_v4().simple().to_string();
     let schema = format!(
@@ -77,9 +87,18 @@ pub async fn postgres() -> Option<TestStore> {
         .await
         .expect("create test schema");
     admin.close().await;
-    let cleanup = Cleanup::Schema { url: url.clone(), schema: schema.clone() };
-    let store = Store::open_postgres(&url, Some(&schema)).await.expect("open PostgreSQL");
-    Some(TestStore { store, backend: "postgres", cleanup })
+    let cleanup = Cleanup::Schema {
+        url: url.clone(),
+        schema: schema.clone(),
+    };
+    let store = Store::open_postgres(&url, Some(&schema))
+        .await
+        .expect("open PostgreSQL");
+    Some(TestStore {
+        store,
+        backend: "postgres",
+        cleanup,
+    })
 }
 
 /// A store on every backend available: SQLite always, PostgreSQL when
@@ -93,7 +112,11 @@ pub async fn all() -> Vec<TestStore> {
 /// A second store on the same database as `first` (another app node).
 pub async fn another_node(first: &TestStore) -> Store {
     match &first.cleanup {
-        Cleanup::Folder(dir) => Store::open_sqlite(&dir.path().join("passerelle.db")).await.expect("reopen SQLite"),
-        Cleanup::Schema { url, schema } => Store::open_postgres(url, Some(schema)).await.expect("reconnect PostgreSQL"),
+        Cleanup::Folder(dir) => Store::open_sqlite(&dir.path().join("passerelle.db"))
+            .await
+            .expect("reopen SQLite"),
+        Cleanup::Schema { url, schema } => Store::open_postgres(url, Some(schema))
+            .await
+            .expect("reconnect PostgreSQL"),
     }
 }

@@ -4,21 +4,21 @@
 
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use passerelle_domain::document::{MAX_DOCUMENT_BYTES, MEDIA_TYPES};
 use passerelle_domain::entity::from_json;
 use passerelle_domain::interchange::write_csv;
-use passerelle_domain::{reference, with_record, AnyRecord, Invalid, Kind, StatusUpdate};
-use passerelle_store::AuditQuery;
-use serde_json::{json, Value};
+use passerelle_domain::{AnyRecord, Invalid, Kind, StatusUpdate, reference, with_record};
+use passerelle_store::{AuditQuery, NewDocument};
+use serde_json::{Value, json};
 
 use crate::auth::writer;
 use crate::error::{ApiError, ApiResult};
 use crate::params::list_query;
-use crate::{openapi, AppState};
+use crate::{AppState, openapi};
 
 /// Largest JSON body accepted.
 pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
@@ -29,13 +29,28 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/stats", get(stats))
         .route("/api/v1/countries", get(countries))
         .route("/api/v1/countries/{code}", get(country))
-        .route("/api/v1/regions", get(|| async { Json(reference::regions()) }))
-        .route("/api/v1/objectives", get(|| async { Json(reference::objectives()) }))
+        .route(
+            "/api/v1/regions",
+            get(|| async { Json(reference::regions()) }),
+        )
+        .route(
+            "/api/v1/objectives",
+            get(|| async { Json(reference::objectives()) }),
+        )
         .route("/api/v1/objectives/{number}", get(objective))
-        .route("/api/v1/principles", get(|| async { Json(reference::principles()) }))
+        .route(
+            "/api/v1/principles",
+            get(|| async { Json(reference::principles()) }),
+        )
         .route("/api/v1/sdgs", get(|| async { Json(reference::sdgs()) }))
-        .route("/api/v1/sectors", get(|| async { Json(reference::sectors()) }))
-        .route("/api/v1/occupations", get(|| async { Json(reference::occupations()) }))
+        .route(
+            "/api/v1/sectors",
+            get(|| async { Json(reference::sectors()) }),
+        )
+        .route(
+            "/api/v1/occupations",
+            get(|| async { Json(reference::occupations()) }),
+        )
         .route("/api/v1/audit", get(audit))
         .route("/api/v1/export/{kind}", get(export))
         .route("/api/v1/commitments/{id}/status", post(record_status))
@@ -45,7 +60,10 @@ pub fn routes() -> Router<AppState> {
                 .post(upload_document)
                 .layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES)),
         )
-        .route("/api/v1/documents/{id}", get(document).delete(delete_document))
+        .route(
+            "/api/v1/documents/{id}",
+            get(document).delete(delete_document),
+        )
         .route("/api/v1/documents/{id}/content", get(document_content))
         .route("/api/v1/{kind}", get(list).post(create))
         .route("/api/v1/{kind}/{id}", get(read).put(update).delete(remove))
@@ -55,7 +73,11 @@ pub fn routes() -> Router<AppState> {
 /// Anything else: a problem for API paths, a plain page otherwise.
 pub async fn unknown(uri: axum::http::Uri) -> Response {
     if uri.path().starts_with("/api/") {
-        ApiError::not_found(format!("no API endpoint at {}; see /api/v1/openapi.json", uri.path())).into_response()
+        ApiError::not_found(format!(
+            "no API endpoint at {}; see /api/v1/openapi.json",
+            uri.path()
+        ))
+        .into_response()
     } else {
         (StatusCode::NOT_FOUND, axum::response::Html("<!doctype html><html lang=\"en\"><title>Not found</title><p>Page not found. <a href=\"/\">Passerelle home</a></p></html>")).into_response()
     }
@@ -71,14 +93,22 @@ fn privileged(state: &AppState, headers: &HeaderMap) -> bool {
 }
 
 async fn openapi_document() -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], openapi::document()).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        openapi::document(),
+    )
+        .into_response()
 }
 
 async fn stats(State(state): State<AppState>) -> ApiResult<Json<Value>> {
     let counts = state.store.counts().await?;
-    let map: serde_json::Map<String, Value> =
-        counts.into_iter().map(|(k, n)| (k.as_str().to_string(), json!(n))).collect();
-    Ok(Json(json!({ "records": map, "backend": state.store.backend_name() })))
+    let map: serde_json::Map<String, Value> = counts
+        .into_iter()
+        .map(|(k, n)| (k.as_str().to_string(), json!(n)))
+        .collect();
+    Ok(Json(
+        json!({ "records": map, "backend": state.store.backend_name() }),
+    ))
 }
 
 async fn countries(RawQuery(raw): RawQuery) -> ApiResult<Json<Value>> {
@@ -86,8 +116,18 @@ async fn countries(RawQuery(raw): RawQuery) -> ApiResult<Json<Value>> {
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         match k.as_ref() {
             "region" if reference::region(&v).is_some() => region = Some(v.to_string()),
-            "region" => return Err(ApiError::bad_query(Invalid::one("region", format!("`{v}` is not a UN M49 region code")))),
-            other => return Err(ApiError::bad_query(Invalid::one(other, "unknown parameter; known: region"))),
+            "region" => {
+                return Err(ApiError::bad_query(Invalid::one(
+                    "region",
+                    format!("`{v}` is not a UN M49 region code"),
+                )));
+            }
+            other => {
+                return Err(ApiError::bad_query(Invalid::one(
+                    other,
+                    "unknown parameter; known: region",
+                )));
+            }
         }
     }
     let list: Vec<&reference::Country> = match &region {
@@ -98,8 +138,9 @@ async fn countries(RawQuery(raw): RawQuery) -> ApiResult<Json<Value>> {
 }
 
 async fn country(Path(code): Path<String>) -> ApiResult<Json<Value>> {
-    let c = reference::country(&code.to_ascii_uppercase())
-        .ok_or_else(|| ApiError::not_found(format!("no country with ISO 3166-1 alpha-2 code `{code}`")))?;
+    let c = reference::country(&code.to_ascii_uppercase()).ok_or_else(|| {
+        ApiError::not_found(format!("no country with ISO 3166-1 alpha-2 code `{code}`"))
+    })?;
     let regions: Vec<&reference::Region> = c.regions().filter_map(reference::region).collect();
     let mut value = json!(c);
     value["regions"] = json!(regions);
@@ -112,7 +153,11 @@ async fn objective(Path(number): Path<String>) -> ApiResult<Json<Value>> {
         .ok()
         .and_then(reference::objective)
         .map(|o| Json(json!(o)))
-        .ok_or_else(|| ApiError::not_found(format!("no GCM objective `{number}`: objectives are numbered 1 to 23")))
+        .ok_or_else(|| {
+            ApiError::not_found(format!(
+                "no GCM objective `{number}`: objectives are numbered 1 to 23"
+            ))
+        })
 }
 
 async fn list(
@@ -155,17 +200,26 @@ async fn export(
     let disposition = |ext: &str| format!("attachment; filename=\"passerelle-{kind}.{ext}\"");
     Ok(match format.as_str() {
         "csv" => (
-            [(header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()), (header::CONTENT_DISPOSITION, disposition("csv"))],
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (header::CONTENT_DISPOSITION, disposition("csv")),
+            ],
             write_csv(kind, &records),
         )
             .into_response(),
         "json" => (
-            [(header::CONTENT_TYPE, "application/json".to_string()), (header::CONTENT_DISPOSITION, disposition("json"))],
+            [
+                (header::CONTENT_TYPE, "application/json".to_string()),
+                (header::CONTENT_DISPOSITION, disposition("json")),
+            ],
             serde_json::to_string_pretty(&records).expect("JSON values serialize"),
         )
             .into_response(),
         other => {
-            return Err(ApiError::bad_query(Invalid::one("format", format!("`{other}` is not an export format: use csv or json"))))
+            return Err(ApiError::bad_query(Invalid::one(
+                "format",
+                format!("`{other}` is not an export format: use csv or json"),
+            )));
         }
     })
 }
@@ -186,7 +240,10 @@ async fn read(
 
 /// Reads a JSON body into a record of `kind`; a bad field is a 422 naming it.
 fn record_from(kind: Kind, headers: &HeaderMap, body: &[u8]) -> ApiResult<AnyRecord> {
-    if let Some(ct) = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()) {
+    if let Some(ct) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    {
         let mime = ct.split(';').next().unwrap_or("").trim();
         if mime != "application/json" && !mime.ends_with("+json") {
             return Err(ApiError::new(
@@ -199,7 +256,10 @@ fn record_from(kind: Kind, headers: &HeaderMap, body: &[u8]) -> ApiResult<AnyRec
     }
     let value: Value = serde_json::from_slice(body).map_err(ApiError::malformed_json)?;
     if !value.is_object() {
-        return Err(ApiError::invalid(Invalid::one("body", format!("a {} is a JSON object", kind.noun()))));
+        return Err(ApiError::invalid(Invalid::one(
+            "body",
+            format!("a {} is a JSON object", kind.noun()),
+        )));
     }
     let record = AnyRecord::from_value(kind, value)?;
     record.validate()?;
@@ -216,8 +276,16 @@ async fn create(
     let actor = writer(&headers, &state.admin_token_hash)?;
     let record = record_from(kind, &headers, &body)?;
     let stored = with_record!(record, r => json!(state.store.create(&actor, r).await?));
-    let location = format!("/api/v1/{kind}/{}", stored["id"].as_str().unwrap_or_default());
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(stored)).into_response())
+    let location = format!(
+        "/api/v1/{kind}/{}",
+        stored["id"].as_str().unwrap_or_default()
+    );
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(stored),
+    )
+        .into_response())
 }
 
 async fn update(
@@ -229,7 +297,9 @@ async fn update(
     let kind = kind(&kind_name)?;
     let actor = writer(&headers, &state.admin_token_hash)?;
     let record = record_from(kind, &headers, &body)?;
-    Ok(Json(with_record!(record, r => json!(state.store.update(&actor, &key, r).await?))))
+    Ok(Json(
+        with_record!(record, r => json!(state.store.update(&actor, &key, r).await?)),
+    ))
 }
 
 async fn remove(
@@ -252,7 +322,9 @@ async fn record_status(
     let actor = writer(&headers, &state.admin_token_hash)?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let update: StatusUpdate = from_json(value)?;
-    Ok(Json(json!(state.store.record_status(&actor, &key, update).await?)))
+    Ok(Json(json!(
+        state.store.record_status(&actor, &key, update).await?
+    )))
 }
 
 async fn audit(
@@ -261,16 +333,32 @@ async fn audit(
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<Value>> {
     writer(&headers, &state.admin_token_hash)?;
-    let mut q = AuditQuery { limit: 100, ..Default::default() };
+    let mut q = AuditQuery {
+        limit: 100,
+        ..Default::default()
+    };
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         let bad = |m: String| ApiError::bad_query(Invalid::one(k.to_string(), m));
         match k.as_ref() {
             "kind" => q.kind = Some(v.parse().map_err(bad)?),
             "record_id" => q.record_id = Some(v.to_string()),
             "actor" => q.actor = Some(v.to_string()),
-            "after" => q.after = Some(v.parse().map_err(|_| bad(format!("`{v}` is not a sequence number")))?),
-            "limit" => q.limit = v.parse().map_err(|_| bad(format!("`{v}` is not a number (1 to 1000)")))?,
-            other => return Err(bad(format!("unknown parameter `{other}`; known: kind, record_id, actor, after, limit"))),
+            "after" => {
+                q.after = Some(
+                    v.parse()
+                        .map_err(|_| bad(format!("`{v}` is not a sequence number")))?,
+                )
+            }
+            "limit" => {
+                q.limit = v
+                    .parse()
+                    .map_err(|_| bad(format!("`{v}` is not a number (1 to 1000)")))?
+            }
+            other => {
+                return Err(bad(format!(
+                    "unknown parameter `{other}`; known: kind, record_id, actor, after, limit"
+                )));
+            }
         }
     }
     Ok(Json(json!(state.store.audit_log(&q).await?)))
@@ -305,10 +393,20 @@ async fn list_documents(
 fn check_content(media_type: &str, bytes: &[u8]) -> Result<(), String> {
     let ok = match media_type {
         "application/pdf" => bytes.starts_with(b"%PDF-"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => bytes.starts_with(b"PK\x03\x04"),
-        _ => !bytes.contains(&0) || bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+            bytes.starts_with(b"PK\x03\x04")
+        }
+        _ => {
+            !bytes.contains(&0)
+                || bytes.starts_with(&[0xFF, 0xFE])
+                || bytes.starts_with(&[0xFE, 0xFF])
+        }
     };
-    if ok { Ok(()) } else { Err(format!("the file's content is not {media_type}")) }
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("the file's content is not {media_type}"))
+    }
 }
 
 async fn upload_document(
@@ -326,29 +424,49 @@ async fn upload_document(
             "file_name" => file_name = Some(v.to_string()),
             "language" => language = Some(v.to_string()),
             other => {
-                return Err(ApiError::bad_query(Invalid::one(other, "unknown parameter; known: file_name, language")))
+                return Err(ApiError::bad_query(Invalid::one(
+                    other,
+                    "unknown parameter; known: file_name, language",
+                )));
             }
         }
     }
     let file_name = file_name
         .filter(|f| !f.trim().is_empty() && f.len() <= 255 && !f.contains(['/', '\\']))
-        .ok_or_else(|| ApiError::bad_query(Invalid::one("file_name", "give the file's name (no folders), e.g. ?file_name=accord.pdf")))?;
-    if let Some(l) = &language {
-        if !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase()) {
-            return Err(ApiError::bad_query(Invalid::one("language", format!("`{l}` is not a language code"))));
-        }
+        .ok_or_else(|| {
+            ApiError::bad_query(Invalid::one(
+                "file_name",
+                "give the file's name (no folders), e.g. ?file_name=accord.pdf",
+            ))
+        })?;
+    if let Some(l) = &language
+        && (!(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        return Err(ApiError::bad_query(Invalid::one(
+            "language",
+            format!("`{l}` is not a language code"),
+        )));
     }
     let media_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|ct| ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .map(|ct| {
+            ct.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
         .unwrap_or_default();
     if !MEDIA_TYPES.contains(&media_type.as_str()) {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
             "Unsupported media type",
-            format!("`{media_type}` is not accepted; send one of: {}", MEDIA_TYPES.join(", ")),
+            format!(
+                "`{media_type}` is not accepted; send one of: {}",
+                MEDIA_TYPES.join(", ")
+            ),
         ));
     }
     if body.is_empty() {
@@ -357,24 +475,56 @@ async fn upload_document(
     check_content(&media_type, &body).map_err(|m| ApiError::invalid(Invalid::one("body", m)))?;
     // Plain UTF-8 text is its own extracted text; other formats are
     // extracted by the assessment pipeline.
-    let text = (media_type == "text/plain").then(|| std::str::from_utf8(&body).ok().map(str::to_string)).flatten();
+    let text = (media_type == "text/plain")
+        .then(|| std::str::from_utf8(&body).ok().map(str::to_string))
+        .flatten();
     let doc = state
         .store
-        .attach_document(&actor, &key, &file_name, &media_type, language.as_deref(), text, &body)
+        .attach_document(
+            &actor,
+            &key,
+            NewDocument {
+                file_name: &file_name,
+                media_type: &media_type,
+                language: language.as_deref(),
+                text,
+                bytes: &body,
+            },
+        )
         .await?;
     let location = format!("/api/v1/documents/{}", doc.id);
-    Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(json!(doc))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(json!(doc)),
+    )
+        .into_response())
 }
 
 /// A document, if the caller may see the agreement it belongs to.
-async fn visible_document(state: &AppState, headers: &HeaderMap, id: &str) -> ApiResult<passerelle_domain::Document> {
+async fn visible_document(
+    state: &AppState,
+    headers: &HeaderMap,
+    id: &str,
+) -> ApiResult<passerelle_domain::Document> {
     let missing = || ApiError::not_found(format!("no document `{id}`"));
     let doc = state.store.document(id).await?.ok_or_else(missing)?;
-    let agreement = state.store.get_json(Kind::Agreements, &doc.agreement_id, privileged(state, headers)).await?;
+    let agreement = state
+        .store
+        .get_json(
+            Kind::Agreements,
+            &doc.agreement_id,
+            privileged(state, headers),
+        )
+        .await?;
     agreement.map(|_| doc).ok_or_else(missing)
 }
 
-async fn document(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> ApiResult<Json<Value>> {
+async fn document(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Json<Value>> {
     Ok(Json(json!(visible_document(&state, &headers, &id).await?)))
 }
 
@@ -384,16 +534,22 @@ async fn document_content(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     let doc = visible_document(&state, &headers, &id).await?;
-    let bytes = state
-        .store
-        .blob(&doc.sha256)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("the content of document `{id}` is missing")))?;
-    let safe_name: String = doc.file_name.chars().filter(|c| !c.is_control() && *c != '"').collect();
+    let bytes =
+        state.store.blob(&doc.sha256).await?.ok_or_else(|| {
+            ApiError::not_found(format!("the content of document `{id}` is missing"))
+        })?;
+    let safe_name: String = doc
+        .file_name
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .collect();
     Ok((
         [
             (header::CONTENT_TYPE, doc.media_type.clone()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{safe_name}\"")),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{safe_name}\""),
+            ),
         ],
         bytes,
     )

@@ -1,7 +1,7 @@
 //! Errors as RFC 9457 problem details (`application/problem+json`), each
 //! with a stable `code` that clients and the UI translate.
 
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passerelle_domain::{FieldError, Invalid};
 use passerelle_store::StoreError;
@@ -31,8 +31,19 @@ pub struct ApiError {
 }
 
 impl ApiError {
-    pub fn new(status: StatusCode, code: &'static str, title: &'static str, detail: impl Into<String>) -> ApiError {
-        ApiError { status, code, title, detail: Some(detail.into()), errors: Vec::new() }
+    pub fn new(
+        status: StatusCode,
+        code: &'static str,
+        title: &'static str,
+        detail: impl Into<String>,
+    ) -> ApiError {
+        ApiError {
+            status,
+            code,
+            title,
+            detail: Some(detail.into()),
+            errors: Vec::new(),
+        }
     }
 
     pub fn invalid(invalid: Invalid) -> ApiError {
@@ -46,7 +57,11 @@ impl ApiError {
     }
 
     pub fn bad_query(invalid: Invalid) -> ApiError {
-        ApiError { code: "invalid_query", title: "The query string is invalid", ..ApiError::invalid(invalid) }
+        ApiError {
+            code: "invalid_query",
+            title: "The query string is invalid",
+            ..ApiError::invalid(invalid)
+        }
     }
 
     pub fn not_found(detail: impl Into<String>) -> ApiError {
@@ -82,11 +97,18 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> ApiError {
         match e {
             StoreError::Invalid(i) => ApiError::invalid(i),
-            StoreError::NotFound { .. } | StoreError::DocumentNotFound(_) => ApiError::not_found(e.to_string()),
-            StoreError::Conflict(_) => ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", e.to_string()),
-            StoreError::Referenced { .. } => {
-                ApiError::new(StatusCode::CONFLICT, "referenced", "Still referenced", e.to_string())
+            StoreError::NotFound { .. } | StoreError::DocumentNotFound(_) => {
+                ApiError::not_found(e.to_string())
             }
+            StoreError::Conflict(_) => {
+                ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", e.to_string())
+            }
+            StoreError::Referenced { .. } => ApiError::new(
+                StatusCode::CONFLICT,
+                "referenced",
+                "Still referenced",
+                e.to_string(),
+            ),
             other => {
                 // Details of internal failures go to the log, not to users.
                 tracing::error!(error = %other, "store failure");
@@ -114,7 +136,12 @@ impl IntoResponse for ApiError {
             errors: self.errors,
         };
         let body = serde_json::to_vec(&problem).expect("problems serialize");
-        (self.status, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
+        (
+            self.status,
+            [(header::CONTENT_TYPE, "application/problem+json")],
+            body,
+        )
+            .into_response()
     }
 }
 

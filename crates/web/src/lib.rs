@@ -13,11 +13,11 @@ mod params;
 
 use std::sync::Arc;
 
-use axum::http::{header, HeaderValue};
 use axum::Router;
+use axum::http::{HeaderValue, header};
 use passerelle_store::{Store, StoreError};
 
-pub use auth::{new_token, token_hash, ADMIN_TOKEN_SETTING};
+pub use auth::{ADMIN_TOKEN_SETTING, new_token, token_hash};
 pub use error::{ApiError, Problem};
 
 /// Shared by every request.
@@ -30,20 +30,28 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, admin_token_hash: &str) -> AppState {
-        AppState { store, admin_token_hash: admin_token_hash.into() }
+        AppState {
+            store,
+            admin_token_hash: admin_token_hash.into(),
+        }
     }
 }
 
 /// Makes sure an admin token exists. With `configured`, that token is used;
 /// otherwise the one stored in the database; otherwise a new one is made
 /// and returned (to be shown once), its hash stored for every node.
-pub async fn admin_token(store: &Store, configured: Option<&str>) -> Result<(String, Option<String>), StoreError> {
+pub async fn admin_token(
+    store: &Store,
+    configured: Option<&str>,
+) -> Result<(String, Option<String>), StoreError> {
     if let Some(t) = configured.filter(|t| !t.is_empty()) {
         return Ok((token_hash(t), None));
     }
     let fresh = new_token();
     let fresh_hash = token_hash(&fresh);
-    let stored = store.setting_or_insert(ADMIN_TOKEN_SETTING, &fresh_hash).await?;
+    let stored = store
+        .setting_or_insert(ADMIN_TOKEN_SETTING, &fresh_hash)
+        .await?;
     let shown = (stored == fresh_hash).then_some(fresh);
     Ok((stored, shown))
 }

@@ -4,14 +4,16 @@
 
 use std::sync::OnceLock;
 
-use passerelle_domain::reference::{Classification, Country, Objective, PrincipleInfo, Region, Sdg};
-use passerelle_domain::{
-    Agreement, AuditEntry, Commitment, Document, Event, FieldError, Indicator, Kind, Practice, Resource,
-    StatusUpdate,
+use passerelle_domain::reference::{
+    Classification, Country, Objective, PrincipleInfo, Region, Sdg,
 };
-use schemars::generate::SchemaSettings;
+use passerelle_domain::{
+    Agreement, AuditEntry, Commitment, Document, Event, FieldError, Indicator, Kind, Practice,
+    Resource, StatusUpdate,
+};
 use schemars::JsonSchema;
-use serde_json::{json, Map, Value};
+use schemars::generate::SchemaSettings;
+use serde_json::{Map, Value, json};
 
 use crate::params::LIST_PARAMS;
 
@@ -53,13 +55,41 @@ fn build() -> Value {
     let audit = add::<AuditEntry>(&mut generator);
     let field_error = add::<FieldError>(&mut generator);
     let reference: Vec<(&str, &str, Value)> = vec![
-        ("countries", "ISO 3166-1 countries with names in fr/en/es/ar and UN M49 regions (filter with ?region=)", add::<Vec<Country>>(&mut generator)),
-        ("regions", "UN M49 regions, sub-regions and intermediate regions", add::<Vec<Region>>(&mut generator)),
-        ("objectives", "The 23 objectives of the Global Compact for Migration", add::<Vec<Objective>>(&mut generator)),
-        ("principles", "The 10 guiding principles of the Global Compact for Migration", add::<Vec<PrincipleInfo>>(&mut generator)),
-        ("sdgs", "The 17 Sustainable Development Goals", add::<Vec<Sdg>>(&mut generator)),
-        ("sectors", "ISIC Rev.4 sections", add::<Vec<Classification>>(&mut generator)),
-        ("occupations", "ISCO-08 major groups", add::<Vec<Classification>>(&mut generator)),
+        (
+            "countries",
+            "ISO 3166-1 countries with names in fr/en/es/ar and UN M49 regions (filter with ?region=)",
+            add::<Vec<Country>>(&mut generator),
+        ),
+        (
+            "regions",
+            "UN M49 regions, sub-regions and intermediate regions",
+            add::<Vec<Region>>(&mut generator),
+        ),
+        (
+            "objectives",
+            "The 23 objectives of the Global Compact for Migration",
+            add::<Vec<Objective>>(&mut generator),
+        ),
+        (
+            "principles",
+            "The 10 guiding principles of the Global Compact for Migration",
+            add::<Vec<PrincipleInfo>>(&mut generator),
+        ),
+        (
+            "sdgs",
+            "The 17 Sustainable Development Goals",
+            add::<Vec<Sdg>>(&mut generator),
+        ),
+        (
+            "sectors",
+            "ISIC Rev.4 sections",
+            add::<Vec<Classification>>(&mut generator),
+        ),
+        (
+            "occupations",
+            "ISCO-08 major groups",
+            add::<Vec<Classification>>(&mut generator),
+        ),
     ];
     let mut schemas = generator.take_definitions(true);
     schemas.insert(

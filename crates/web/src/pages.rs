@@ -1,17 +1,17 @@
 //! Server-rendered pages and embedded assets. Everything the browser loads
 //! comes from this binary: no CDN, works offline.
 
+use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
-use passerelle_domain::{reference, Kind, Lang};
+use passerelle_domain::{Kind, Lang, reference};
 use passerelle_store::{ListQuery, Sort};
 use serde_json::Value;
 
-use crate::error::ApiError;
 use crate::AppState;
+use crate::error::ApiError;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -23,17 +23,40 @@ pub fn routes() -> Router<AppState> {
 
 /// Files served under `/assets/`, embedded at build time.
 const ASSETS: &[(&str, &str, &[u8])] = &[
-    ("site.css", "text/css; charset=utf-8", include_bytes!("../assets/site.css")),
-    ("api.css", "text/css; charset=utf-8", include_bytes!("../assets/api.css")),
-    ("vendor/rapidoc/rapidoc-min.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/rapidoc/rapidoc-min.js")),
-    ("vendor/rapidoc/LICENSE.txt", "text/plain; charset=utf-8", include_bytes!("../assets/vendor/rapidoc/LICENSE.txt")),
-    ("vendor/rapidoc/rapidoc-min.js.LICENSE.txt", "text/plain; charset=utf-8", include_bytes!("../assets/vendor/rapidoc/rapidoc-min.js.LICENSE.txt")),
+    (
+        "site.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/site.css"),
+    ),
+    (
+        "api.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/api.css"),
+    ),
+    (
+        "vendor/rapidoc/rapidoc-min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/vendor/rapidoc/rapidoc-min.js"),
+    ),
+    (
+        "vendor/rapidoc/LICENSE.txt",
+        "text/plain; charset=utf-8",
+        include_bytes!("../assets/vendor/rapidoc/LICENSE.txt"),
+    ),
+    (
+        "vendor/rapidoc/rapidoc-min.js.LICENSE.txt",
+        "text/plain; charset=utf-8",
+        include_bytes!("../assets/vendor/rapidoc/rapidoc-min.js.LICENSE.txt"),
+    ),
 ];
 
 async fn asset(Path(path): Path<String>) -> Response {
     match ASSETS.iter().find(|(name, _, _)| *name == path) {
         Some((_, mime, bytes)) => (
-            [(header::CONTENT_TYPE, *mime), (header::CACHE_CONTROL, "public, max-age=3600")],
+            [
+                (header::CONTENT_TYPE, *mime),
+                (header::CACHE_CONTROL, "public, max-age=3600"),
+            ],
             *bytes,
         )
             .into_response(),
@@ -67,7 +90,11 @@ fn parties(record: &Value) -> String {
         .map(|ps| {
             ps.iter()
                 .filter_map(|p| p["country"].as_str())
-                .map(|c| reference::country(c).map(|c| c.names.get(Lang::En).to_string()).unwrap_or_else(|| c.to_string()))
+                .map(|c| {
+                    reference::country(c)
+                        .map(|c| c.names.get(Lang::En).to_string())
+                        .unwrap_or_else(|| c.to_string())
+                })
                 .collect::<Vec<_>>()
                 .join(" – ")
         })
@@ -75,7 +102,11 @@ fn parties(record: &Value) -> String {
 }
 
 async fn latest(state: &AppState, kind: Kind, n: u32) -> Result<Vec<Value>, ApiError> {
-    let q = ListQuery { per_page: n, sort: Sort::DateDesc, ..ListQuery::default() };
+    let q = ListQuery {
+        per_page: n,
+        sort: Sort::DateDesc,
+        ..ListQuery::default()
+    };
     Ok(state.store.list_json(kind, &q).await?.items)
 }
 
@@ -106,7 +137,10 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, ApiError> {
     }
     html.push_str("</ul><h2>Latest agreements</h2><table><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Parties</th><th scope=\"col\">Signed</th><th scope=\"col\">Status</th></tr></thead><tbody>");
     for a in &agreements {
-        let title = a["titles"]["en"].as_str().or(a["title"].as_str()).unwrap_or_default();
+        let title = a["titles"]["en"]
+            .as_str()
+            .or(a["title"].as_str())
+            .unwrap_or_default();
         html.push_str(&format!(
             "<tr><td><a href=\"/api/v1/agreements/{}\"><bdi>{}</bdi></a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(a["slug"].as_str().unwrap_or_default()),

@@ -1,27 +1,51 @@
 //! Reading list filters from the query string. Every value is checked, and
 //! a bad one is reported with the parameter's name.
 
-use passerelle_domain::{reference, Facet, FieldError, Invalid, Kind};
-use passerelle_store::{ListQuery, Sort, DEFAULT_PER_PAGE};
+use passerelle_domain::{Facet, FieldError, Invalid, Kind, reference};
+use passerelle_store::{DEFAULT_PER_PAGE, ListQuery, Sort};
 
 /// Parameters a list accepts, for error messages and the OpenAPI document.
 pub const LIST_PARAMS: &[(&str, &str)] = &[
-    ("country", "ISO 3166-1 alpha-2 code of a country involved; repeat or comma-separate for any of several"),
+    (
+        "country",
+        "ISO 3166-1 alpha-2 code of a country involved; repeat or comma-separate for any of several",
+    ),
     ("origin", "country of origin (alpha-2)"),
     ("destination", "country of destination (alpha-2)"),
-    ("corridor", "origin and destination as `MA-ES` (Morocco to Spain)"),
-    ("region", "UN M49 region code, e.g. 002 (Africa), 015 (Northern Africa), 150 (Europe)"),
-    ("type", "record type, e.g. `mou`, `bilateral_agreement` (agreements), `programme` (practices)"),
-    ("status", "status, e.g. `in_force` (agreements), `in_progress` (commitments)"),
-    ("year", "a year (`2001`) or a range (`1963..2001`, `2001..`, `..1990`)"),
+    (
+        "corridor",
+        "origin and destination as `MA-ES` (Morocco to Spain)",
+    ),
+    (
+        "region",
+        "UN M49 region code, e.g. 002 (Africa), 015 (Northern Africa), 150 (Europe)",
+    ),
+    (
+        "type",
+        "record type, e.g. `mou`, `bilateral_agreement` (agreements), `programme` (practices)",
+    ),
+    (
+        "status",
+        "status, e.g. `in_force` (agreements), `in_progress` (commitments)",
+    ),
+    (
+        "year",
+        "a year (`2001`) or a range (`1963..2001`, `2001..`, `..1990`)",
+    ),
     ("objective", "GCM objective number, 1 to 23"),
     ("principle", "GCM guiding principle id, e.g. `human_rights`"),
     ("sdg", "Sustainable Development Goal number, 1 to 17"),
     ("sector", "ISIC Rev.4 section letter, A to U"),
     ("occupation", "ISCO-08 major group digit, 0 to 9"),
     ("language", "ISO 639-1 language code of the text"),
-    ("q", "words that must all appear in a title (any language; accents and case ignored)"),
-    ("sort", "`-date` (newest first, default), `date`, `title`, `-title`, `updated`, `-updated`"),
+    (
+        "q",
+        "words that must all appear in a title (any language; accents and case ignored)",
+    ),
+    (
+        "sort",
+        "`-date` (newest first, default), `date`, `title`, `-title`, `updated`, `-updated`",
+    ),
     ("page", "page number, from 1"),
     ("per_page", "records per page, 1 to 500 (default 50)"),
 ];
@@ -32,12 +56,19 @@ pub fn list_query(kind: Kind, raw: Option<&str>, extra: &[&str]) -> Result<ListQ
     let mut errors = Vec::new();
     macro_rules! fail {
         ($field:expr, $message:expr $(,)?) => {
-            errors.push(FieldError { field: $field.to_string(), message: $message })
+            errors.push(FieldError {
+                field: $field.to_string(),
+                message: $message,
+            })
         };
     }
     for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
         let key = key.as_ref();
-        let values: Vec<String> = value.split(',').map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+        let values: Vec<String> = value
+            .split(',')
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect();
         macro_rules! facet {
             ($facet:expr, $check:expr) => {{
                 let check: &dyn Fn(&str) -> Option<String> = &$check;
@@ -55,23 +86,37 @@ pub fn list_query(kind: Kind, raw: Option<&str>, extra: &[&str]) -> Result<ListQ
             "destination" => facet!(Facet::Destination, country),
             "corridor" => {
                 for v in &values {
-                    let parts: Vec<&str> = v.split(['-', '>', ':', '→']).filter(|p| !p.is_empty()).collect();
+                    let parts: Vec<&str> = v
+                        .split(['-', '>', ':', '→'])
+                        .filter(|p| !p.is_empty())
+                        .collect();
                     match parts[..] {
                         [o, d] if country(o).is_none() && country(d).is_none() => {
-                            q = std::mem::take(&mut q).with(Facet::Origin, o).with(Facet::Destination, d);
+                            q = std::mem::take(&mut q)
+                                .with(Facet::Origin, o)
+                                .with(Facet::Destination, d);
                         }
-                        _ => fail!(key, format!("`{v}` is not a corridor: write ORIGIN-DESTINATION, e.g. MA-ES")),
+                        _ => fail!(
+                            key,
+                            format!(
+                                "`{v}` is not a corridor: write ORIGIN-DESTINATION, e.g. MA-ES"
+                            )
+                        ),
                     }
                 }
             }
             "region" => facet!(Facet::Region, |v: &str| {
-                reference::region(v).is_none().then(|| format!("`{v}` is not a UN M49 region code (e.g. 002, 015, 150)"))
+                reference::region(v)
+                    .is_none()
+                    .then(|| format!("`{v}` is not a UN M49 region code (e.g. 002, 015, 150)"))
             }),
             "objective" => facet!(Facet::Objective, |v: &str| {
-                (!matches!(v.parse::<u8>(), Ok(1..=23))).then(|| format!("`{v}` is not a GCM objective (1 to 23)"))
+                (!matches!(v.parse::<u8>(), Ok(1..=23)))
+                    .then(|| format!("`{v}` is not a GCM objective (1 to 23)"))
             }),
             "sdg" => facet!(Facet::Sdg, |v: &str| {
-                (!matches!(v.parse::<u8>(), Ok(1..=17))).then(|| format!("`{v}` is not an SDG (1 to 17)"))
+                (!matches!(v.parse::<u8>(), Ok(1..=17)))
+                    .then(|| format!("`{v}` is not an SDG (1 to 17)"))
             }),
             "principle" => facet!(Facet::Principle, |v: &str| {
                 reference::principles()
@@ -80,10 +125,14 @@ pub fn list_query(kind: Kind, raw: Option<&str>, extra: &[&str]) -> Result<ListQ
                     .then(|| format!("`{v}` is not a guiding principle id (e.g. human_rights)"))
             }),
             "sector" => facet!(Facet::Sector, |v: &str| {
-                reference::sector(v).is_none().then(|| format!("`{v}` is not an ISIC Rev.4 section (A to U)"))
+                reference::sector(v)
+                    .is_none()
+                    .then(|| format!("`{v}` is not an ISIC Rev.4 section (A to U)"))
             }),
             "occupation" => facet!(Facet::Occupation, |v: &str| {
-                reference::occupation(v).is_none().then(|| format!("`{v}` is not an ISCO-08 major group (0 to 9)"))
+                reference::occupation(v)
+                    .is_none()
+                    .then(|| format!("`{v}` is not an ISCO-08 major group (0 to 9)"))
             }),
             "language" => facet!(Facet::Language, |v: &str| {
                 (!(2..=3).contains(&v.len()) || !v.bytes().all(|b| b.is_ascii_lowercase()))
@@ -119,14 +168,21 @@ pub fn list_query(kind: Kind, raw: Option<&str>, extra: &[&str]) -> Result<ListQ
             },
             "per_page" => match value.parse::<u32>() {
                 Ok(n) => q.per_page = n,
-                Err(_) => fail!(key, format!("`{value}` is not a number (1 to 500, default {DEFAULT_PER_PAGE})")),
+                Err(_) => fail!(
+                    key,
+                    format!("`{value}` is not a number (1 to 500, default {DEFAULT_PER_PAGE})")
+                ),
             },
             other if extra.contains(&other) => {}
             other => fail!(
                 other,
                 format!(
                     "unknown parameter `{other}` for {kind}; known: {}",
-                    LIST_PARAMS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+                    LIST_PARAMS
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ),
         }
@@ -134,17 +190,28 @@ pub fn list_query(kind: Kind, raw: Option<&str>, extra: &[&str]) -> Result<ListQ
     if let Err(e) = q.check() {
         errors.extend(e.0);
     }
-    if errors.is_empty() { Ok(q) } else { Err(Invalid(errors)) }
+    if errors.is_empty() {
+        Ok(q)
+    } else {
+        Err(Invalid(errors))
+    }
 }
 
 fn country(code: &str) -> Option<String> {
-    reference::country(code).is_none().then(|| format!("`{code}` is not an ISO 3166-1 alpha-2 country code (e.g. MA)"))
+    reference::country(code)
+        .is_none()
+        .then(|| format!("`{code}` is not an ISO 3166-1 alpha-2 country code (e.g. MA)"))
 }
 
 fn year_range(v: &str) -> Result<(Option<i32>, Option<i32>), String> {
-    let bad = || format!("`{v}` is not a year or a range of years (2001, 1963..2001, 2001.., ..1990)");
+    let bad =
+        || format!("`{v}` is not a year or a range of years (2001, 1963..2001, 2001.., ..1990)");
     let year = |s: &str| -> Result<Option<i32>, String> {
-        if s.is_empty() { Ok(None) } else { s.trim().parse().map(Some).map_err(|_| bad()) }
+        if s.is_empty() {
+            Ok(None)
+        } else {
+            s.trim().parse().map(Some).map_err(|_| bad())
+        }
     };
     match v.split_once("..") {
         Some((a, b)) => Ok((year(a)?, year(b)?)),
@@ -161,12 +228,25 @@ mod tests {
 
     #[test]
     fn filters_parse_and_bad_values_are_named() {
-        let q = list_query(Kind::Agreements, Some("country=MA,FR&corridor=MA-ES&year=1963..2001&objective=5&sort=title"), &[]).unwrap();
+        let q = list_query(
+            Kind::Agreements,
+            Some("country=MA,FR&corridor=MA-ES&year=1963..2001&objective=5&sort=title"),
+            &[],
+        )
+        .unwrap();
         assert_eq!(q.year_from, Some(1963));
         assert_eq!(q.year_to, Some(2001));
         assert_eq!(q.sort, Sort::TitleAsc);
-        assert_eq!(q.facets[0], (Facet::Country, vec!["MA".to_string(), "FR".to_string()]));
-        let err = list_query(Kind::Agreements, Some("country=XX&objective=24&per_page=900&colour=red"), &[]).unwrap_err();
+        assert_eq!(
+            q.facets[0],
+            (Facet::Country, vec!["MA".to_string(), "FR".to_string()])
+        );
+        let err = list_query(
+            Kind::Agreements,
+            Some("country=XX&objective=24&per_page=900&colour=red"),
+            &[],
+        )
+        .unwrap_err();
         let fields: Vec<&str> = err.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["country", "objective", "colour", "per_page"]);
     }

@@ -1,5 +1,5 @@
-use passerelle_domain::interchange::{read_csv, read_json, write_csv};
 use passerelle_domain::Kind;
+use passerelle_domain::interchange::{read_csv, read_json, write_csv};
 use passerelle_store::testing;
 use passerelle_store::{AuditQuery, ImportSummary};
 
@@ -9,7 +9,9 @@ use crate::agreement;
 async fn an_import_is_all_or_nothing_and_idempotent() {
     for t in testing::all().await {
         let s = &t.store;
-        s.create("x", agreement("kept", "FR", "MA", 1963)).await.unwrap();
+        s.create("x", agreement("kept", "FR", "MA", 1963))
+            .await
+            .unwrap();
         let before = s.all_json(Kind::Agreements).await.unwrap();
 
         // The second record points to an event that does not exist: the
@@ -25,23 +27,62 @@ async fn an_import_is_all_or_nothing_and_idempotent() {
         let records = rows.into_iter().map(|r| r.record).collect();
         let (at, err) = s.import("import", records, |_| {}).await.unwrap_err();
         assert_eq!(at, Some(1), "{}", t.backend);
-        assert!(err.to_string().contains("no event with id `no-such-event`"), "{err}");
-        assert_eq!(s.all_json(Kind::Agreements).await.unwrap(), before, "unchanged on {}", t.backend);
+        assert!(
+            err.to_string().contains("no event with id `no-such-event`"),
+            "{err}"
+        );
+        assert_eq!(
+            s.all_json(Kind::Agreements).await.unwrap(),
+            before,
+            "unchanged on {}",
+            t.backend
+        );
 
         // Export then import gives identical data, and changes nothing.
         let csv = write_csv(Kind::Agreements, &before);
         let rows = read_csv(None, &csv).unwrap();
-        let summary = s.import("import", rows.into_iter().map(|r| r.record).collect(), |_| {}).await.unwrap();
-        assert_eq!(summary, ImportSummary { created: 0, updated: 0, unchanged: 1 });
+        let summary = s
+            .import(
+                "import",
+                rows.into_iter().map(|r| r.record).collect(),
+                |_| {},
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            summary,
+            ImportSummary {
+                created: 0,
+                updated: 0,
+                unchanged: 1
+            }
+        );
         assert_eq!(s.all_json(Kind::Agreements).await.unwrap(), before);
-        let log = s.audit_log(&AuditQuery { limit: 100, ..Default::default() }).await.unwrap();
+        let log = s
+            .audit_log(&AuditQuery {
+                limit: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
         assert_eq!(log.len(), 1, "a re-import writes nothing on {}", t.backend);
 
         // Into a fresh database, the export reproduces the records exactly,
         // timestamps included.
         let fresh = testing::sqlite().await;
         let rows = read_csv(None, &csv).unwrap();
-        fresh.store.import("import", rows.into_iter().map(|r| r.record).collect(), |_| {}).await.unwrap();
-        assert_eq!(fresh.store.all_json(Kind::Agreements).await.unwrap(), before);
+        fresh
+            .store
+            .import(
+                "import",
+                rows.into_iter().map(|r| r.record).collect(),
+                |_| {},
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            fresh.store.all_json(Kind::Agreements).await.unwrap(),
+            before
+        );
     }
 }

@@ -9,25 +9,57 @@ use crate::agreement;
 async fn create_get_update_delete_leave_an_audit_trail() {
     for t in testing::all().await {
         let s = &t.store;
-        let created = s.create("alice", agreement("fr-ma", "FR", "MA", 1963)).await.unwrap();
-        assert_eq!(created.slug.as_deref(), Some("labour-agreement-fr-ma-1963"), "{}", t.backend);
+        let created = s
+            .create("alice", agreement("fr-ma", "FR", "MA", 1963))
+            .await
+            .unwrap();
+        assert_eq!(
+            created.slug.as_deref(),
+            Some("labour-agreement-fr-ma-1963"),
+            "{}",
+            t.backend
+        );
         assert!(created.created_at.is_some());
 
-        let by_slug: Agreement = s.get("labour-agreement-fr-ma-1963", false).await.unwrap().unwrap();
+        let by_slug: Agreement = s
+            .get("labour-agreement-fr-ma-1963", false)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(by_slug, created, "{}", t.backend);
 
         let mut changed = created.clone();
         changed.status = passerelle_domain::AgreementStatus::Terminated;
         let updated = s.update("bob", "fr-ma", changed).await.unwrap();
         assert_eq!(updated.created_at, created.created_at, "created_at is kept");
-        assert_eq!(updated.status, passerelle_domain::AgreementStatus::Terminated);
+        assert_eq!(
+            updated.status,
+            passerelle_domain::AgreementStatus::Terminated
+        );
 
         s.delete("carol", Kind::Agreements, "fr-ma").await.unwrap();
         assert!(s.get::<Agreement>("fr-ma", true).await.unwrap().is_none());
 
-        let log = s.audit_log(&AuditQuery { record_id: Some("fr-ma".into()), limit: 100, ..Default::default() }).await.unwrap();
-        let actions: Vec<(Action, &str)> = log.iter().map(|e| (e.action, e.actor.as_str())).collect();
-        assert_eq!(actions, [(Action::Create, "alice"), (Action::Update, "bob"), (Action::Delete, "carol")], "{}", t.backend);
+        let log = s
+            .audit_log(&AuditQuery {
+                record_id: Some("fr-ma".into()),
+                limit: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        let actions: Vec<(Action, &str)> =
+            log.iter().map(|e| (e.action, e.actor.as_str())).collect();
+        assert_eq!(
+            actions,
+            [
+                (Action::Create, "alice"),
+                (Action::Update, "bob"),
+                (Action::Delete, "carol")
+            ],
+            "{}",
+            t.backend
+        );
         assert_eq!(log[1].before.as_ref().unwrap()["status"], "in_force");
         assert_eq!(log[1].after.as_ref().unwrap()["status"], "terminated");
         assert!(log[2].after.is_none());
@@ -43,9 +75,14 @@ async fn create_get_update_delete_leave_an_audit_trail() {
 async fn invalid_and_conflicting_writes_change_nothing() {
     for t in testing::all().await {
         let s = &t.store;
-        s.create("a", agreement("one", "ES", "MA", 2001)).await.unwrap();
+        s.create("a", agreement("one", "ES", "MA", 2001))
+            .await
+            .unwrap();
 
-        let dup = s.create("a", agreement("one", "ES", "SN", 2006)).await.unwrap_err();
+        let dup = s
+            .create("a", agreement("one", "ES", "SN", 2006))
+            .await
+            .unwrap_err();
         assert!(matches!(dup, StoreError::Conflict(_)), "{dup}");
 
         let mut bad = agreement("two", "ES", "MA", 2001);
@@ -66,10 +103,24 @@ async fn invalid_and_conflicting_writes_change_nothing() {
         let err = s.update("a", "one", renamed).await.unwrap_err();
         assert!(err.to_string().contains("cannot change"), "{err}");
 
-        let page = s.list_json(Kind::Agreements, &passerelle_store::ListQuery::default()).await.unwrap();
+        let page = s
+            .list_json(Kind::Agreements, &passerelle_store::ListQuery::default())
+            .await
+            .unwrap();
         assert_eq!(page.total, 1, "{}", t.backend);
-        let log = s.audit_log(&AuditQuery { limit: 100, ..Default::default() }).await.unwrap();
-        assert_eq!(log.len(), 1, "only the first create is logged on {}", t.backend);
+        let log = s
+            .audit_log(&AuditQuery {
+                limit: 100,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            log.len(),
+            1,
+            "only the first create is logged on {}",
+            t.backend
+        );
     }
 }
 
@@ -85,7 +136,12 @@ async fn derived_slugs_stay_unique() {
         let a = s.create("x", a).await.unwrap();
         let b = s.create("x", b).await.unwrap();
         assert_eq!(a.slug.as_deref(), Some("convention-1963"));
-        assert_eq!(b.slug.as_deref(), Some("convention-1963-2"), "{}", t.backend);
+        assert_eq!(
+            b.slug.as_deref(),
+            Some("convention-1963-2"),
+            "{}",
+            t.backend
+        );
     }
 }
 
@@ -99,12 +155,27 @@ async fn references_must_exist_and_protect_their_target() {
         }))
         .unwrap();
         let err = s.create("x", event.clone()).await.unwrap_err();
-        assert!(err.to_string().contains("agreements[0]: no agreement with id `missing`"), "{err}");
-        assert!(s.get_json(Kind::Events, "talk", true).await.unwrap().is_none(), "nothing half-written");
+        assert!(
+            err.to_string()
+                .contains("agreements[0]: no agreement with id `missing`"),
+            "{err}"
+        );
+        assert!(
+            s.get_json(Kind::Events, "talk", true)
+                .await
+                .unwrap()
+                .is_none(),
+            "nothing half-written"
+        );
 
-        s.create("x", agreement("missing", "FR", "MA", 1963)).await.unwrap();
+        s.create("x", agreement("missing", "FR", "MA", 1963))
+            .await
+            .unwrap();
         s.create("x", event).await.unwrap();
-        let err = s.delete("x", Kind::Agreements, "missing").await.unwrap_err();
+        let err = s
+            .delete("x", Kind::Agreements, "missing")
+            .await
+            .unwrap_err();
         assert!(matches!(err, StoreError::Referenced { .. }), "{err}");
     }
 }
@@ -120,12 +191,47 @@ async fn commitment_status_updates_append_history() {
         .unwrap();
         s.create("x", c).await.unwrap();
         let day = |d: &str| d.parse().unwrap();
-        s.record_status("x", "pledge", StatusUpdate { on: day("2024-01-10"), status: CommitmentStatus::InProgress, note: Some("started".into()) }).await.unwrap();
-        let c = s.record_status("x", "pledge", StatusUpdate { on: day("2025-03-01"), status: CommitmentStatus::Completed, note: None }).await.unwrap();
+        s.record_status(
+            "x",
+            "pledge",
+            StatusUpdate {
+                on: day("2024-01-10"),
+                status: CommitmentStatus::InProgress,
+                note: Some("started".into()),
+            },
+        )
+        .await
+        .unwrap();
+        let c = s
+            .record_status(
+                "x",
+                "pledge",
+                StatusUpdate {
+                    on: day("2025-03-01"),
+                    status: CommitmentStatus::Completed,
+                    note: None,
+                },
+            )
+            .await
+            .unwrap();
         assert_eq!(c.status, CommitmentStatus::Completed);
         assert_eq!(c.history.len(), 2, "{}", t.backend);
-        let err = s.record_status("x", "pledge", StatusUpdate { on: day("2020-01-01"), status: CommitmentStatus::Withdrawn, note: None }).await.unwrap_err();
-        assert!(err.to_string().contains("before the latest update"), "{err}");
+        let err = s
+            .record_status(
+                "x",
+                "pledge",
+                StatusUpdate {
+                    on: day("2020-01-01"),
+                    status: CommitmentStatus::Withdrawn,
+                    note: None,
+                },
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("before the latest update"),
+            "{err}"
+        );
         let stored: Commitment = s.get("pledge", true).await.unwrap().unwrap();
         assert_eq!(stored.history.len(), 2);
     }
@@ -134,10 +240,24 @@ async fn commitment_status_updates_append_history() {
 #[tokio::test]
 async fn the_audit_log_cannot_be_rewritten() {
     for t in testing::all().await {
-        t.store.create("x", agreement("a", "FR", "MA", 1963)).await.unwrap();
+        t.store
+            .create("x", agreement("a", "FR", "MA", 1963))
+            .await
+            .unwrap();
         // Nothing in the API changes the log; the database refuses too.
         let other = testing::another_node(&t).await;
-        let log = other.audit_log(&AuditQuery { limit: 10, ..Default::default() }).await.unwrap();
-        assert_eq!(log.len(), 1, "a second node sees the same log on {}", t.backend);
+        let log = other
+            .audit_log(&AuditQuery {
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            log.len(),
+            1,
+            "a second node sees the same log on {}",
+            t.backend
+        );
     }
 }

@@ -1,0 +1,124 @@
+//! The API suite: every test runs against an app on SQLite, and on
+//! PostgreSQL too when PASSERELLE_TEST_DATABASE_URL is set.
+
+mod documents;
+mod records;
+mod reference;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use passerelle_store::testing::{self, TestStore};
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub const TOKEN: &str = "test-token";
+
+/// An app over a fresh store, as a running node would build it.
+pub struct TestApp {
+    pub app: Router,
+    pub db: TestStore,
+}
+
+/// One app per backend available.
+pub async fn apps() -> Vec<TestApp> {
+    let mut out = Vec::new();
+    for db in testing::all().await {
+        let (hash, _) = passerelle_web::admin_token(&db.store, Some(TOKEN))
+            .await
+            .unwrap();
+        let app = passerelle_web::router(passerelle_web::AppState::new(db.store.clone(), &hash));
+        out.push(TestApp { app, db });
+    }
+    out
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub content_type: String,
+    pub headers: axum::http::HeaderMap,
+    pub bytes: Vec<u8>,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.bytes)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.bytes)))
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+impl TestApp {
+    pub fn backend(&self) -> &'static str {
+        self.db.backend
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> Reply {
+        let mut req = Request::builder().method(method).uri(uri);
+        if let Some(t) = token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        if let Some(ct) = content_type {
+            req = req.header(header::CONTENT_TYPE, ct);
+        }
+        let res = self
+            .app
+            .clone()
+            .oneshot(req.body(Body::from(body)).unwrap())
+            .await
+            .unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let content_type = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        Reply {
+            status,
+            content_type,
+            headers,
+            bytes,
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Reply {
+        self.send(Method::GET, uri, None, None, Vec::new()).await
+    }
+
+    pub async fn write(&self, method: Method, uri: &str, body: &Value) -> Reply {
+        self.send(
+            method,
+            uri,
+            Some(TOKEN),
+            Some("application/json"),
+            body.to_string().into_bytes(),
+        )
+        .await
+    }
+}
+
+pub fn agreement(id: &str, dest: &str, origin: &str, year: i32) -> Value {
+    serde_json::json!({
+        "id": id,
+        "title": format!("Accord de main-d'œuvre {id}"),
+        "titles": {"en": format!("Labour agreement {id}")},
+        "type": "bilateral_agreement",
+        "status": "in_force",
+        "parties": [{"country": dest, "role": "destination"}, {"country": origin, "role": "origin"}],
+        "signed_on": format!("{year}-06-01"),
+        "objectives": [5, 6],
+        "sources": [{"url": "https://example.org/source"}]
+    })
+}

@@ -1,0 +1,333 @@
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::{TOKEN, agreement, apps};
+
+#[tokio::test]
+async fn crud_through_the_api() {
+    for t in apps().await {
+        let b = t.backend();
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("fr-ma", "FR", "MA", 1963),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{b}: {}", r.text());
+        assert_eq!(r.headers["location"], "/api/v1/agreements/fr-ma");
+        assert_eq!(r.json()["slug"], "labour-agreement-fr-ma-1963");
+
+        let r = t
+            .get("/api/v1/agreements/labour-agreement-fr-ma-1963")
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.json()["parties"][1]["country"], "MA");
+
+        let mut changed = agreement("fr-ma", "FR", "MA", 1963);
+        changed["status"] = json!("terminated");
+        let r = t
+            .write(Method::PUT, "/api/v1/agreements/fr-ma", &changed)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{b}: {}", r.text());
+        assert_eq!(r.json()["status"], "terminated");
+
+        let r = t
+            .send(
+                Method::DELETE,
+                "/api/v1/agreements/fr-ma",
+                Some(TOKEN),
+                None,
+                vec![],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT);
+        assert_eq!(
+            t.get("/api/v1/agreements/fr-ma").await.status,
+            StatusCode::NOT_FOUND
+        );
+
+        let r = t
+            .send(
+                Method::GET,
+                "/api/v1/audit?record_id=fr-ma",
+                Some(TOKEN),
+                None,
+                vec![],
+            )
+            .await;
+        let actions: Vec<String> = r
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(actions, ["create", "update", "delete"], "{b}");
+    }
+}
+
+#[tokio::test]
+async fn bad_writes_are_refused_with_problems_and_change_nothing() {
+    for t in apps().await {
+        let b = t.backend();
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("kept", "ES", "MA", 2001),
+        )
+        .await;
+
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements",
+                None,
+                Some("application/json"),
+                agreement("x", "ES", "MA", 2001).to_string().into_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(r.content_type, "application/problem+json");
+        assert_eq!(r.json()["code"], "unauthorized");
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements",
+                Some("wrong"),
+                Some("application/json"),
+                b"{}".to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+        let mut bad = agreement("bad", "ES", "ZZ", 2001);
+        bad["expires_on"] = json!("1999-01-01");
+        let r = t.write(Method::POST, "/api/v1/agreements", &bad).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{b}");
+        let p = r.json();
+        assert_eq!(p["code"], "validation_failed");
+        let fields: Vec<&str> = p["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["parties[1].country", "expires_on"], "{p}");
+
+        let mut typo = agreement("typo", "ES", "MA", 2001);
+        typo["stauts"] = json!("signed");
+        let r = t.write(Method::POST, "/api/v1/agreements", &typo).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.json()["detail"]
+                .as_str()
+                .unwrap()
+                .contains("unknown field `stauts`"),
+            "{}",
+            r.text()
+        );
+
+        let mut wrong_type = agreement("wt", "ES", "MA", 2001);
+        wrong_type["parties"][0]["role"] = json!("host");
+        let r = t
+            .write(Method::POST, "/api/v1/agreements", &wrong_type)
+            .await;
+        assert_eq!(r.json()["errors"][0]["field"], "parties[0].role");
+
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements",
+                Some(TOKEN),
+                Some("application/json"),
+                b"{\"title\": ".to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert_eq!(r.json()["code"], "malformed_json");
+
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("kept", "ES", "MA", 2001),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+
+        let mut kept = agreement("kept", "ES", "MA", 2001);
+        kept["parties"] = json!([]);
+        let r = t.write(Method::PUT, "/api/v1/agreements/kept", &kept).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+        let list = t.get("/api/v1/agreements").await.json();
+        assert_eq!(list["total"], 1, "{b}: nothing else was stored");
+        assert_eq!(
+            list["items"][0]["parties"].as_array().unwrap().len(),
+            2,
+            "the failed update changed nothing"
+        );
+        assert_eq!(t.get("/api/v1/nonsense").await.json()["code"], "not_found");
+    }
+}
+
+#[tokio::test]
+async fn lists_filter_paginate_and_reject_bad_parameters() {
+    for t in apps().await {
+        let b = t.backend();
+        for (id, d, o, y) in [
+            ("fr-ma", "FR", "MA", 1963),
+            ("es-ma", "ES", "MA", 2001),
+            ("es-sn", "ES", "SN", 2006),
+            ("ca-mx", "CA", "MX", 1974),
+            ("ca-jm", "CA", "JM", 1966),
+        ] {
+            let r = t
+                .write(Method::POST, "/api/v1/agreements", &agreement(id, d, o, y))
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED);
+        }
+        let ids = |v: serde_json::Value| -> Vec<String> {
+            v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(
+            ids(t.get("/api/v1/agreements?country=MA").await.json()),
+            ["es-ma", "fr-ma"],
+            "{b}"
+        );
+        assert_eq!(
+            ids(t.get("/api/v1/agreements?corridor=MA-ES").await.json()),
+            ["es-ma"]
+        );
+        assert_eq!(
+            ids(t
+                .get("/api/v1/agreements?region=029&sort=date")
+                .await
+                .json()),
+            ["ca-jm"],
+            "Caribbean"
+        );
+        assert_eq!(
+            ids(t
+                .get("/api/v1/agreements?year=1960..1970&sort=title")
+                .await
+                .json()),
+            ["ca-jm", "fr-ma"]
+        );
+        assert_eq!(
+            ids(t
+                .get("/api/v1/agreements?q=MAIN-D%27OEUVRE%20es-sn")
+                .await
+                .json()),
+            ["es-sn"]
+        );
+        let page = t.get("/api/v1/agreements?per_page=2&page=3").await.json();
+        assert_eq!(
+            (
+                page["total"].as_u64(),
+                page["items"].as_array().unwrap().len()
+            ),
+            (Some(5), 1)
+        );
+
+        let r = t
+            .get("/api/v1/agreements?year=soon&sort=size&colour=red")
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let problem = r.json();
+        let fields: Vec<&str> = problem["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["year", "sort", "colour"]);
+
+        let csv = t
+            .get("/api/v1/export/agreements?country=SN&format=csv")
+            .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.content_type.starts_with("text/csv"));
+        assert_eq!(
+            csv.text().lines().count(),
+            2,
+            "header and one row: {}",
+            csv.text()
+        );
+    }
+}
+
+#[tokio::test]
+async fn commitments_record_status_history() {
+    for t in apps().await {
+        let c = json!({"id": "c1", "title": "Pledge", "description": "d".repeat(400), "kind": "process",
+                       "modality": "individual", "countries": ["MA"], "objectives": [5]});
+        assert_eq!(
+            t.write(Method::POST, "/api/v1/commitments", &c)
+                .await
+                .status,
+            StatusCode::CREATED
+        );
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/commitments/c1/status",
+                &json!({"on": "2024-05-01", "status": "in_progress", "note": "first step"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(r.json()["history"][0]["note"], "first step");
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/commitments/c1/status",
+                &json!({"on": "2024-13-01", "status": "done"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let short = json!({"title": "Short", "description": "too short", "kind": "process", "modality": "individual", "countries": ["MA"]});
+        let r = t.write(Method::POST, "/api/v1/commitments", &short).await;
+        assert!(
+            r.json()["errors"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("300 to 3000"),
+            "{}",
+            r.text()
+        );
+    }
+}
+
+#[tokio::test]
+async fn drafts_are_hidden_from_the_public() {
+    for t in apps().await {
+        let p = json!({"id": "p1", "title": "Orientation", "type": "programme", "publication_status": "in_review"});
+        assert_eq!(
+            t.write(Method::POST, "/api/v1/practices", &p).await.status,
+            StatusCode::CREATED
+        );
+        assert_eq!(
+            t.get("/api/v1/practices/p1").await.status,
+            StatusCode::NOT_FOUND,
+            "{}",
+            t.backend()
+        );
+        assert_eq!(t.get("/api/v1/practices").await.json()["total"], 0);
+        let r = t
+            .send(
+                Method::GET,
+                "/api/v1/practices/p1",
+                Some(TOKEN),
+                None,
+                vec![],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+}

@@ -1,0 +1,170 @@
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn passerelle(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .env_remove("PASSERELLE_DATABASE_URL")
+        .env_remove("PASSERELLE_CONFIG")
+        .output()
+        .expect("run passerelle")
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn export(data: &Path, kind: &str, format: &str) -> String {
+    ok(passerelle(
+        data,
+        &["export", "--kind", kind, "--format", format],
+    ))
+}
+
+const KINDS: [&str; 6] = [
+    "agreements",
+    "practices",
+    "events",
+    "commitments",
+    "resources",
+    "indicators",
+];
+
+#[test]
+fn export_then_import_gives_identical_data() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    ok(passerelle(a.path(), &["demo"]));
+    for format in ["csv", "json"] {
+        let target = tempfile::tempdir().unwrap();
+        for kind in KINDS {
+            let file = target.path().join(format!("{kind}.{format}"));
+            ok(passerelle(
+                a.path(),
+                &[
+                    "export",
+                    "--kind",
+                    kind,
+                    "--format",
+                    format,
+                    "--output",
+                    file.to_str().unwrap(),
+                ],
+            ));
+        }
+        // Import in reference order: agreements and practices before the
+        // events and commitments that point to them.
+        for kind in KINDS {
+            let file = target.path().join(format!("{kind}.{format}"));
+            ok(passerelle(b.path(), &["import", file.to_str().unwrap()]));
+        }
+        for kind in KINDS {
+            assert_eq!(
+                export(a.path(), kind, "json"),
+                export(b.path(), kind, "json"),
+                "{kind} via {format}"
+            );
+        }
+    }
+    // Loading the demo again changes nothing.
+    let out = passerelle(a.path(), &["demo"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("0 created, 0 updated"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_csv_with_one_bad_row_is_rejected_whole() {
+    let data = tempfile::tempdir().unwrap();
+    ok(passerelle(data.path(), &["demo"]));
+    let before = export(data.path(), "agreements", "json");
+    let csv = data.path().join("new.csv");
+    std::fs::write(
+        &csv,
+        "id,title,type,status,parties,signed_on\n\
+         new-1,Good one,mou,signed,ES:destination|SN:origin,2024-07-01\n\
+         new-2,Bad one,mou,signed,ES:destination|SN:origin,2024-02-30\n\
+         new-3,Good too,mou,signed,IT:destination|TN:origin,2023-10-20\n",
+    )
+    .unwrap();
+    let out = passerelle(data.path(), &["import", csv.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3: signed_on"), "{err}");
+    assert!(err.contains("2024-02-30"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert_eq!(
+        export(data.path(), "agreements", "json"),
+        before,
+        "database unchanged"
+    );
+}
+
+#[test]
+fn serve_with_demo_answers_the_api() {
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["serve", "--demo", "--bind", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    let get = |path: &str| -> String {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut body = String::new();
+        s.read_to_string(&mut body).unwrap();
+        body
+    };
+    let morocco = get("/api/v1/agreements?country=MA&per_page=100");
+    child.kill().ok();
+    child.wait().ok();
+    let json: serde_json::Value =
+        serde_json::from_str(morocco.split("\r\n\r\n").nth(1).unwrap()).unwrap();
+    let ids: Vec<&str> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    for expected in [
+        "agr-fr-ma-1963",
+        "agr-de-ma-1963",
+        "agr-es-ma-2001",
+        "agr-pt-ma-2022",
+        "agr-ma-qa-1981",
+    ] {
+        assert!(ids.contains(&expected), "{expected} missing from {ids:?}");
+    }
+    assert!(
+        ids.iter().all(|id| !id.contains("ph-sa")),
+        "only Morocco's agreements"
+    );
+}
