@@ -134,7 +134,7 @@ impl Agreement {
 
 impl Entity for Agreement {
     const KIND: Kind = Kind::Agreements;
-    crate::entity_fields!();
+    crate::entity_fields!(Agreement);
 
     fn slug_source(&self) -> String {
         // English makes the most widely readable URLs; else the original.

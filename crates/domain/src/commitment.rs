@@ -116,7 +116,7 @@ impl Commitment {
 
 impl Entity for Commitment {
     const KIND: Kind = Kind::Commitments;
-    crate::entity_fields!();
+    crate::entity_fields!(Commitment);
 
     fn slug_source(&self) -> String {
         self.titles

@@ -194,6 +194,8 @@ pub trait Entity:
     fn references(&self) -> Vec<Reference> {
         Vec::new()
     }
+    fn into_any(self) -> AnyRecord;
+    fn from_any(any: AnyRecord) -> Option<Self>;
 }
 
 /// Implements the id, slug and timestamp accessors of [`Entity`] for a
@@ -201,7 +203,16 @@ pub trait Entity:
 #[macro_export]
 #[doc(hidden)]
 macro_rules! entity_fields {
-    () => {
+    ($variant:ident) => {
+        fn into_any(self) -> $crate::AnyRecord {
+            $crate::AnyRecord::$variant(self)
+        }
+        fn from_any(any: $crate::AnyRecord) -> Option<Self> {
+            match any {
+                $crate::AnyRecord::$variant(r) => Some(r),
+                _ => None,
+            }
+        }
         fn id(&self) -> Option<&str> {
             self.id.as_deref()
         }
@@ -280,6 +291,38 @@ impl AnyRecord {
 
     pub fn validate(&self) -> Result<(), Invalid> {
         with_record!(self, r => r.validate())
+    }
+
+    pub fn set_id(&mut self, id: String) {
+        with_record!(self, r => r.set_id(id))
+    }
+
+    pub fn slug(&self) -> Option<&str> {
+        with_record!(self, r => r.slug())
+    }
+
+    pub fn set_slug(&mut self, slug: String) {
+        with_record!(self, r => r.set_slug(slug))
+    }
+
+    pub fn slug_source(&self) -> String {
+        with_record!(self, r => r.slug_source())
+    }
+
+    pub fn natural_id(&self) -> Option<String> {
+        with_record!(self, r => r.natural_id())
+    }
+
+    pub fn timestamps(&mut self) -> (&mut Option<String>, &mut Option<String>) {
+        with_record!(self, r => r.timestamps())
+    }
+
+    pub fn index(&self) -> IndexEntry {
+        with_record!(self, r => r.index())
+    }
+
+    pub fn references(&self) -> Vec<Reference> {
+        with_record!(self, r => r.references())
     }
 }
 

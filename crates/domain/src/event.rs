@@ -88,7 +88,7 @@ pub struct Event {
 
 impl Entity for Event {
     const KIND: Kind = Kind::Events;
-    crate::entity_fields!();
+    crate::entity_fields!(Event);
 
     fn slug_source(&self) -> String {
         let title = self.titles.get(crate::Lang::En).unwrap_or(&self.title);

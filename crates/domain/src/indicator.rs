@@ -55,7 +55,7 @@ impl Indicator {
 
 impl Entity for Indicator {
     const KIND: Kind = Kind::Indicators;
-    crate::entity_fields!();
+    crate::entity_fields!(Indicator);
 
     fn slug_source(&self) -> String {
         self.natural_id().unwrap_or_else(|| self.indicator.clone())

@@ -76,7 +76,7 @@ pub struct Practice {
 
 impl Entity for Practice {
     const KIND: Kind = Kind::Practices;
-    crate::entity_fields!();
+    crate::entity_fields!(Practice);
 
     fn slug_source(&self) -> String {
         self.titles

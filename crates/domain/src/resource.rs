@@ -73,7 +73,7 @@ pub struct Resource {
 
 impl Entity for Resource {
     const KIND: Kind = Kind::Resources;
-    crate::entity_fields!();
+    crate::entity_fields!(Resource);
 
     fn slug_source(&self) -> String {
         let title = self.titles.get(crate::Lang::En).unwrap_or(&self.title);

@@ -92,7 +92,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[Migration {
 #[derive(Clone, Debug)]
 pub(crate) enum Arg {
     Text(String),
+    OptText(Option<String>),
     Int(i64),
+    OptInt(Option<i64>),
+    Bool(bool),
+    Bytes(Vec<u8>),
 }
 
 /// Now, RFC 3339 in UTC with millisecond precision.
@@ -259,9 +263,8 @@ impl Store {
         &self,
         actor: &str,
         records: Vec<AnyRecord>,
-        progress: impl FnMut(usize),
     ) -> Result<ImportSummary, (Option<usize>, StoreError)> {
-        dispatch!(self, import(actor, records, progress))
+        dispatch!(self, import(actor, records))
     }
 
     pub async fn get_json(
@@ -363,13 +366,6 @@ impl Store {
         agreement_key: &str,
         new: NewDocument<'_>,
     ) -> Result<Document, StoreError> {
-        let NewDocument {
-            file_name,
-            media_type,
-            language,
-            text,
-            bytes,
-        } = new;
         let agreement_id = match self.get_json(Kind::Agreements, agreement_key, true).await? {
             Some(v) => v["id"].as_str().unwrap_or(agreement_key).to_string(),
             None => {
@@ -379,19 +375,38 @@ impl Store {
                 });
             }
         };
-        let doc = Document {
-            id: uuid::Uuid::new_v4().to_string(),
-            agreement_id,
-            file_name: file_name.to_string(),
-            media_type: media_type.to_string(),
-            language: language.map(str::to_string),
-            sha256: hex::encode(Sha256::digest(bytes)),
-            size: bytes.len() as u64,
-            text,
-            created_at: now(),
-        };
-        dispatch!(self, attach(actor, &doc, bytes))?;
-        Ok(doc)
+        let mut docs = self
+            .attach_documents(actor, vec![(agreement_id, new)])
+            .await?;
+        Ok(docs.remove(0))
+    }
+
+    /// Attaches several files, to agreements given by id, in one
+    /// transaction (bulk loads).
+    pub async fn attach_documents(
+        &self,
+        actor: &str,
+        files: Vec<(String, NewDocument<'_>)>,
+    ) -> Result<Vec<Document>, StoreError> {
+        let docs: Vec<(Document, &[u8])> = files
+            .into_iter()
+            .map(|(agreement_id, new)| {
+                let doc = Document {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    agreement_id,
+                    file_name: new.file_name.to_string(),
+                    media_type: new.media_type.to_string(),
+                    language: new.language.map(str::to_string),
+                    sha256: hex::encode(Sha256::digest(new.bytes)),
+                    size: new.bytes.len() as u64,
+                    text: new.text,
+                    created_at: now(),
+                };
+                (doc, new.bytes)
+            })
+            .collect();
+        dispatch!(self, attach(actor, &docs))?;
+        Ok(docs.into_iter().map(|(d, _)| d).collect())
     }
 
     pub async fn detach_document(&self, actor: &str, id: &str) -> Result<(), StoreError> {

@@ -25,7 +25,7 @@ async fn an_import_is_all_or_nothing_and_idempotent() {
         .replace("PLACEHOLDER", &"d".repeat(320));
         let rows = read_json(None, &text).unwrap();
         let records = rows.into_iter().map(|r| r.record).collect();
-        let (at, err) = s.import("import", records, |_| {}).await.unwrap_err();
+        let (at, err) = s.import("import", records).await.unwrap_err();
         assert_eq!(at, Some(1), "{}", t.backend);
         assert!(
             err.to_string().contains("no event with id `no-such-event`"),
@@ -42,11 +42,7 @@ async fn an_import_is_all_or_nothing_and_idempotent() {
         let csv = write_csv(Kind::Agreements, &before);
         let rows = read_csv(None, &csv).unwrap();
         let summary = s
-            .import(
-                "import",
-                rows.into_iter().map(|r| r.record).collect(),
-                |_| {},
-            )
+            .import("import", rows.into_iter().map(|r| r.record).collect())
             .await
             .unwrap();
         assert_eq!(
@@ -73,16 +69,70 @@ async fn an_import_is_all_or_nothing_and_idempotent() {
         let rows = read_csv(None, &csv).unwrap();
         fresh
             .store
-            .import(
-                "import",
-                rows.into_iter().map(|r| r.record).collect(),
-                |_| {},
-            )
+            .import("import", rows.into_iter().map(|r| r.record).collect())
             .await
             .unwrap();
         assert_eq!(
             fresh.store.all_json(Kind::Agreements).await.unwrap(),
             before
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_batch_keeps_ids_and_slugs_unique() {
+    use passerelle_domain::AnyRecord;
+    for t in testing::all().await {
+        let s = &t.store;
+        let mut a = agreement("a", "FR", "MA", 1963);
+        a.titles = Default::default();
+        a.title = "Convention".into();
+        let mut b = a.clone();
+        b.id = Some("b".into());
+        let mut c = a.clone();
+        c.id = Some("c".into());
+        s.create("x", c).await.unwrap();
+        let summary = s
+            .import(
+                "import",
+                vec![AnyRecord::Agreement(a.clone()), AnyRecord::Agreement(b)],
+            )
+            .await
+            .unwrap();
+        assert_eq!(summary.created, 2);
+        let slugs: Vec<String> = s
+            .all_json(Kind::Agreements)
+            .await
+            .unwrap()
+            .iter()
+            .map(|v| v["slug"].as_str().unwrap().to_string())
+            .collect();
+        let mut sorted = slugs.clone();
+        sorted.sort();
+        assert_eq!(
+            sorted,
+            ["convention-1963", "convention-1963-2", "convention-1963-3"],
+            "{}",
+            t.backend
+        );
+
+        let (at, err) = s
+            .import(
+                "import",
+                vec![
+                    AnyRecord::Agreement(agreement("d", "ES", "MA", 2001)),
+                    AnyRecord::Agreement(agreement("d", "ES", "SN", 2006)),
+                ],
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(at, Some(1));
+        assert!(err.to_string().contains("also the id of record 1"), "{err}");
+        assert!(
+            s.get_json(Kind::Agreements, "d", true)
+                .await
+                .unwrap()
+                .is_none()
         );
     }
 }
