@@ -86,7 +86,7 @@ pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
             .map(|s| AnyRecord::Agreement(s.agreement.clone()))
             .collect();
         let summary = store
-            .import("synthetic", records)
+            .import("synthetic", records, |_| {})
             .await
             .map_err(|(_, e)| e)
             .context("storing synthetic agreements")?;

@@ -56,16 +56,14 @@ pub async fn import_rows(
     rows: Vec<Row>,
 ) -> Result<passerelle_store::ImportSummary> {
     let lines: Vec<usize> = rows.iter().map(|r| r.line).collect();
-    // The rows are checked already; what remains is one transaction, shown
-    // as a spinner since it has no steps to count.
-    let bar = ProgressBar::new_spinner();
+    let bar = ProgressBar::new(rows.len() as u64);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {msg} ({elapsed})").expect("valid template"),
+        ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta})").expect("valid template"),
     );
-    bar.set_message(format!("storing {} records from {name}", rows.len()));
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar.set_message(format!("importing {name}"));
+    let records = rows.into_iter().map(|r| r.record).collect();
     let result = store
-        .import(actor, rows.into_iter().map(|r| r.record).collect())
+        .import(actor, records, |n| bar.set_position(n as u64))
         .await;
     bar.finish_and_clear();
     match result {

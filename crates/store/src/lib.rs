@@ -259,12 +259,14 @@ impl Store {
     /// Imports records in one transaction: all or nothing. Records whose
     /// content is unchanged are left alone, so a re-import changes nothing.
     /// On failure, the index of the record at fault (if any) is given.
+    /// `progress` hears how many records are written so far.
     pub async fn import(
         &self,
         actor: &str,
         records: Vec<AnyRecord>,
+        progress: impl FnMut(usize) + Send,
     ) -> Result<ImportSummary, (Option<usize>, StoreError)> {
-        dispatch!(self, import(actor, records))
+        dispatch!(self, import(actor, records, progress))
     }
 
     pub async fn get_json(

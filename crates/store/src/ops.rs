@@ -192,31 +192,14 @@ pub(crate) async fn put_many(
     let at = |i: usize| move |e: StoreError| (Some(i), e);
     let whole = |e: StoreError| (None, e);
 
-    // Ids: given, derived from content, or new; unique within the batch.
+    // Ids are assigned and checked unique by `write_batch`.
     let mut pending: Vec<Pending> = Vec::with_capacity(records.len());
     let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
-    for (i, mut record) in records.into_iter().enumerate() {
+    for (i, record) in records.into_iter().enumerate() {
         record.validate().map_err(|e| (Some(i), e.into()))?;
         let kind = record.kind();
-        let id = match record.id() {
-            Some(id) => id.to_string(),
-            None => record
-                .natural_id()
-                .unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
-        };
-        record.set_id(id.clone());
-        if let Some(first) = seen.insert((kind, id.clone()), i) {
-            return Err((
-                Some(i),
-                StoreError::Invalid(Invalid::one(
-                    "id",
-                    format!(
-                        "`{id}` is also the id of record {} in this batch",
-                        first + 1
-                    ),
-                )),
-            ));
-        }
+        let id = record.id().expect("write_batch assigns ids").to_string();
+        seen.insert((kind, id.clone()), i);
         pending.push(Pending {
             record,
             kind,
@@ -599,15 +582,50 @@ pub(crate) async fn check_references(
 async fn write_batch(
     tx: &mut Tx,
     actor: &str,
-    records: Vec<AnyRecord>,
+    mut records: Vec<AnyRecord>,
     mode: Write,
+    progress: &mut (dyn FnMut(usize) + Send),
 ) -> BatchResult {
+    /// Records per `put_many` call: big enough for few round trips, small
+    /// enough for a progress bar to move.
+    const CHUNK: usize = 1000;
+    let mut seen: HashMap<(Kind, String), usize> = HashMap::new();
+    for (i, record) in records.iter_mut().enumerate() {
+        if record.id().is_none() {
+            let id = record
+                .natural_id()
+                .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+            record.set_id(id);
+        }
+        let key = (record.kind(), record.id().unwrap_or_default().to_string());
+        if let Some(first) = seen.insert(key.clone(), i) {
+            let message = format!(
+                "`{}` is also the id of record {} in this batch",
+                key.1,
+                first + 1
+            );
+            return Err((Some(i), StoreError::Invalid(Invalid::one("id", message))));
+        }
+    }
     let refs: Vec<(usize, Reference)> = records
         .iter()
         .enumerate()
         .flat_map(|(i, r)| r.references().into_iter().map(move |x| (i, x)))
         .collect();
-    let written = put_many(tx, actor, records, mode).await?;
+    let mut written = Vec::with_capacity(records.len());
+    let mut rest = records.into_iter();
+    loop {
+        let chunk: Vec<AnyRecord> = rest.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let offset = written.len();
+        let done = put_many(tx, actor, chunk, mode)
+            .await
+            .map_err(|(i, e)| (i.map(|i| i + offset), e))?;
+        written.extend(done);
+        progress(written.len());
+    }
     let missing = check_references(tx, &refs).await.map_err(|e| (None, e))?;
     if let Some((row, _)) = missing.first() {
         let row = *row;
@@ -653,7 +671,7 @@ pub(crate) async fn modify<E: Entity>(
         let mut record: E = serde_json::from_str(&stored.data)?;
         change(&mut record)?;
         record.set_id(id);
-        single(write_batch(&mut tx, actor, vec![record.into_any()], Write::Update).await)
+        single(write_batch(&mut tx, actor, vec![record.into_any()], Write::Update, &mut |_| {}).await)
     }
     .await;
     finish(tx, result).await
@@ -666,7 +684,8 @@ pub(crate) async fn put_one<E: Entity>(
     mode: Write,
 ) -> Result<E, StoreError> {
     let mut tx = begin(pool).await?;
-    let result = single(write_batch(&mut tx, actor, vec![record.into_any()], mode).await);
+    let result =
+        single(write_batch(&mut tx, actor, vec![record.into_any()], mode, &mut |_| {}).await);
     finish(tx, result).await
 }
 
@@ -676,9 +695,10 @@ pub(crate) async fn import(
     pool: &Pool<Db>,
     actor: &str,
     records: Vec<AnyRecord>,
+    mut progress: impl FnMut(usize) + Send,
 ) -> Result<ImportSummary, (Option<usize>, StoreError)> {
     let mut tx = begin(pool).await.map_err(|e| (None, e))?;
-    match write_batch(&mut tx, actor, records, Write::Import).await {
+    match write_batch(&mut tx, actor, records, Write::Import, &mut progress).await {
         Ok(written) => {
             let mut summary = ImportSummary::default();
             for (_, action) in written {

@@ -25,7 +25,7 @@ async fn an_import_is_all_or_nothing_and_idempotent() {
         .replace("PLACEHOLDER", &"d".repeat(320));
         let rows = read_json(None, &text).unwrap();
         let records = rows.into_iter().map(|r| r.record).collect();
-        let (at, err) = s.import("import", records).await.unwrap_err();
+        let (at, err) = s.import("import", records, |_| {}).await.unwrap_err();
         assert_eq!(at, Some(1), "{}", t.backend);
         assert!(
             err.to_string().contains("no event with id `no-such-event`"),
@@ -42,7 +42,11 @@ async fn an_import_is_all_or_nothing_and_idempotent() {
         let csv = write_csv(Kind::Agreements, &before);
         let rows = read_csv(None, &csv).unwrap();
         let summary = s
-            .import("import", rows.into_iter().map(|r| r.record).collect())
+            .import(
+                "import",
+                rows.into_iter().map(|r| r.record).collect(),
+                |_| {},
+            )
             .await
             .unwrap();
         assert_eq!(
@@ -69,7 +73,11 @@ async fn an_import_is_all_or_nothing_and_idempotent() {
         let rows = read_csv(None, &csv).unwrap();
         fresh
             .store
-            .import("import", rows.into_iter().map(|r| r.record).collect())
+            .import(
+                "import",
+                rows.into_iter().map(|r| r.record).collect(),
+                |_| {},
+            )
             .await
             .unwrap();
         assert_eq!(
@@ -96,6 +104,7 @@ async fn a_batch_keeps_ids_and_slugs_unique() {
             .import(
                 "import",
                 vec![AnyRecord::Agreement(a.clone()), AnyRecord::Agreement(b)],
+                |_| {},
             )
             .await
             .unwrap();
@@ -123,6 +132,7 @@ async fn a_batch_keeps_ids_and_slugs_unique() {
                     AnyRecord::Agreement(agreement("d", "ES", "MA", 2001)),
                     AnyRecord::Agreement(agreement("d", "ES", "SN", 2006)),
                 ],
+                |_| {},
             )
             .await
             .unwrap_err();
