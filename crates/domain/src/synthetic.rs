@@ -279,13 +279,22 @@ pub fn agreement(seed: u64, n: u64) -> Synthetic {
             country_name(origin, Lang::En)
         ),
     );
-    let articles = 6 + rng.below(lang.articles.len() - 5);
+    // 8 to 16 articles of one to three provisions: 2 to 8 KB, the length
+    // of a short MoU to a mid-sized agreement.
+    let articles = 8 + rng.below(9);
     let mut body = format!("{title}\n\n");
     for i in 1..=articles {
         body.push_str(&(lang.heading)(i));
         body.push('\n');
-        body.push_str(lang.articles[(i - 1 + rng.below(3)) % lang.articles.len()]);
-        body.push_str("\n\n");
+        let provisions = 1 + rng.below(3);
+        for p in 0..provisions {
+            if provisions > 1 {
+                body.push_str(&format!("{}. ", p + 1));
+            }
+            body.push_str(*rng.pick(lang.articles));
+            body.push('\n');
+        }
+        body.push('\n');
     }
     let agreement = Agreement {
         id: Some(format!("syn-{seed}-{n}")),
@@ -352,7 +361,11 @@ mod tests {
             s.agreement
                 .validate()
                 .unwrap_or_else(|e| panic!("record {n}: {e}"));
-            assert!(s.body.len() > 600, "body of {n} is {} bytes", s.body.len());
+            assert!(
+                (1500..20_000).contains(&s.body.len()),
+                "body of {n} is {} bytes",
+                s.body.len()
+            );
             langs.insert(s.language);
         }
         assert_eq!(langs.len(), 4);
