@@ -164,7 +164,10 @@ impl Store {
     /// Connects to PostgreSQL; with `schema`, every table lives in that
     /// schema (which must exist), as the tests do to stay apart.
     pub async fn open_postgres(url: &str, schema: Option<&str>) -> Result<Store, StoreError> {
-        let mut options = PgConnectOptions::from_str(url)?;
+        // Statements are prepared once per connection; a generic plan made
+        // while a table was empty (a fresh database being loaded) would scan
+        // it for ever after, so every execution is planned for its values.
+        let mut options = PgConnectOptions::from_str(url)?.options([("plan_cache_mode", "force_custom_plan")]);
         if let Some(schema) = schema {
             options = options.options([("search_path", schema)]);
         }
