@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-100000}"
 pg="${BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
-out=bench/out
+out="$PWD/bench/out"
 mkdir -p "$out"
 cargo build --release --quiet
 bin=target/release/passerelle

@@ -111,6 +111,7 @@ pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
         start = end;
     }
     bar.finish_and_clear();
+    store.optimize().await?;
     eprintln!(
         "{n} synthetic agreements (seed {seed}) stored in {:.1} s",
         started.elapsed().as_secs_f64()

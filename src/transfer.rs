@@ -104,6 +104,9 @@ pub async fn import(
     };
     let rows = read_file(&name, &text, kind, format)?;
     let summary = import_rows(store, "import", &name, rows).await?;
+    if summary.created + summary.updated > 1000 {
+        store.optimize().await?;
+    }
     println!(
         "{name}: {} created, {} updated, {} unchanged",
         summary.created, summary.updated, summary.unchanged

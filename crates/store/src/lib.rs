@@ -347,6 +347,11 @@ impl Store {
         }
     }
 
+    /// Updates the query planner's statistics; run after bulk loads.
+    pub async fn optimize(&self) -> Result<(), StoreError> {
+        dispatch!(self, optimize())
+    }
+
     /// Number of public records of each kind.
     pub async fn counts(&self) -> Result<Vec<(Kind, u64)>, StoreError> {
         let rows: Vec<(String, i64)> = dispatch!(self, counts())?;

@@ -394,7 +394,7 @@ pub(crate) async fn put_many(
             Arg::OptText(index.record_type.clone()),
             Arg::OptText(index.status.clone()),
             Arg::OptInt(index.year.map(i64::from)),
-            Arg::OptText(index.date.clone()),
+            Arg::Text(index.date.clone().unwrap_or_default()),
             Arg::Bool(index.public),
             Arg::Text(after.to_string()),
             Arg::Text(after["created_at"].as_str().unwrap_or_default().to_string()),
@@ -1115,5 +1115,14 @@ pub(crate) async fn set_setting(pool: &Pool<Db>, key: &str, value: &str) -> Resu
         .bind(value)
         .execute(pool)
         .await?;
+    Ok(())
+}
+
+/// Refreshes the planner's statistics after a bulk load, so that the next
+/// queries pick indexes suited to the new size of the tables.
+pub(crate) async fn optimize(pool: &Pool<Db>) -> Result<(), StoreError> {
+    for statement in OPTIMIZE {
+        sqlx::query(*statement).execute(pool).await?;
+    }
     Ok(())
 }

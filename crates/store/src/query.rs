@@ -40,12 +40,14 @@ impl Sort {
 
     pub(crate) fn sql(self) -> &'static str {
         match self {
-            Sort::DateDesc => "r.sort_date DESC NULLS LAST, r.id",
-            Sort::DateAsc => "r.sort_date ASC NULLS LAST, r.id",
-            Sort::TitleAsc => "r.title ASC, r.id",
-            Sort::TitleDesc => "r.title DESC, r.id",
-            Sort::UpdatedDesc => "r.updated_at DESC, r.id",
-            Sort::UpdatedAsc => "r.updated_at ASC, r.id",
+            // Ties break by id in the same direction, so each order is one
+            // index read forwards or backwards.
+            Sort::DateDesc => "r.sort_date DESC, r.id DESC",
+            Sort::DateAsc => "r.sort_date ASC, r.id ASC",
+            Sort::TitleAsc => "r.title ASC, r.id ASC",
+            Sort::TitleDesc => "r.title DESC, r.id DESC",
+            Sort::UpdatedDesc => "r.updated_at DESC, r.id DESC",
+            Sort::UpdatedAsc => "r.updated_at ASC, r.id ASC",
         }
     }
 }

@@ -5,5 +5,6 @@ type Db = sqlx::Sqlite;
 /// never deadlock upgrading read locks.
 const BEGIN_WRITE: &str = "BEGIN IMMEDIATE";
 const WRITE_LOCK: Option<&str> = None;
+const OPTIMIZE: &[&str] = &["ANALYZE"];
 
 include!("ops.rs");

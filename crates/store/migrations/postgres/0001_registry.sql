@@ -9,7 +9,8 @@ CREATE TABLE records (
     record_type TEXT,
     status      TEXT,
     year        BIGINT,
-    sort_date   TEXT,
+    -- YYYY-MM-DD, or '' when undated (sorts as oldest on both backends).
+    sort_date   TEXT    NOT NULL,
     public      BOOLEAN NOT NULL,
     data        TEXT    NOT NULL,
     created_at  TEXT    NOT NULL,
@@ -17,9 +18,11 @@ CREATE TABLE records (
     PRIMARY KEY (kind, id)
 );
 CREATE UNIQUE INDEX records_slug ON records (kind, slug);
-CREATE INDEX records_date ON records (kind, sort_date);
-CREATE INDEX records_title ON records (kind, title);
-CREATE INDEX records_updated ON records (kind, updated_at);
+-- One index per sort order, led by visibility, so a public page and its
+-- count are read from the index.
+CREATE INDEX records_date ON records (kind, public, sort_date, id);
+CREATE INDEX records_title ON records (kind, public, title, id);
+CREATE INDEX records_updated ON records (kind, public, updated_at, id);
 
 CREATE TABLE facets (
     kind      TEXT NOT NULL,
