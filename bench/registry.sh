@@ -15,7 +15,7 @@ pg="${BENCH_PG:-postgres://postgres@127.0.0.1:5432}"
 out="$PWD/bench/out"
 mkdir -p "$out"
 cargo build --release --quiet
-bin=target/release/passerelle
+bin="${CARGO_TARGET_DIR:-target}/release/passerelle"
 
 echo "== import of $n synthetic agreements"
 rm -rf "$out/sqlite"
