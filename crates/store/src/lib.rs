@@ -167,7 +167,8 @@ impl Store {
         // Statements are prepared once per connection; a generic plan made
         // while a table was empty (a fresh database being loaded) would scan
         // it for ever after, so every execution is planned for its values.
-        let mut options = PgConnectOptions::from_str(url)?.options([("plan_cache_mode", "force_custom_plan")]);
+        let mut options =
+            PgConnectOptions::from_str(url)?.options([("plan_cache_mode", "force_custom_plan")]);
         if let Some(schema) = schema {
             options = options.options([("search_path", schema)]);
         }
@@ -468,7 +469,8 @@ pub(crate) fn where_clause(kind: Kind, q: &ListQuery) -> (String, Vec<Arg>) {
         format!("${}", args.len())
     };
     if !q.include_private {
-        parts.push("r.public".to_string());
+        // An equality, so the (kind, public, sort key) indexes serve it.
+        parts.push("r.public = TRUE".to_string());
     }
     let list = |args: &mut Vec<Arg>, values: &[String]| {
         values

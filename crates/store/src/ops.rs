@@ -821,11 +821,14 @@ pub(crate) async fn list(
         .await?
         .try_get(0)?;
     let n = args.len();
+    // The page's ids are chosen first and only their records read: sorting
+    // thousands of matches then carries keys, not whole records.
     let page_sql = format!(
-        "SELECT r.data FROM records r WHERE {clause} ORDER BY {} LIMIT ${} OFFSET ${}",
-        query.sort.sql(),
+        "SELECT r.data FROM records r WHERE r.kind = $1 AND r.id IN \
+         (SELECT r.id FROM records r WHERE {clause} ORDER BY {order} LIMIT ${} OFFSET ${}) ORDER BY {order}",
         n + 1,
-        n + 2
+        n + 2,
+        order = query.sort.sql(),
     );
     args.push(Arg::Int(i64::from(query.per_page)));
     args.push(Arg::Int(
@@ -843,7 +846,7 @@ pub(crate) async fn list(
 
 pub(crate) async fn counts(pool: &Pool<Db>) -> Result<Vec<(String, i64)>, StoreError> {
     Ok(
-        sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE public GROUP BY kind")
+        sqlx::query_as("SELECT kind, COUNT(*) FROM records WHERE public = TRUE GROUP BY kind")
             .fetch_all(pool)
             .await?,
     )
