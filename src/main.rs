@@ -3,6 +3,7 @@
 //! migrates the database. Every command takes the same `--data-dir` and
 //! `--database-url` options (also from the environment and a config file).
 
+mod assessment;
 mod config;
 mod demo;
 mod transfer;
@@ -87,6 +88,26 @@ enum Command {
     },
     /// Replace the admin token (the old one stops working) and print the new one.
     Token,
+    /// Assess an agreement (PDF, DOCX, HTML or text) against the BLMA Guidance.
+    Assess {
+        /// The file; `-` reads standard input.
+        file: PathBuf,
+        /// Language of the text.
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: assessment::LangArg,
+        /// Report format: JSON (the contract for tools), Markdown or HTML.
+        #[arg(long, value_enum, default_value = "json")]
+        format: assessment::ReportFormat,
+    },
+    /// Precision, recall and F1 of the assessment on the labelled corpus.
+    Eval {
+        /// The corpus folder.
+        #[arg(long, default_value = "crates/assess/corpus")]
+        corpus: PathBuf,
+        /// List every wrong finding.
+        #[arg(long)]
+        misses: bool,
+    },
 }
 
 fn main() -> Result<()> {
@@ -105,6 +126,12 @@ fn main() -> Result<()> {
 }
 
 async fn run(cli: Cli) -> Result<()> {
+    // The engine commands need no database.
+    match &cli.command {
+        Command::Assess { file, lang, format } => return assessment::assess(file, *lang, *format),
+        Command::Eval { corpus, misses } => return assessment::eval(corpus, *misses),
+        _ => {}
+    }
     let settings = Settings::load(&cli.global)?;
     let store = settings.open_store().await?;
     match cli.command {
@@ -136,6 +163,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Demo {
             synthetic: None, ..
         } => demo::load(&store).await,
+        Command::Assess { .. } | Command::Eval { .. } => unreachable!("handled above"),
         Command::Token => {
             let token = passerelle_web::new_token();
             store

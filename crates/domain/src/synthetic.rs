@@ -291,7 +291,8 @@ pub fn agreement(seed: u64, n: u64) -> Synthetic {
             if provisions > 1 {
                 body.push_str(&format!("{}. ", p + 1));
             }
-            body.push_str(*rng.pick(lang.articles));
+            let provision = lang.articles[rng.below(lang.articles.len())];
+            body.push_str(provision);
             body.push('\n');
         }
         body.push('\n');

@@ -1,0 +1,296 @@
+//! The assessment engine: reads an agreement's text and reports, element by
+//! element of the UN Network on Migration's Guidance on Bilateral Labour
+//! Migration Agreements (2022), whether it is covered, where (clause and
+//! words), and what is missing. No I/O.
+//!
+//! [`Assessor`] holds a compiled [`Rubric`]; [`Assessor::assess`] gives a
+//! [`Report`]. Text is [`normalize`](normalize::normalize)d with a map back
+//! to the original bytes, [`segment`](segment::segment)ed into clauses, and
+//! scanned once per clause by the [`Matcher`](matcher::Matcher).
+
+pub mod eval;
+pub mod language;
+pub mod matcher;
+pub mod normalize;
+pub mod render;
+pub mod rubric;
+pub mod segment;
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+pub use language::Language;
+pub use matcher::{Matcher, Strength};
+pub use rubric::{Rubric, RubricError};
+pub use segment::Clause;
+
+/// Whether an element is in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Covered,
+    Partial,
+    Absent,
+}
+
+/// Words of the text that made a finding, with the cue that fired.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The clause id.
+    pub clause: String,
+    /// Byte offsets into the assessed text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The rubric cue that fired.
+    pub cue: String,
+    pub strength: Strength,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ElementFinding {
+    pub id: String,
+    pub status: Status,
+    /// 0 to 1: how sure the finding is.
+    pub score: f64,
+    pub evidence: Vec<Evidence>,
+    /// Ids of the clauses that cover the element.
+    #[serde(default)]
+    pub clauses: Vec<String>,
+    /// Clauses that do the opposite of what the element protects (the
+    /// worker pays the fees, the employer keeps the passport).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concerns: Vec<Evidence>,
+}
+
+/// The report on one text. Its JSON form is the contract tools rely on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub rubric: String,
+    pub rubric_version: String,
+    pub language: Language,
+    pub clauses: Vec<Clause>,
+    pub elements: Vec<ElementFinding>,
+    /// Share of elements covered (partial counts half), 0 to 1.
+    pub coverage: f64,
+}
+
+impl Report {
+    pub fn element(&self, id: &str) -> Option<&ElementFinding> {
+        self.elements.iter().find(|e| e.id == id)
+    }
+}
+
+/// What one clause says about one element.
+#[derive(Default)]
+struct ClauseVerdict {
+    strong: Vec<Evidence>,
+    weak: Vec<Evidence>,
+    adverse: Vec<Evidence>,
+}
+
+impl ClauseVerdict {
+    /// Different weak cues on different words: overlapping cues ("national"
+    /// inside "national workers") count once.
+    fn distinct_weak(&self) -> usize {
+        let mut spans: Vec<(usize, usize, &str)> = self
+            .weak
+            .iter()
+            .map(|e| (e.start, e.end, e.cue.as_str()))
+            .collect();
+        spans.sort();
+        let mut cues = BTreeSet::new();
+        let mut last_end = 0;
+        for (start, end, cue) in spans {
+            if start >= last_end && cues.insert(cue) {
+                last_end = end;
+            }
+        }
+        cues.len()
+    }
+
+    /// Covers the element (no adverse words, a strong cue or two weak ones).
+    fn covers(&self) -> bool {
+        self.adverse.is_empty() && (!self.strong.is_empty() || self.distinct_weak() >= 2)
+    }
+
+    fn score(&self) -> f64 {
+        if !self.adverse.is_empty() {
+            0.0
+        } else if !self.strong.is_empty() {
+            1.0
+        } else if self.distinct_weak() >= 2 {
+            0.8
+        } else if !self.weak.is_empty() {
+            0.3
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A rubric compiled for matching.
+pub struct Assessor {
+    rubric: Rubric,
+    matcher: Matcher,
+}
+
+impl Assessor {
+    pub fn new(rubric: Rubric) -> Assessor {
+        let matcher = Matcher::new(&rubric);
+        Assessor { rubric, matcher }
+    }
+
+    pub fn rubric(&self) -> &Rubric {
+        &self.rubric
+    }
+
+    /// Assesses `text`; `language` is detected when not given.
+    pub fn assess(&self, text: &str, language: Option<Language>) -> Report {
+        let language = language.unwrap_or_else(|| language::detect(text));
+        let clauses = segment::segment(text);
+        let n = self.rubric.elements.len();
+        let mut per_element: Vec<Vec<(usize, ClauseVerdict)>> =
+            (0..n).map(|_| Vec::new()).collect();
+        for (ci, clause) in clauses.iter().enumerate() {
+            let original = &text[clause.start..clause.end];
+            let lang = clause_language(original, language);
+            let normalized = normalize::normalize(original);
+            let mut verdicts: Vec<Option<ClauseVerdict>> = (0..n).map(|_| None).collect();
+            for hit in self.matcher.find(lang, &normalized.text) {
+                let cue = self.matcher.cue(lang, hit.cue);
+                let (s, e) = normalized.original_range(hit.start, hit.end);
+                let (start, end) = (clause.start + s, clause.start + e);
+                // A negated adverse phrase ("the worker shall not pay") is a
+                // protection; other negated cues still show the topic.
+                let (strength, cue_text) = match (hit.strength, hit.negated) {
+                    (Strength::Adverse, true) => (Strength::Strong, format!("not: {}", cue.text)),
+                    (s, _) => (s, cue.text.clone()),
+                };
+                let evidence = Evidence {
+                    clause: clause.id.clone(),
+                    start,
+                    end,
+                    text: text[start..end].to_string(),
+                    cue: cue_text,
+                    strength,
+                };
+                let v = verdicts[hit.element].get_or_insert_with(ClauseVerdict::default);
+                match strength {
+                    Strength::Strong => v.strong.push(evidence),
+                    Strength::Weak => v.weak.push(evidence),
+                    Strength::Adverse => v.adverse.push(evidence),
+                }
+            }
+            for (e, v) in verdicts.into_iter().enumerate() {
+                if let Some(v) = v {
+                    per_element[e].push((ci, v));
+                }
+            }
+        }
+        let elements: Vec<ElementFinding> = self
+            .rubric
+            .elements
+            .iter()
+            .zip(per_element)
+            .map(|(element, verdicts)| finding(&element.id, &clauses, verdicts))
+            .collect();
+        let coverage = elements
+            .iter()
+            .map(|e| match e.status {
+                Status::Covered => 1.0,
+                Status::Partial => 0.5,
+                Status::Absent => 0.0,
+            })
+            .sum::<f64>()
+            / elements.len().max(1) as f64;
+        Report {
+            rubric: self.rubric.id.clone(),
+            rubric_version: self.rubric.version.clone(),
+            language,
+            clauses,
+            elements,
+            coverage,
+        }
+    }
+}
+
+/// The language to match a clause in: Arabic clauses of a bilingual text
+/// use the Arabic cues, and Latin-script clauses of an Arabic text their own.
+fn clause_language(clause: &str, document: Language) -> Language {
+    let arabic = clause
+        .chars()
+        .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c) || ('\u{FB50}'..='\u{FEFF}').contains(c))
+        .count();
+    let latin = clause.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    match document {
+        Language::Ar if latin > arabic * 2 && latin > 40 => match language::detect(clause) {
+            Language::Other => Language::En,
+            l => l,
+        },
+        Language::Ar => Language::Ar,
+        _ if arabic > latin => Language::Ar,
+        Language::Other => match language::detect(clause) {
+            Language::Other => Language::En,
+            l => l,
+        },
+        l => l,
+    }
+}
+
+fn finding(id: &str, clauses: &[Clause], verdicts: Vec<(usize, ClauseVerdict)>) -> ElementFinding {
+    let covering_ids: Vec<String> = verdicts
+        .iter()
+        .filter(|(_, v)| v.covers())
+        .map(|(c, _)| clauses[*c].id.clone())
+        .collect();
+    let covering: Vec<&ClauseVerdict> = verdicts
+        .iter()
+        .map(|(_, v)| v)
+        .filter(|v| v.covers())
+        .collect();
+    let concerns: Vec<Evidence> = verdicts
+        .iter()
+        .flat_map(|(_, v)| v.adverse.iter().cloned())
+        .collect();
+    let best = verdicts.iter().map(|(_, v)| v.score()).fold(0.0, f64::max);
+    let status = match (covering.is_empty(), concerns.is_empty(), best > 0.0) {
+        (false, true, _) => Status::Covered,
+        (false, false, _) => Status::Partial,
+        (true, _, true) => Status::Partial,
+        (true, _, false) => Status::Absent,
+    };
+    let score = if concerns.is_empty() {
+        best
+    } else {
+        best / 2.0
+    };
+    let mut evidence: Vec<Evidence> = if covering.is_empty() {
+        verdicts
+            .iter()
+            .flat_map(|(_, v)| {
+                if v.adverse.is_empty() {
+                    v.weak.clone()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect()
+    } else {
+        covering
+            .iter()
+            .flat_map(|v| v.strong.iter().chain(&v.weak).cloned())
+            .collect()
+    };
+    evidence.sort_by_key(|e| (e.start, e.end));
+    evidence.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+    ElementFinding {
+        id: id.to_string(),
+        status,
+        score,
+        evidence,
+        clauses: covering_ids,
+        concerns,
+    }
+}

@@ -1,0 +1,169 @@
+//! Text normalised for matching, with a map back to the original bytes.
+//!
+//! Compatibility forms are unfolded (NFKC: Arabic presentation forms from
+//! PDFs, ligatures, full-width letters), case is folded, Latin accents are
+//! removed, Arabic diacritics and tatweel are removed and the alef, ta
+//! marbuta and alef maqsura variants are unified. Words come out separated
+//! by one space; sentence ends become a `.` token, so a cue never spans two
+//! sentences. Every normalised byte maps to the original byte it came from.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+/// Normalised text and, for each of its bytes, the offset of the original
+/// byte it came from (plus one entry for the end).
+#[derive(Clone, Debug, Default)]
+pub struct Normalized {
+    pub text: String,
+    /// Original offset of the character each normalised byte came from.
+    origin: Vec<u32>,
+    /// Original offset just past that character.
+    origin_end: Vec<u32>,
+}
+
+impl Normalized {
+    /// The original byte range of a normalised byte range.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.origin[start] as usize;
+        // The end maps to the end of the last original character used.
+        let e = if end == 0 {
+            s
+        } else {
+            self.origin_end[end - 1] as usize
+        };
+        (s, e.max(s))
+    }
+}
+
+/// Whether `c` is a word character after normalisation.
+pub fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | ';' | '؟' | '؛' | '।' | '。' | '\u{06D4}'
+    )
+}
+
+/// Folds one character (already compatibility-decomposed) into `out`.
+fn fold(c: char, out: &mut String) {
+    match c {
+        // Arabic: harakat, superscript alef and tatweel carry no meaning for
+        // matching.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ة' => out.push('ه'),
+        'ى' => out.push('ي'),
+        'ؤ' => out.push('و'),
+        'ئ' => out.push('ي'),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        'ı' => out.push('i'),
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        'đ' | 'Đ' => out.push('d'),
+        c if is_combining_mark(c) => {}
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Normalises `original` for matching.
+pub fn normalize(original: &str) -> Normalized {
+    let mut text = String::with_capacity(original.len());
+    let mut origin: Vec<u32> = Vec::with_capacity(original.len() + 1);
+    let mut origin_end: Vec<u32> = Vec::with_capacity(original.len() + 1);
+    // Pending separator: 0 none, 1 space, 2 sentence end.
+    let mut gap = 0u8;
+    let mut gap_at = 0usize;
+    let mut buf = String::new();
+    for (i, c) in original.char_indices() {
+        let end = i + c.len_utf8();
+        buf.clear();
+        decompose_compatible(c, |d| fold(d, &mut buf));
+        if buf.is_empty() && !c.is_whitespace() && !is_sentence_end(c) {
+            // Diacritics, tatweel and other marks that fold to nothing are
+            // transparent: the word goes on.
+            continue;
+        }
+        let word = !buf.is_empty() && buf.chars().all(is_word);
+        if !word {
+            if is_sentence_end(c) {
+                gap = 2;
+                gap_at = i;
+            } else if gap == 0 {
+                gap = 1;
+                gap_at = i;
+            }
+            continue;
+        }
+        if gap > 0 && !text.is_empty() {
+            let sep = if gap == 2 { " . " } else { " " };
+            for b in sep.bytes() {
+                text.push(b as char);
+                origin.push(gap_at as u32);
+                origin_end.push(gap_at as u32 + 1);
+            }
+        }
+        gap = 0;
+        for _ in 0..buf.len() {
+            origin.push(i as u32);
+            origin_end.push(end as u32);
+        }
+        text.push_str(&buf);
+    }
+    origin.push(original.len() as u32);
+    origin_end.push(original.len() as u32);
+    Normalized {
+        text,
+        origin,
+        origin_end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_maps_back() {
+        let original = "L'employeur prend en charge les FRAIS de recrutement. Article 2";
+        let n = normalize(original);
+        assert_eq!(
+            n.text,
+            "l employeur prend en charge les frais de recrutement . article 2"
+        );
+        let at = n.text.find("frais").unwrap();
+        let (s, e) = n.original_range(at, at + "frais de recrutement".len());
+        assert_eq!(&original[s..e], "FRAIS de recrutement");
+    }
+
+    #[test]
+    fn accents_and_ligatures() {
+        assert_eq!(
+            normalize("Sécurité sociale, œuvre, Artículo cuarto").text,
+            "securite sociale oeuvre articulo cuarto"
+        );
+    }
+
+    #[test]
+    fn arabic_variants_and_presentation_forms() {
+        // Diacritics, tatweel and hamza forms fold away.
+        assert_eq!(
+            normalize("الضَّمانُ الاجتمـــاعي لِلعُمّال").text,
+            "الضمان الاجتماعي للعمال"
+        );
+        assert_eq!(normalize("إقامة").text, "اقامه");
+        // Presentation forms (as some PDFs store Arabic) become letters.
+        assert_eq!(
+            normalize("\u{FEE3}\u{FEAE}\u{FEA4}\u{FE92}\u{FE8E}").text,
+            normalize("مرحبا").text
+        );
+        let original = "المادة ١: الأجور";
+        let n = normalize(original);
+        let at = n.text.find("الاجور").unwrap();
+        let (s, e) = n.original_range(at, n.text.len());
+        assert_eq!(&original[s..e], "الأجور");
+    }
+}

@@ -1,0 +1,122 @@
+//! The rubric: elements of the Guidance with their titles, definitions and
+//! cues per language, read from a versioned TOML file.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::language::Language;
+
+/// The built-in rubric, `blma-guidance-2022`.
+pub const BLMA_2022: &str = include_str!("../rubric/blma-guidance-2022.toml");
+
+/// Text in the four rubric languages.
+pub type Titles = BTreeMap<String, String>;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rubric {
+    pub id: String,
+    pub version: String,
+    pub title: Titles,
+    pub source: String,
+    #[serde(default)]
+    pub negations: BTreeMap<String, Vec<String>>,
+    pub areas: Vec<Area>,
+    pub elements: Vec<Element>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub title: Titles,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Element {
+    pub id: String,
+    pub area: String,
+    pub title: Titles,
+    pub definition: Titles,
+    /// Cues by language code.
+    pub cues: BTreeMap<String, Cues>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cues {
+    #[serde(default)]
+    pub strong: Vec<String>,
+    #[serde(default)]
+    pub weak: Vec<String>,
+    #[serde(default)]
+    pub adverse: Vec<String>,
+}
+
+/// A rubric file that cannot be used, and why.
+#[derive(Debug, thiserror::Error)]
+pub enum RubricError {
+    #[error("the rubric is not valid TOML: {0}")]
+    Syntax(#[from] toml::de::Error),
+    #[error("rubric element `{element}`: {message}")]
+    Element { element: String, message: String },
+    #[error("rubric: {0}")]
+    Rubric(String),
+}
+
+impl Rubric {
+    pub fn parse(text: &str) -> Result<Rubric, RubricError> {
+        let rubric: Rubric = toml::from_str(text)?;
+        rubric.check()?;
+        Ok(rubric)
+    }
+
+    /// The built-in rubric.
+    pub fn builtin() -> Rubric {
+        Rubric::parse(BLMA_2022).expect("the built-in rubric is checked by the tests")
+    }
+
+    pub fn element(&self, id: &str) -> Option<&Element> {
+        self.elements.iter().find(|e| e.id == id)
+    }
+
+    fn check(&self) -> Result<(), RubricError> {
+        let areas: HashSet<&str> = self.areas.iter().map(|a| a.id.as_str()).collect();
+        let mut ids = HashSet::new();
+        for e in &self.elements {
+            let fail = |message: String| RubricError::Element {
+                element: e.id.clone(),
+                message,
+            };
+            if !ids.insert(e.id.as_str()) {
+                return Err(fail("appears twice".into()));
+            }
+            if !areas.contains(e.area.as_str()) {
+                return Err(fail(format!("unknown area `{}`", e.area)));
+            }
+            for lang in Language::RUBRIC {
+                let code = lang.code();
+                if !e.title.contains_key(code) {
+                    return Err(fail(format!("no {code} title")));
+                }
+                let cues = e
+                    .cues
+                    .get(code)
+                    .ok_or_else(|| fail(format!("no {code} cues")))?;
+                if cues.strong.is_empty() && cues.weak.is_empty() {
+                    return Err(fail(format!("no strong or weak {code} cues")));
+                }
+                for cue in cues.strong.iter().chain(&cues.weak).chain(&cues.adverse) {
+                    crate::matcher::Pattern::parse(cue)
+                        .map_err(|m| fail(format!("{code} cue `{cue}`: {m}")))?;
+                }
+            }
+        }
+        if self.elements.is_empty() {
+            return Err(RubricError::Rubric("no elements".into()));
+        }
+        Ok(())
+    }
+}

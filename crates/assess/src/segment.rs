@@ -1,0 +1,234 @@
+//! Clause segmentation: articles, sections and numbered paragraphs in the
+//! four languages, falling back to paragraphs when a text has no headings.
+
+use serde::{Deserialize, Serialize};
+
+/// A clause of the text: byte offsets into the original (extracted) text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clause {
+    pub id: String,
+    /// The heading as written ("Article 3", "المادة الخامسة"), or
+    /// "Preamble" / "Paragraph 4".
+    pub label: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+const LATIN_HEADINGS: &[&str] = &[
+    "article", "art", "articulo", "artigo", "section", "seccion", "chapter", "chapitre",
+    "capitulo", "clause", "clausula", "annex", "annexe", "anexo", "part", "partie", "titre",
+    "title", "titulo",
+];
+
+const LATIN_ORDINALS: &[&str] = &[
+    "premier",
+    "1er",
+    "unique",
+    "first",
+    "primero",
+    "segundo",
+    "tercero",
+    "cuarto",
+    "quinto",
+    "sexto",
+    "septimo",
+    "octavo",
+    "noveno",
+    "decimo",
+    "undecimo",
+    "duodecimo",
+    "unico",
+    "one",
+    "two",
+    "three",
+];
+
+const ARABIC_HEADINGS: &[&str] = &[
+    "المادة",
+    "مادة",
+    "البند",
+    "الفصل",
+    "الباب",
+    "الملحق",
+    "المادّة",
+];
+
+/// The heading a line starts with, if it starts with one.
+fn heading(line: &str) -> Option<String> {
+    let trimmed =
+        line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200F}' || c == '\u{200E}');
+    if trimmed.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = trimmed.split_whitespace().take(3).collect();
+    let first = words[0];
+    // Arabic: المادة الأولى / المادة 3 / المادة (3)
+    let arabic_first = crate::normalize::normalize(first).text;
+    if ARABIC_HEADINGS
+        .iter()
+        .any(|h| crate::normalize::normalize(h).text == arabic_first)
+        && words.len() >= 2
+    {
+        return Some(label_of(trimmed, 2));
+    }
+    let folded = crate::normalize::normalize(first).text;
+    if LATIN_HEADINGS.contains(&folded.as_str()) && words.len() >= 2 {
+        let second = crate::normalize::normalize(words[1]).text;
+        let numeric = second.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || is_roman(&second)
+            || LATIN_ORDINALS.contains(&second.as_str());
+        if numeric {
+            return Some(label_of(trimmed, 2));
+        }
+    }
+    // Numbered paragraphs: "1.", "2)", "(3)", "4.1" followed by text.
+    let digits: String = first
+        .trim_start_matches('(')
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if !digits.is_empty()
+        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && first.len() <= digits.len() + 2
+        && (first.ends_with('.') || first.ends_with(')'))
+        && words.len() >= 2
+    {
+        return Some(
+            first
+                .trim_end_matches(['.', ')'])
+                .trim_start_matches('(')
+                .to_string(),
+        );
+    }
+    None
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 6 && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'))
+}
+
+/// The first `n` words of a heading line, without trailing punctuation.
+fn label_of(line: &str, n: usize) -> String {
+    let words: Vec<&str> = line.split_whitespace().take(n).collect();
+    words
+        .join(" ")
+        .trim_end_matches([':', '.', '-', '–', '—'])
+        .to_string()
+}
+
+/// Splits `text` into clauses.
+pub fn segment(text: &str) -> Vec<Clause> {
+    let mut starts: Vec<(usize, String, bool)> = Vec::new(); // (offset, label, numbered paragraph)
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(label) = heading(line) {
+            let numbered = label.chars().next().is_some_and(|c| c.is_ascii_digit());
+            starts.push((offset, label, numbered));
+        }
+        offset += line.len();
+    }
+    // Numbered paragraphs inside articles belong to their article.
+    let has_articles = starts.iter().any(|(_, _, numbered)| !numbered);
+    if has_articles {
+        starts.retain(|(_, _, numbered)| !numbered);
+    }
+    let mut clauses = Vec::new();
+    if starts.is_empty() {
+        return paragraphs(text);
+    }
+    if !text[..starts[0].0].trim().is_empty() {
+        clauses.push(Clause {
+            id: "c0".into(),
+            label: "Preamble".into(),
+            start: 0,
+            end: starts[0].0,
+        });
+    }
+    for (i, (start, label, _)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
+        clauses.push(Clause {
+            id: format!("c{}", clauses.len()),
+            label: label.clone(),
+            start: *start,
+            end,
+        });
+    }
+    clauses.into_iter().map(trim).collect()
+}
+
+/// Without headings: paragraphs separated by blank lines.
+fn paragraphs(text: &str) -> Vec<Clause> {
+    let mut clauses = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    let push = |clauses: &mut Vec<Clause>, s: usize, e: usize| {
+        let n = clauses.len() + 1;
+        clauses.push(trim(Clause {
+            id: format!("c{}", n - 1),
+            label: format!("Paragraph {n}"),
+            start: s,
+            end: e,
+        }));
+    };
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                push(&mut clauses, s, offset);
+            }
+        } else if start.is_none() {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        push(&mut clauses, s, text.len());
+    }
+    clauses
+}
+
+fn trim(mut c: Clause) -> Clause {
+    c.end = c.start.max(c.end);
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<String> {
+        segment(text).into_iter().map(|c| c.label).collect()
+    }
+
+    #[test]
+    fn headings_in_four_languages() {
+        let fr = "Accord\nLes Parties...\nArticle premier\nObjet.\nArticle 2 : Recrutement\n1. Le recrutement...\n2. Les frais...\nART. 3\nFin";
+        assert_eq!(
+            labels(fr),
+            ["Preamble", "Article premier", "Article 2", "ART. 3"]
+        );
+        let es = "Artículo primero\nObjeto\nArtículo cuarto\nSeguridad social";
+        assert_eq!(labels(es), ["Artículo primero", "Artículo cuarto"]);
+        let ar = "اتفاقية\nالمادة الأولى\nنص\nالمادة الخامسة\nنص";
+        assert_eq!(labels(ar), ["Preamble", "المادة الأولى", "المادة الخامسة"]);
+        let en = "Section 1\nScope\nSection IV\nWages";
+        assert_eq!(labels(en), ["Section 1", "Section IV"]);
+    }
+
+    #[test]
+    fn numbered_paragraphs_and_fallback() {
+        assert_eq!(labels("1. First.\n2) Second.\n(3) Third."), ["1", "2", "3"]);
+        assert_eq!(
+            labels("One paragraph.\n\nAnother one.\n"),
+            ["Paragraph 1", "Paragraph 2"]
+        );
+    }
+
+    #[test]
+    fn clauses_cover_the_text() {
+        let text = "Preamble\nArticle 1\nA.\nArticle 2\nB.";
+        let c = segment(text);
+        assert_eq!(c[0].start, 0);
+        assert_eq!(c.last().unwrap().end, text.len());
+        assert!(c.windows(2).all(|w| w[0].end == w[1].start));
+    }
+}

@@ -1,0 +1,125 @@
+use passerelle_assess::{Assessor, Language, Rubric, Status, Strength};
+
+fn assessor() -> Assessor {
+    Assessor::new(Rubric::builtin())
+}
+
+#[test]
+fn the_builtin_rubric_has_every_element() {
+    let r = Rubric::builtin();
+    assert_eq!(r.id, "blma-guidance-2022");
+    let ids: Vec<&str> = r.elements.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), 31);
+    for id in [
+        "international_standards",
+        "recruitment_costs",
+        "identity_documents",
+        "social_security",
+        "dispute_settlement",
+        "data_protection",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+}
+
+#[test]
+fn evidence_points_at_the_words_in_the_original_text() {
+    let text = "Accord\n\nArticle premier\nAucun FRAIS DE RECRUTEMENT n'est mis à la charge des travailleurs ; l'employeur les supporte.\n\nArticle 2\nLes Parties désignent l'Agence nationale de l'emploi comme autorité compétente.\n";
+    let report = assessor().assess(text, None);
+    assert_eq!(report.language, Language::Fr);
+    let costs = report.element("recruitment_costs").unwrap();
+    assert_eq!(costs.status, Status::Covered, "{costs:?}");
+    assert_eq!(
+        report
+            .clauses
+            .iter()
+            .find(|c| c.id == costs.clauses[0])
+            .unwrap()
+            .label,
+        "Article premier"
+    );
+    for e in &costs.evidence {
+        assert_eq!(&text[e.start..e.end], e.text);
+    }
+    assert!(
+        costs
+            .evidence
+            .iter()
+            .any(|e| e.text.to_lowercase().contains("frais de recrutement")),
+        "{costs:?}"
+    );
+    assert_eq!(report.element("housing").unwrap().status, Status::Absent);
+}
+
+#[test]
+fn cost_shifting_is_not_a_protection() {
+    let text = "Article 4\nThe worker shall pay the recruitment fees to the agency, and the costs shall be deducted from the worker's wages.";
+    let report = assessor().assess(text, Some(Language::En));
+    let costs = report.element("recruitment_costs").unwrap();
+    assert_ne!(costs.status, Status::Covered, "{costs:?}");
+    assert!(
+        !costs.concerns.is_empty(),
+        "the clause is flagged: {costs:?}"
+    );
+    assert!(
+        costs
+            .concerns
+            .iter()
+            .all(|c| c.strength == Strength::Adverse)
+    );
+}
+
+#[test]
+fn passport_retention_is_flagged_in_arabic() {
+    let text = "المادة الخامسة\nيحتفظ صاحب العمل بجواز سفر العامل طوال مدة العقد.";
+    let report = assessor().assess(text, None);
+    assert_eq!(report.language, Language::Ar);
+    let id = report.element("identity_documents").unwrap();
+    assert_ne!(id.status, Status::Covered, "{id:?}");
+    assert!(!id.concerns.is_empty(), "{id:?}");
+    let protective = "المادة الخامسة\nلا يجوز لصاحب العمل الاحتفاظ بجواز سفر العامل أو وثائق هويته.";
+    let report = assessor().assess(protective, None);
+    assert_eq!(
+        report.element("identity_documents").unwrap().status,
+        Status::Covered,
+        "{:?}",
+        report.element("identity_documents")
+    );
+}
+
+#[test]
+fn spanish_articles_by_ordinal() {
+    let text = "Artículo primero\nObjeto del Acuerdo.\n\nArtículo cuarto\nLos trabajadores estarán afiliados al sistema de seguridad social del país de empleo.";
+    let report = assessor().assess(text, None);
+    assert_eq!(report.language, Language::Es);
+    let ss = report.element("social_security").unwrap();
+    assert_eq!(ss.status, Status::Covered, "{ss:?}");
+    let clause = report
+        .clauses
+        .iter()
+        .find(|c| c.id == ss.clauses[0])
+        .unwrap();
+    assert_eq!(clause.label, "Artículo cuarto");
+}
+
+#[test]
+fn the_report_json_is_the_documented_contract() {
+    let report = assessor().assess(
+        "Article 1\nThis Agreement shall enter into force on the date of the last notification.",
+        None,
+    );
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["rubric"], "blma-guidance-2022");
+    assert_eq!(json["language"], "en");
+    assert!(json["clauses"][0]["start"].is_u64());
+    let fc = json["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "final_clauses")
+        .unwrap();
+    assert_eq!(fc["status"], "covered");
+    assert!(fc["score"].as_f64().unwrap() > 0.0);
+    assert!(fc["evidence"][0]["cue"].is_string());
+    assert!(json["coverage"].as_f64().unwrap() > 0.0);
+}

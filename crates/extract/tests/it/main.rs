@@ -1,0 +1,4 @@
+//! Extraction of real files: encodings, HTML pages, Word documents and bad
+//! input.
+
+mod files;

@@ -1,0 +1,168 @@
+//! `assess` and `eval`: the assessment engine on files, and its scores on
+//! the labelled corpus.
+
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use passerelle_assess::eval::{Counts, LabelledClause, LabelledDocument, evaluate};
+use passerelle_assess::render;
+use passerelle_assess::{Assessor, Language, Rubric};
+use passerelle_extract::{Limits, extract};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LangArg {
+    Auto,
+    Fr,
+    En,
+    Es,
+    Ar,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Json,
+    Md,
+    Html,
+}
+
+fn read_input(file: &Path) -> Result<(Vec<u8>, Option<String>)> {
+    if file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+        Ok((bytes, None))
+    } else {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        Ok((
+            bytes,
+            file.file_name().map(|n| n.to_string_lossy().into_owned()),
+        ))
+    }
+}
+
+pub fn assess(file: &Path, lang: LangArg, format: ReportFormat) -> Result<()> {
+    let (bytes, name) = read_input(file)?;
+    let shown = name.clone().unwrap_or_else(|| "standard input".into());
+    let extracted = extract(&bytes, name.as_deref(), Limits::default())
+        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let language = match lang {
+        LangArg::Auto => None,
+        LangArg::Fr => Some(Language::Fr),
+        LangArg::En => Some(Language::En),
+        LangArg::Es => Some(Language::Es),
+        LangArg::Ar => Some(Language::Ar),
+    };
+    let assessor = Assessor::new(Rubric::builtin());
+    let report = assessor.assess(&extracted.text, language);
+    let out = match format {
+        ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
+        ReportFormat::Md => render::markdown(&report, assessor.rubric(), report.language),
+        ReportFormat::Html => render::html(&report, assessor.rubric(), report.language),
+    };
+    print!("{out}");
+    Ok(())
+}
+
+fn load_corpus(dir: &Path, lang: Language) -> Result<(Vec<LabelledClause>, Vec<LabelledDocument>)> {
+    let clauses_path = dir.join("clauses").join(format!("{}.json", lang.code()));
+    let text = std::fs::read_to_string(&clauses_path)
+        .with_context(|| format!("cannot read {}", clauses_path.display()))?;
+    let clauses: Vec<LabelledClause> = serde_json::from_str(&text)
+        .with_context(|| format!("invalid {}", clauses_path.display()))?;
+    let mut documents = Vec::new();
+    let docs_dir = dir.join("documents").join(lang.code());
+    let mut entries: Vec<_> = std::fs::read_dir(&docs_dir)
+        .with_context(|| format!("cannot read {}", docs_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let labels_path = path.with_extension("labels.json");
+        let labels: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(&labels_path)
+                .with_context(|| format!("cannot read {}", labels_path.display()))?,
+        )?;
+        let covered: BTreeSet<String> = labels["covered"]
+            .as_array()
+            .with_context(|| format!("{}: `covered` must be a list", labels_path.display()))?
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect();
+        documents.push(LabelledDocument {
+            name: path
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            text: std::fs::read_to_string(&path)?,
+            covered,
+        });
+    }
+    Ok((clauses, documents))
+}
+
+fn cell(c: &Counts) -> String {
+    format!("{:.2} | {:.2} | {:.2}", c.precision(), c.recall(), c.f1())
+}
+
+pub fn eval(corpus: &Path, show_misses: bool) -> Result<()> {
+    if !corpus.is_dir() {
+        bail!(
+            "no corpus at {}; give its folder with --corpus (crates/assess/corpus in the repository)",
+            corpus.display()
+        );
+    }
+    let assessor = Assessor::new(Rubric::builtin());
+    let mut results = Vec::new();
+    for lang in Language::RUBRIC {
+        let (clauses, documents) = load_corpus(corpus, lang)?;
+        let e = evaluate(&assessor, lang, &clauses, &documents);
+        results.push((lang, clauses.len(), documents.len(), e));
+    }
+    println!(
+        "Rubric {} (version {})\n",
+        assessor.rubric().id,
+        assessor.rubric().version
+    );
+    println!(
+        "| language | clauses | documents | clause P | R | F1 | document P | R | F1 | overall F1 |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (lang, nc, nd, e) in &results {
+        println!(
+            "| {} | {nc} | {nd} | {} | {} | {:.2} |",
+            lang.code(),
+            cell(&e.clauses),
+            cell(&e.documents),
+            e.overall().f1()
+        );
+    }
+    println!("\nF1 per element (clauses and documents):\n");
+    println!("| element | fr | en | es | ar |");
+    println!("|---|---:|---:|---:|---:|");
+    for element in &assessor.rubric().elements {
+        let cells: Vec<String> = results
+            .iter()
+            .map(|(_, _, _, e)| {
+                e.per_element
+                    .get(&element.id)
+                    .map_or("—".into(), |c| format!("{:.2}", c.f1()))
+            })
+            .collect();
+        println!("| {} | {} |", element.id, cells.join(" | "));
+    }
+    if show_misses {
+        println!("\nMisses:\n");
+        for (lang, _, _, e) in &results {
+            for m in &e.misses {
+                println!("{} {} {} {}", lang.code(), m.item, m.kind, m.element);
+            }
+        }
+    }
+    Ok(())
+}
