@@ -44,7 +44,24 @@ fn read_input(file: &Path) -> Result<(Vec<u8>, Option<String>)> {
     }
 }
 
-pub fn assess(file: &Path, lang: LangArg, format: ReportFormat) -> Result<()> {
+/// The built-in rubric, or one read from a file (to try changes to it).
+fn rubric(file: Option<&Path>) -> Result<Rubric> {
+    match file {
+        None => Ok(Rubric::builtin()),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            Rubric::parse(&text).with_context(|| format!("invalid rubric {}", path.display()))
+        }
+    }
+}
+
+pub fn assess(
+    file: &Path,
+    lang: LangArg,
+    format: ReportFormat,
+    rubric_file: Option<&Path>,
+) -> Result<()> {
     let (bytes, name) = read_input(file)?;
     let shown = name.clone().unwrap_or_else(|| "standard input".into());
     let extracted = extract(&bytes, name.as_deref(), Limits::default())
@@ -56,15 +73,32 @@ pub fn assess(file: &Path, lang: LangArg, format: ReportFormat) -> Result<()> {
         LangArg::Es => Some(Language::Es),
         LangArg::Ar => Some(Language::Ar),
     };
-    let assessor = Assessor::new(Rubric::builtin());
+    let assessor = Assessor::new(rubric(rubric_file)?);
     let report = assessor.assess(&extracted.text, language);
     let out = match format {
         ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
         ReportFormat::Md => render::markdown(&report, assessor.rubric(), report.language),
         ReportFormat::Html => render::html(&report, assessor.rubric(), report.language),
     };
-    print!("{out}");
-    Ok(())
+    emit(&out)
+}
+
+/// Appends a formatted line to a report being built.
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) is not
+/// an error.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    match std::io::stdout().write_all(text.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 fn load_corpus(dir: &Path, lang: Language) -> Result<(Vec<LabelledClause>, Vec<LabelledDocument>)> {
@@ -110,31 +144,35 @@ fn cell(c: &Counts) -> String {
     format!("{:.2} | {:.2} | {:.2}", c.precision(), c.recall(), c.f1())
 }
 
-pub fn eval(corpus: &Path, show_misses: bool) -> Result<()> {
+pub fn eval(corpus: &Path, show_misses: bool, rubric_file: Option<&Path>) -> Result<()> {
     if !corpus.is_dir() {
         bail!(
             "no corpus at {}; give its folder with --corpus (crates/assess/corpus in the repository)",
             corpus.display()
         );
     }
-    let assessor = Assessor::new(Rubric::builtin());
+    let assessor = Assessor::new(rubric(rubric_file)?);
     let mut results = Vec::new();
     for lang in Language::RUBRIC {
         let (clauses, documents) = load_corpus(corpus, lang)?;
         let e = evaluate(&assessor, lang, &clauses, &documents);
         results.push((lang, clauses.len(), documents.len(), e));
     }
-    println!(
+    let mut out = String::new();
+    outln!(
+        out,
         "Rubric {} (version {})\n",
         assessor.rubric().id,
         assessor.rubric().version
     );
-    println!(
+    outln!(
+        out,
         "| language | clauses | documents | clause P | R | F1 | document P | R | F1 | overall F1 |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    outln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (lang, nc, nd, e) in &results {
-        println!(
+        outln!(
+            out,
             "| {} | {nc} | {nd} | {} | {} | {:.2} |",
             lang.code(),
             cell(&e.clauses),
@@ -142,9 +180,9 @@ pub fn eval(corpus: &Path, show_misses: bool) -> Result<()> {
             e.overall().f1()
         );
     }
-    println!("\nF1 per element (clauses and documents):\n");
-    println!("| element | fr | en | es | ar |");
-    println!("|---|---:|---:|---:|---:|");
+    outln!(out, "\nF1 per element (clauses and documents):\n");
+    outln!(out, "| element | fr | en | es | ar |");
+    outln!(out, "|---|---:|---:|---:|---:|");
     for element in &assessor.rubric().elements {
         let cells: Vec<String> = results
             .iter()
@@ -154,15 +192,15 @@ pub fn eval(corpus: &Path, show_misses: bool) -> Result<()> {
                     .map_or("—".into(), |c| format!("{:.2}", c.f1()))
             })
             .collect();
-        println!("| {} | {} |", element.id, cells.join(" | "));
+        outln!(out, "| {} | {} |", element.id, cells.join(" | "));
     }
     if show_misses {
-        println!("\nMisses:\n");
+        outln!(out, "\nMisses:\n");
         for (lang, _, _, e) in &results {
             for m in &e.misses {
-                println!("{} {} {} {}", lang.code(), m.item, m.kind, m.element);
+                outln!(out, "{} {} {} {}", lang.code(), m.item, m.kind, m.element);
             }
         }
     }
-    Ok(())
+    emit(&out)
 }

@@ -98,6 +98,9 @@ enum Command {
         /// Report format: JSON (the contract for tools), Markdown or HTML.
         #[arg(long, value_enum, default_value = "json")]
         format: assessment::ReportFormat,
+        /// Use this rubric file instead of the built-in blma-guidance-2022.
+        #[arg(long)]
+        rubric: Option<PathBuf>,
     },
     /// Precision, recall and F1 of the assessment on the labelled corpus.
     Eval {
@@ -107,6 +110,9 @@ enum Command {
         /// List every wrong finding.
         #[arg(long)]
         misses: bool,
+        /// Use this rubric file instead of the built-in blma-guidance-2022.
+        #[arg(long)]
+        rubric: Option<PathBuf>,
     },
 }
 
@@ -128,8 +134,19 @@ fn main() -> Result<()> {
 async fn run(cli: Cli) -> Result<()> {
     // The engine commands need no database.
     match &cli.command {
-        Command::Assess { file, lang, format } => return assessment::assess(file, *lang, *format),
-        Command::Eval { corpus, misses } => return assessment::eval(corpus, *misses),
+        Command::Assess {
+            file,
+            lang,
+            format,
+            rubric,
+        } => {
+            return assessment::assess(file, *lang, *format, rubric.as_deref());
+        }
+        Command::Eval {
+            corpus,
+            misses,
+            rubric,
+        } => return assessment::eval(corpus, *misses, rubric.as_deref()),
         _ => {}
     }
     let settings = Settings::load(&cli.global)?;
