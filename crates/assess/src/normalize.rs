@@ -80,7 +80,55 @@ pub fn normalize(original: &str) -> Normalized {
     let mut buf = String::new();
     for (i, c) in original.char_indices() {
         let end = i + c.len_utf8();
+        // Fast path: ASCII letters and digits, most of a Latin-script text.
+        if c.is_ascii_alphanumeric() {
+            if gap > 0 && !text.is_empty() {
+                let sep: &[u8] = if gap == 2 { b" . " } else { b" " };
+                for &b in sep {
+                    text.push(b as char);
+                    origin.push(gap_at as u32);
+                    origin_end.push(gap_at as u32 + 1);
+                }
+            }
+            gap = 0;
+            text.push(c.to_ascii_lowercase());
+            origin.push(i as u32);
+            origin_end.push(end as u32);
+            continue;
+        }
+        if c.is_ascii() {
+            if is_sentence_end(c) {
+                gap = 2;
+                gap_at = i;
+            } else if gap == 0 {
+                gap = 1;
+                gap_at = i;
+            }
+            continue;
+        }
         buf.clear();
+        if ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c) {
+            // Arabic letters and digits: already composed, no case.
+            fold(c, &mut buf);
+            if buf.is_empty() {
+                continue;
+            }
+            if gap > 0 && !text.is_empty() {
+                let sep: &[u8] = if gap == 2 { b" . " } else { b" " };
+                for &b in sep {
+                    text.push(b as char);
+                    origin.push(gap_at as u32);
+                    origin_end.push(gap_at as u32 + 1);
+                }
+            }
+            gap = 0;
+            for _ in 0..buf.len() {
+                origin.push(i as u32);
+                origin_end.push(end as u32);
+            }
+            text.push_str(&buf);
+            continue;
+        }
         decompose_compatible(c, |d| fold(d, &mut buf));
         if buf.is_empty() && !c.is_whitespace() && !is_sentence_end(c) {
             // Diacritics, tatweel and other marks that fold to nothing are
