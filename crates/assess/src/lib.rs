@@ -26,7 +26,7 @@ pub use rubric::{Rubric, RubricError};
 pub use segment::Clause;
 
 /// Whether an element is in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Covered,
@@ -35,7 +35,7 @@ pub enum Status {
 }
 
 /// Words of the text that made a finding, with the cue that fired.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The clause id.
     pub clause: String,
@@ -48,7 +48,7 @@ pub struct Evidence {
     pub strength: Strength,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ElementFinding {
     pub id: String,
     pub status: Status,
@@ -65,7 +65,7 @@ pub struct ElementFinding {
 }
 
 /// The report on one text. Its JSON form is the contract tools rely on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Report {
     pub rubric: String,
     pub rubric_version: String,

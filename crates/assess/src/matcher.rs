@@ -9,7 +9,7 @@ use crate::normalize::normalize;
 use crate::rubric::Rubric;
 
 /// How a cue bears on its element.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// One is enough: the clause deals with the element.

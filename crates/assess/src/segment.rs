@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A clause of the text: byte offsets into the original (extracted) text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Clause {
     pub id: String,
     /// The heading as written ("Article 3", "المادة الخامسة"), or

@@ -52,6 +52,11 @@ pub fn routes() -> Router<AppState> {
             get(|| async { Json(reference::occupations()) }),
         )
         .route("/api/v1/audit", get(audit))
+        .route(
+            "/api/v1/assess",
+            post(crate::assessment::assess)
+                .layer(DefaultBodyLimit::max(crate::assessment::MAX_ASSESS_BYTES)),
+        )
         .route("/api/v1/export/{kind}", get(export))
         .route("/api/v1/commitments/{id}/status", post(record_status))
         .route(

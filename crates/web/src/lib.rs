@@ -5,6 +5,7 @@
 //! Errors are RFC 9457 problem details with a stable `code` ([`ApiError`]).
 
 mod api;
+mod assessment;
 mod auth;
 mod error;
 mod openapi;

@@ -54,6 +54,7 @@ fn build() -> Value {
     let document = add::<Document>(&mut generator);
     let audit = add::<AuditEntry>(&mut generator);
     let field_error = add::<FieldError>(&mut generator);
+    let report = add::<passerelle_assess::Report>(&mut generator);
     let reference: Vec<(&str, &str, Value)> = vec![
         (
             "countries",
@@ -100,7 +101,7 @@ fn build() -> Value {
             "required": ["type", "title", "status", "code"],
             "properties": {
                 "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
-                "code": {"type": "string", "enum": ["validation_failed", "invalid_query", "malformed_json", "not_found", "conflict", "referenced", "unauthorized", "unsupported_media_type", "payload_too_large", "internal"]},
+                "code": {"type": "string", "enum": ["validation_failed", "invalid_query", "malformed_json", "not_found", "conflict", "referenced", "unauthorized", "unsupported_media_type", "payload_too_large", "unreadable_file", "too_slow", "internal"]},
                 "detail": {"type": "string"},
                 "errors": {"type": "array", "items": field_error}
             }
@@ -205,6 +206,20 @@ fn build() -> Value {
         json!({"get": {"tags": ["audit"], "summary": "The audit log, oldest first", "security": security,
             "parameters": audit_params,
             "responses": {"200": ok(json!({"type": "array", "items": audit}), "Entries"), "401": problem("No valid token")}}}),
+    );
+    paths.insert(
+        "/api/v1/assess".into(),
+        json!({"post": {"tags": ["assessment"],
+            "summary": "Assess an agreement against the BLMA Guidance (2022); nothing is stored",
+            "description": "The body is the file (plain text, HTML or DOCX) or pasted text. Evidence offsets are bytes into the extracted text.",
+            "parameters": [
+                {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["auto", "fr", "en", "es", "ar"]}},
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "md", "html"]}},
+                {"name": "file_name", "in": "query", "description": "helps tell HTML from text", "schema": {"type": "string"}}],
+            "requestBody": {"required": true, "content": {"text/plain": {}, "text/html": {},
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}},
+            "responses": {"200": ok(report, "The report"), "413": problem("Too large"),
+                          "415": problem("Format not read yet (PDF)"), "422": problem("The file cannot be read")}}}),
     );
     paths.insert(
         "/api/v1/stats".into(),

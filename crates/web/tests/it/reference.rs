@@ -89,3 +89,83 @@ async fn openapi_and_reference_page_work_offline() {
             .contains("script-src 'self'")
     );
 }
+
+#[tokio::test]
+async fn assess_returns_a_report_and_stores_nothing() {
+    use axum::http::Method;
+    let t = apps().await.remove(0);
+    let text = "Article premier\nAucun frais de recrutement n'est mis à la charge des travailleurs.\n\nArticle 2\nL'employeur ne peut retenir le passeport du travailleur.";
+    let r = t
+        .send(
+            Method::POST,
+            "/api/v1/assess",
+            None,
+            Some("text/plain; charset=utf-8"),
+            text.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let report = r.json();
+    assert_eq!(report["rubric"], "blma-guidance-2022");
+    assert_eq!(report["language"], "fr");
+    let costs = report["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "recruitment_costs")
+        .unwrap();
+    assert_eq!(costs["status"], "covered", "{costs}");
+    let ev = &costs["evidence"][0];
+    let (s, e) = (
+        ev["start"].as_u64().unwrap() as usize,
+        ev["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], ev["text"].as_str().unwrap());
+    assert_eq!(
+        t.get("/api/v1/stats").await.json()["records"]["agreements"],
+        0
+    );
+
+    let html = t
+        .send(
+            Method::POST,
+            "/api/v1/assess?format=html&lang=fr",
+            None,
+            Some("text/plain"),
+            text.as_bytes().to_vec(),
+        )
+        .await;
+    assert!(html.content_type.starts_with("text/html"));
+    assert!(html.text().contains("lang=\"fr\""));
+
+    let pdf = t
+        .send(
+            Method::POST,
+            "/api/v1/assess",
+            None,
+            Some("application/pdf"),
+            b"%PDF-1.7 ...".to_vec(),
+        )
+        .await;
+    assert_eq!(pdf.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let empty = t
+        .send(
+            Method::POST,
+            "/api/v1/assess",
+            None,
+            Some("text/plain"),
+            Vec::new(),
+        )
+        .await;
+    assert_eq!(empty.json()["code"], "unreadable_file");
+    let bad = t
+        .send(
+            Method::POST,
+            "/api/v1/assess?lang=de",
+            None,
+            Some("text/plain"),
+            b"x".to_vec(),
+        )
+        .await;
+    assert_eq!(bad.json()["errors"][0]["field"], "lang");
+}

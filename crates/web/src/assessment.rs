@@ -1,0 +1,125 @@
+//! `POST /api/v1/assess`: a file or text in, the assessment report out,
+//! nothing stored.
+
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::RawQuery;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use passerelle_assess::{Assessor, Language, Rubric, render};
+use passerelle_domain::Invalid;
+use passerelle_extract::{ExtractError, Limits, extract};
+
+use crate::error::{ApiError, ApiResult};
+
+/// Largest file the endpoint reads.
+pub const MAX_ASSESS_BYTES: usize = 20 * 1024 * 1024;
+/// Extraction and assessment together may take this long; a file that
+/// takes longer is refused (the work is abandoned on its thread).
+const TIME_LIMIT: Duration = Duration::from_secs(20);
+
+fn assessor() -> &'static Assessor {
+    static ASSESSOR: OnceLock<Assessor> = OnceLock::new();
+    ASSESSOR.get_or_init(|| Assessor::new(Rubric::builtin()))
+}
+
+fn unreadable(e: ExtractError) -> ApiError {
+    let status = match e {
+        ExtractError::TooLarge { .. } | ExtractError::TextTooLarge { .. } => {
+            StatusCode::PAYLOAD_TOO_LARGE
+        }
+        ExtractError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let code = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+        _ => "unreadable_file",
+    };
+    ApiError::new(status, code, "The file cannot be read", e.to_string())
+}
+
+pub async fn assess(
+    headers: HeaderMap,
+    RawQuery(raw): RawQuery,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let mut lang = None;
+    let mut format = "json".to_string();
+    let mut file_name = None;
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
+        let bad = |m: String| ApiError::bad_query(Invalid::one(k.to_string(), m));
+        match k.as_ref() {
+            "lang" if v == "auto" => lang = None,
+            "lang" => {
+                lang = Some(
+                    Language::parse(&v)
+                        .filter(|l| *l != Language::Other)
+                        .ok_or_else(|| bad(format!("`{v}` is not auto, fr, en, es or ar")))?,
+                )
+            }
+            "format" if ["json", "md", "html"].contains(&v.as_ref()) => format = v.to_string(),
+            "format" => return Err(bad(format!("`{v}` is not json, md or html"))),
+            "file_name" => file_name = Some(v.to_string()),
+            other => {
+                return Err(bad(format!(
+                    "unknown parameter `{other}`; known: lang, format, file_name"
+                )));
+            }
+        }
+    }
+    if file_name.is_none() {
+        // A declared HTML body is read as HTML even without a name.
+        let ct = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if ct.starts_with("text/html") {
+            file_name = Some("upload.html".into());
+        }
+    }
+    let work = tokio::task::spawn_blocking(move || {
+        let limits = Limits {
+            max_bytes: MAX_ASSESS_BYTES,
+            ..Limits::default()
+        };
+        let extracted = extract(&body, file_name.as_deref(), limits)?;
+        Ok::<_, ExtractError>(assessor().assess(&extracted.text, lang))
+    });
+    let report = match tokio::time::timeout(TIME_LIMIT, work).await {
+        Ok(Ok(Ok(report))) => report,
+        Ok(Ok(Err(e))) => return Err(unreadable(e)),
+        Ok(Err(_)) => {
+            return Err(unreadable(ExtractError::Failed(
+                "the assessment failed".into(),
+            )));
+        }
+        Err(_) => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "too_slow",
+                "The file takes too long to read",
+                format!(
+                    "reading and assessing the file took more than {} s",
+                    TIME_LIMIT.as_secs()
+                ),
+            ));
+        }
+    };
+    let rubric = assessor().rubric();
+    Ok(match format.as_str() {
+        "md" => (
+            [(header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
+            render::markdown(&report, rubric, report.language),
+        )
+            .into_response(),
+        "html" => (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            render::html(&report, rubric, report.language),
+        )
+            .into_response(),
+        _ => axum::Json(report).into_response(),
+    })
+}
