@@ -14,6 +14,10 @@ pub enum Action {
     Delete,
     Attach,
     Detach,
+    /// A document was assessed (or reassessed) by the machine.
+    Assess,
+    /// A reviewer decided on a finding.
+    Review,
 }
 
 impl Action {
@@ -24,6 +28,8 @@ impl Action {
             Action::Delete => "delete",
             Action::Attach => "attach",
             Action::Detach => "detach",
+            Action::Assess => "assess",
+            Action::Review => "review",
         }
     }
 
@@ -34,6 +40,8 @@ impl Action {
             Action::Delete,
             Action::Attach,
             Action::Detach,
+            Action::Assess,
+            Action::Review,
         ]
         .into_iter()
         .find(|a| a.as_str() == s)
@@ -52,4 +60,25 @@ pub struct AuditEntry {
     pub action: Action,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_action_reads_back() {
+        for a in [
+            Action::Create,
+            Action::Update,
+            Action::Delete,
+            Action::Attach,
+            Action::Detach,
+            Action::Assess,
+            Action::Review,
+        ] {
+            assert_eq!(Action::parse(a.as_str()), Some(a));
+            assert_eq!(serde_json::to_value(a).unwrap(), a.as_str());
+        }
+    }
 }

@@ -9,6 +9,7 @@
 //! deterministic synthetic corpus ([`synthetic`]). It does no I/O.
 
 pub mod agreement;
+pub mod assessment;
 pub mod audit;
 pub mod commitment;
 pub mod document;

@@ -76,17 +76,31 @@ pub(crate) struct Migration {
     sql: &'static str,
 }
 
-const SQLITE_MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "registry",
-    sql: include_str!("../migrations/sqlite/0001_registry.sql"),
-}];
+const SQLITE_MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "registry",
+        sql: include_str!("../migrations/sqlite/0001_registry.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "assessments",
+        sql: include_str!("../migrations/sqlite/0002_assessments.sql"),
+    },
+];
 
-const POSTGRES_MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "registry",
-    sql: include_str!("../migrations/postgres/0001_registry.sql"),
-}];
+const POSTGRES_MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "registry",
+        sql: include_str!("../migrations/postgres/0001_registry.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "assessments",
+        sql: include_str!("../migrations/postgres/0002_assessments.sql"),
+    },
+];
 
 /// A bound SQL argument of a dynamically built query.
 #[derive(Clone, Debug)]
@@ -97,10 +111,12 @@ pub(crate) enum Arg {
     OptInt(Option<i64>),
     Bool(bool),
     Bytes(Vec<u8>),
+    Float(f64),
 }
 
-/// Now, RFC 3339 in UTC with millisecond precision.
-pub(crate) fn now() -> String {
+/// Now, RFC 3339 in UTC with millisecond precision, as the store stamps
+/// records.
+pub fn now() -> String {
     let t = time::OffsetDateTime::now_utc();
     let t = t
         .replace_nanosecond(t.millisecond() as u32 * 1_000_000)
@@ -346,6 +362,36 @@ impl Store {
             }
             query.page += 1;
         }
+    }
+
+    /// Stores the machine's assessment of a document (and the text it read),
+    /// keeping reviewers' decisions from an earlier assessment.
+    pub async fn save_assessment(
+        &self,
+        actor: &str,
+        assessment: passerelle_domain::assessment::Assessment,
+        text: Option<&str>,
+    ) -> Result<passerelle_domain::assessment::Assessment, StoreError> {
+        dispatch!(self, save_assessment(actor, assessment, text))
+    }
+
+    /// The newest assessment of an agreement, by agreement id.
+    pub async fn assessment(
+        &self,
+        agreement_id: &str,
+    ) -> Result<Option<passerelle_domain::assessment::Assessment>, StoreError> {
+        dispatch!(self, assessment(agreement_id))
+    }
+
+    /// A reviewer's decision on one finding.
+    pub async fn review(
+        &self,
+        actor: &str,
+        agreement_id: &str,
+        element: &str,
+        review: &passerelle_domain::assessment::Review,
+    ) -> Result<passerelle_domain::assessment::Assessment, StoreError> {
+        dispatch!(self, review(actor, agreement_id, element, review))
     }
 
     /// Updates the query planner's statistics; run after bulk loads.

@@ -65,6 +65,15 @@ pub fn routes() -> Router<AppState> {
                 .post(upload_document)
                 .layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES)),
         )
+        .route("/api/v1/agreements/{id}/assessment", get(assessment))
+        .route(
+            "/api/v1/agreements/{id}/assessment/recompute",
+            post(recompute),
+        )
+        .route(
+            "/api/v1/agreements/{id}/assessment/findings/{element}",
+            post(review),
+        )
         .route(
             "/api/v1/documents/{id}",
             get(document).delete(delete_document),
@@ -497,13 +506,105 @@ async fn upload_document(
             },
         )
         .await?;
+    // The text is read and assessed on upload; a file that cannot be read
+    // yet (a PDF, a scan) is kept, and the response says why it has no
+    // assessment.
+    let mut body_json = json!(doc);
+    match crate::assessment::assess_bytes(body.to_vec(), doc.file_name.clone()).await {
+        Ok((report, text)) => {
+            let stored = crate::assessment::stored(
+                &report,
+                &doc.agreement_id,
+                &doc.id,
+                &passerelle_store::now(),
+            );
+            let saved = state
+                .store
+                .save_assessment(&actor, stored, Some(&text))
+                .await?;
+            body_json["assessment"] = json!({"coverage": saved.coverage, "language": saved.language,
+                "url": format!("/api/v1/agreements/{}/assessment", doc.agreement_id)});
+        }
+        Err(e) => body_json["assessment_error"] = json!(e.detail),
+    }
     let location = format!("/api/v1/documents/{}", doc.id);
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(json!(doc)),
+        Json(body_json),
     )
         .into_response())
+}
+
+/// The id of a visible agreement given by id or slug.
+async fn agreement_id(state: &AppState, headers: &HeaderMap, key: &str) -> ApiResult<String> {
+    let agreement = state
+        .store
+        .get_json(Kind::Agreements, key, privileged(state, headers))
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
+    Ok(agreement["id"].as_str().unwrap_or(key).to_string())
+}
+
+async fn assessment(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Json<Value>> {
+    let id = agreement_id(&state, &headers, &key).await?;
+    let a = state.store.assessment(&id).await?.ok_or_else(|| {
+        ApiError::not_found(format!(
+            "agreement `{key}` has no assessment yet: attach its text"
+        ))
+    })?;
+    Ok(Json(json!(a)))
+}
+
+async fn review(
+    State(state): State<AppState>,
+    Path((key, element)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let actor = writer(&headers, &state.admin_token_hash)?;
+    let id = agreement_id(&state, &headers, &key).await?;
+    let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
+    let decision: passerelle_domain::assessment::Review = from_json(value)?;
+    Ok(Json(json!(
+        state.store.review(&actor, &id, &element, &decision).await?
+    )))
+}
+
+/// Re-runs the machine on the assessed document with the current rubric;
+/// reviewers' decisions are kept.
+async fn recompute(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Json<Value>> {
+    let actor = writer(&headers, &state.admin_token_hash)?;
+    let id = agreement_id(&state, &headers, &key).await?;
+    let current = state.store.assessment(&id).await?.ok_or_else(|| {
+        ApiError::not_found(format!("agreement `{key}` has no assessment to recompute"))
+    })?;
+    let doc = state
+        .store
+        .document(&current.document_id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("the assessed document is gone"))?;
+    let bytes = state
+        .store
+        .blob(&doc.sha256)
+        .await?
+        .ok_or_else(|| ApiError::not_found("the assessed document's content is gone"))?;
+    let (report, text) = crate::assessment::assess_bytes(bytes, doc.file_name.clone()).await?;
+    let stored = crate::assessment::stored(&report, &id, &doc.id, &passerelle_store::now());
+    Ok(Json(json!(
+        state
+            .store
+            .save_assessment(&actor, stored, Some(&text))
+            .await?
+    )))
 }
 
 /// A document, if the caller may see the agreement it belongs to.

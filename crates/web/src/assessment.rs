@@ -8,8 +8,9 @@ use axum::body::Bytes;
 use axum::extract::RawQuery;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use passerelle_assess::{Assessor, Language, Rubric, render};
+use passerelle_assess::{Assessor, Language, Report, Rubric, Status, render};
 use passerelle_domain::Invalid;
+use passerelle_domain::assessment::{Assessment, Finding, FindingStatus, Provenance};
 use passerelle_extract::{ExtractError, Limits, extract};
 
 use crate::error::{ApiError, ApiResult};
@@ -122,4 +123,74 @@ pub async fn assess(
             .into_response(),
         _ => axum::Json(report).into_response(),
     })
+}
+
+/// The machine's report as a stored assessment of `document_id`.
+pub fn stored(report: &Report, agreement_id: &str, document_id: &str, now: &str) -> Assessment {
+    let findings = report
+        .elements
+        .iter()
+        .map(|e| {
+            let status = match e.status {
+                Status::Covered => FindingStatus::Covered,
+                Status::Partial => FindingStatus::Partial,
+                Status::Absent => FindingStatus::Absent,
+            };
+            Finding {
+                element: e.id.clone(),
+                status,
+                score: e.score,
+                provenance: Provenance::Machine,
+                machine_status: status,
+                evidence: serde_json::json!({"evidence": e.evidence, "clauses": e.clauses, "concerns": e.concerns}),
+                note: None,
+                reviewer: None,
+                decided_at: None,
+            }
+        })
+        .collect();
+    Assessment {
+        id: uuid_like(document_id, &report.rubric),
+        agreement_id: agreement_id.to_string(),
+        document_id: document_id.to_string(),
+        rubric: report.rubric.clone(),
+        rubric_version: report.rubric_version.clone(),
+        language: report.language.code().to_string(),
+        coverage: report.coverage,
+        clauses: serde_json::to_value(&report.clauses).expect("clauses serialize"),
+        findings,
+        created_at: now.to_string(),
+        updated_at: now.to_string(),
+    }
+}
+
+/// A stable id for the assessment of a document with a rubric.
+fn uuid_like(document_id: &str, rubric: &str) -> String {
+    format!("{document_id}.{rubric}")
+}
+
+/// Extracts and assesses a stored document's bytes off the async threads.
+pub async fn assess_bytes(bytes: Vec<u8>, file_name: String) -> Result<(Report, String), ApiError> {
+    let work = tokio::task::spawn_blocking(move || {
+        let limits = Limits {
+            max_bytes: MAX_ASSESS_BYTES.max(passerelle_domain::document::MAX_DOCUMENT_BYTES),
+            ..Limits::default()
+        };
+        let extracted = extract(&bytes, Some(&file_name), limits)?;
+        let report = assessor().assess(&extracted.text, None);
+        Ok::<_, ExtractError>((report, extracted.text))
+    });
+    match tokio::time::timeout(TIME_LIMIT, work).await {
+        Ok(Ok(Ok(done))) => Ok(done),
+        Ok(Ok(Err(e))) => Err(unreadable(e)),
+        Ok(Err(_)) => Err(unreadable(ExtractError::Failed(
+            "the assessment failed".into(),
+        ))),
+        Err(_) => Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "too_slow",
+            "The file takes too long to read",
+            "reading and assessing the file took too long",
+        )),
+    }
 }

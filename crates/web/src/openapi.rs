@@ -55,6 +55,8 @@ fn build() -> Value {
     let audit = add::<AuditEntry>(&mut generator);
     let field_error = add::<FieldError>(&mut generator);
     let report = add::<passerelle_assess::Report>(&mut generator);
+    let stored_assessment = add::<passerelle_domain::assessment::Assessment>(&mut generator);
+    let review = add::<passerelle_domain::assessment::Review>(&mut generator);
     let reference: Vec<(&str, &str, Value)> = vec![
         (
             "countries",
@@ -206,6 +208,26 @@ fn build() -> Value {
         json!({"get": {"tags": ["audit"], "summary": "The audit log, oldest first", "security": security,
             "parameters": audit_params,
             "responses": {"200": ok(json!({"type": "array", "items": audit}), "Entries"), "401": problem("No valid token")}}}),
+    );
+    paths.insert(
+        "/api/v1/agreements/{key}/assessment".into(),
+        json!({"parameters": [key_param], "get": {"tags": ["assessment"],
+            "summary": "The stored assessment of the agreement's text: one finding per element, with provenance (machine, human, machine_confirmed)",
+            "responses": {"200": ok(stored_assessment.clone(), "The assessment"), "404": problem("No agreement, or no assessed text")}}}),
+    );
+    paths.insert(
+        "/api/v1/agreements/{key}/assessment/findings/{element}".into(),
+        json!({"parameters": [key_param, {"name": "element", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "post": {"tags": ["assessment"], "summary": "A reviewer confirms, rejects (with a note) or adds (with a note) a finding",
+            "security": security, "requestBody": {"required": true, "content": {"application/json": {"schema": review}}},
+            "responses": {"200": ok(stored_assessment.clone(), "The assessment with the decision"), "401": problem("No valid token"),
+                          "409": problem("No assessment yet"), "422": problem("Invalid decision")}}}),
+    );
+    paths.insert(
+        "/api/v1/agreements/{key}/assessment/recompute".into(),
+        json!({"parameters": [key_param], "post": {"tags": ["assessment"],
+            "summary": "Re-run the machine with the current rubric; reviewers' decisions are kept",
+            "security": security, "responses": {"200": ok(stored_assessment, "The assessment"), "401": problem("No valid token"), "404": problem("Nothing to recompute")}}}),
     );
     paths.insert(
         "/api/v1/assess".into(),

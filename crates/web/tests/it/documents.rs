@@ -102,3 +102,135 @@ async fn documents_upload_download_and_type_checks() {
         );
     }
 }
+
+#[tokio::test]
+async fn uploads_are_assessed_and_reviewers_decide() {
+    use serde_json::json;
+    for t in apps().await {
+        let b = t.backend();
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("a", "FR", "MA", 1963),
+        )
+        .await;
+        let text = "Article premier\nAucun frais de recrutement n'est mis à la charge des travailleurs.\n\nArticle 2\nLes travailleurs sont affiliés au régime de sécurité sociale du pays d'emploi.\n";
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements/a/documents?file_name=accord.txt",
+                Some(TOKEN),
+                Some("text/plain"),
+                text.as_bytes().to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{b}: {}", r.text());
+        assert!(
+            r.json()["assessment"]["coverage"]
+                .as_f64()
+                .is_some_and(|c| c > 0.0),
+            "{}",
+            r.text()
+        );
+
+        let got = t.get("/api/v1/agreements/a/assessment").await;
+        assert_eq!(got.status, StatusCode::OK, "{}", got.text());
+        let a = got.json();
+        let finding = |a: &serde_json::Value, id: &str| {
+            a["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["element"] == id)
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(finding(&a, "recruitment_costs")["status"], "covered", "{b}");
+        assert_eq!(finding(&a, "recruitment_costs")["provenance"], "machine");
+        assert_eq!(finding(&a, "housing")["status"], "absent");
+
+        let t = &t;
+        let review = |el: &str, body: serde_json::Value| {
+            let uri = format!("/api/v1/agreements/a/assessment/findings/{el}");
+            async move { t.write(Method::POST, &uri, &body).await }
+        };
+        let r = review("recruitment_costs", json!({"decision": "confirm"})).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let r = review(
+            "social_security",
+            json!({"decision": "reject", "note": "only affiliation, no portability"}),
+        )
+        .await;
+        assert_eq!(finding(&r.json(), "social_security")["status"], "absent");
+        let r = review(
+            "housing",
+            json!({"decision": "add", "status": "partial", "note": "annex 2 mentions lodging"}),
+        )
+        .await;
+        let a = r.json();
+        assert_eq!(finding(&a, "housing")["provenance"], "human");
+        assert_eq!(finding(&a, "housing")["reviewer"], "admin-token");
+        let r = review("housing", json!({"decision": "reject"})).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a rejection needs a note"
+        );
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements/a/assessment/findings/housing",
+                None,
+                Some("application/json"),
+                b"{\"decision\":\"confirm\"}".to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+        // Recomputing (as after a rubric change) keeps every human decision.
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements/a/assessment/recompute",
+                Some(TOKEN),
+                None,
+                vec![],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let a = r.json();
+        assert_eq!(
+            finding(&a, "recruitment_costs")["provenance"],
+            "machine_confirmed",
+            "{b}"
+        );
+        assert_eq!(finding(&a, "social_security")["status"], "absent");
+        assert_eq!(finding(&a, "social_security")["machine_status"], "covered");
+        assert_eq!(finding(&a, "housing")["status"], "partial");
+
+        let log = t
+            .send(
+                Method::GET,
+                "/api/v1/audit?record_id=a",
+                Some(TOKEN),
+                None,
+                vec![],
+            )
+            .await;
+        assert_eq!(log.status, StatusCode::OK, "{}", log.text());
+        let log = log.json();
+        let actions: Vec<&str> = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["action"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            actions,
+            [
+                "create", "attach", "assess", "review", "review", "review", "assess"
+            ],
+            "{b}"
+        );
+    }
+}

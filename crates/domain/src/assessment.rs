@@ -1,0 +1,213 @@
+//! Stored assessments: the machine's findings on an agreement's document,
+//! element by element, and the reviewers' decisions on them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::validation::Invalid;
+
+/// Who stands behind a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    Machine,
+    Human,
+    MachineConfirmed,
+}
+
+impl Provenance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provenance::Machine => "machine",
+            Provenance::Human => "human",
+            Provenance::MachineConfirmed => "machine_confirmed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Provenance> {
+        [
+            Provenance::Machine,
+            Provenance::Human,
+            Provenance::MachineConfirmed,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingStatus {
+    Covered,
+    Partial,
+    Absent,
+}
+
+impl FindingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingStatus::Covered => "covered",
+            FindingStatus::Partial => "partial",
+            FindingStatus::Absent => "absent",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FindingStatus> {
+        [
+            FindingStatus::Covered,
+            FindingStatus::Partial,
+            FindingStatus::Absent,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == s)
+    }
+
+    fn weight(self) -> f64 {
+        match self {
+            FindingStatus::Covered => 1.0,
+            FindingStatus::Partial => 0.5,
+            FindingStatus::Absent => 0.0,
+        }
+    }
+}
+
+/// One element's finding.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    pub element: String,
+    /// The status in force: the machine's, or the reviewer's.
+    pub status: FindingStatus,
+    pub score: f64,
+    pub provenance: Provenance,
+    /// What the machine said, kept beside a human decision.
+    pub machine_status: FindingStatus,
+    /// The machine's evidence (clauses, spans, cues).
+    pub evidence: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Assessment {
+    pub id: String,
+    pub agreement_id: String,
+    pub document_id: String,
+    pub rubric: String,
+    pub rubric_version: String,
+    pub language: String,
+    /// Share of elements covered with the decisions in force (partial
+    /// counts half).
+    pub coverage: f64,
+    /// The document's clauses (ids, labels, offsets).
+    pub clauses: serde_json::Value,
+    pub findings: Vec<Finding>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Assessment {
+    pub fn recompute_coverage(&mut self) {
+        let n = self.findings.len().max(1) as f64;
+        self.coverage = self.findings.iter().map(|f| f.status.weight()).sum::<f64>() / n;
+    }
+}
+
+/// What a reviewer does with a finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// The machine is right.
+    Confirm,
+    /// The machine is wrong: the status becomes the one given (by default
+    /// absent for a covered or partial finding).
+    Reject,
+    /// The reviewer adds a finding the machine missed (status given,
+    /// covered by default).
+    Add,
+}
+
+/// A reviewer's decision on one element.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub decision: Decision,
+    #[serde(default)]
+    pub status: Option<FindingStatus>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Review {
+    /// Applies the decision to a finding.
+    pub fn apply(&self, finding: &mut Finding, reviewer: &str, at: &str) -> Result<(), Invalid> {
+        let note = self
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        match self.decision {
+            Decision::Confirm => {
+                if self.status.is_some_and(|s| s != finding.machine_status) {
+                    return Err(Invalid::one(
+                        "status",
+                        "a confirmation keeps the machine's status; use reject to change it",
+                    ));
+                }
+                finding.status = finding.machine_status;
+                finding.provenance = Provenance::MachineConfirmed;
+            }
+            Decision::Reject => {
+                let note =
+                    note.ok_or_else(|| Invalid::one("note", "say why the finding is wrong"))?;
+                let status = match (self.status, finding.machine_status) {
+                    (Some(s), m) if s == m => {
+                        return Err(Invalid::one(
+                            "status",
+                            "a rejection must change the status; use confirm to keep it",
+                        ));
+                    }
+                    (Some(s), _) => s,
+                    (None, FindingStatus::Absent) => {
+                        return Err(Invalid::one(
+                            "status",
+                            "give the status the element really has (covered or partial)",
+                        ));
+                    }
+                    (None, _) => FindingStatus::Absent,
+                };
+                finding.status = status;
+                finding.provenance = Provenance::Human;
+                finding.note = Some(note.to_string());
+            }
+            Decision::Add => {
+                let note = note
+                    .ok_or_else(|| Invalid::one("note", "say where the text covers the element"))?;
+                if finding.machine_status != FindingStatus::Absent {
+                    return Err(Invalid::one(
+                        "decision",
+                        "the machine already found this element; confirm or reject it",
+                    ));
+                }
+                finding.status = self.status.unwrap_or(FindingStatus::Covered);
+                if finding.status == FindingStatus::Absent {
+                    return Err(Invalid::one(
+                        "status",
+                        "an added finding is covered or partial",
+                    ));
+                }
+                finding.provenance = Provenance::Human;
+                finding.note = Some(note.to_string());
+            }
+        }
+        if let Some(n) = note {
+            finding.note = Some(n.to_string());
+        }
+        finding.reviewer = Some(reviewer.to_string());
+        finding.decided_at = Some(at.to_string());
+        Ok(())
+    }
+}
