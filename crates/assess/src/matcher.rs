@@ -211,6 +211,8 @@ struct LanguageMatcher {
     cues_by_first: Vec<Vec<usize>>,
     cues: Vec<Cue>,
     negations: Vec<String>,
+    /// Words that forbid what comes before them ("fees ... are prohibited").
+    prohibitions: Vec<String>,
 }
 
 /// Every cue of a rubric, ready to scan texts in the four languages.
@@ -275,6 +277,15 @@ impl Matcher {
                         |w| matches!(w, Word::Literal { text, .. } if negations.contains(text)),
                     );
             }
+            let prohibitions: Vec<String> = rubric
+                .prohibitions
+                .get(lang.code())
+                .map(|n| {
+                    n.iter()
+                        .map(|w| normalize(w.trim_end_matches('*')).text)
+                        .collect()
+                })
+                .unwrap_or_default();
             languages.push((
                 lang,
                 LanguageMatcher {
@@ -282,6 +293,7 @@ impl Matcher {
                     cues_by_first,
                     cues,
                     negations,
+                    prohibitions,
                 },
             ));
         }
@@ -317,7 +329,9 @@ impl Matcher {
                         strength: cue.strength,
                         start,
                         end,
-                        negated: !cue.negative && negated(text, start, end, &m.negations),
+                        negated: !cue.negative
+                            && (negated(text, start, end, &m.negations)
+                                || prohibited(text, end, &m.prohibitions)),
                     });
                 }
             }
@@ -339,6 +353,18 @@ fn negated(text: &str, start: usize, end: usize, negations: &[String]) -> bool {
     inside
         .chain(before)
         .any(|w| negations.iter().any(|n| n == w))
+}
+
+/// Whether a prohibition word follows within five words in the same
+/// sentence ("recruitment fees borne by workers are prohibited"). A
+/// prohibition is written as a stem: `prohib` matches "prohibited".
+fn prohibited(text: &str, end: usize, prohibitions: &[String]) -> bool {
+    text[end..]
+        .split(' ')
+        .skip(1)
+        .take(5)
+        .take_while(|w| *w != ".")
+        .any(|w| prohibitions.iter().any(|p| w.starts_with(p.as_str())))
 }
 
 #[cfg(test)]

@@ -69,6 +69,32 @@ fn fold(c: char, out: &mut String) {
     }
 }
 
+/// Words that a dot abbreviates rather than ends a sentence after
+/// ("Convention No. 29", "Art. 5", "núm. 97"), as normalised.
+const ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "n", "nr", "num", "art", "arts", "para", "paras", "par", "p", "pp", "cf", "ibid",
+    "op", "cit", "vol", "sect", "sec", "ch", "chap", "cap", "inc", "ltd", "co", "mr", "mrs", "ms",
+    "dr", "st", "av", "m", "mme", "mm", "sr", "sra", "dn", "dna", "lic", "ing", "etc", "eg", "ie",
+    "al",
+];
+
+/// Whether the `.` at byte `i` ends a sentence: not inside a number or an
+/// abbreviation ("4.1", "U.N.", "No. 29").
+fn dot_ends_sentence(original: &str, i: usize, last_word: &str) -> bool {
+    let next = original[i + 1..].chars().next();
+    if next.is_some_and(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    let single_letter =
+        last_word.chars().count() == 1 && last_word.chars().all(char::is_alphabetic);
+    !(ABBREVIATIONS.contains(&last_word) || single_letter)
+}
+
+/// The last word of the normalised text so far.
+fn last_word(text: &str) -> &str {
+    text.rsplit(' ').next().unwrap_or("")
+}
+
 /// Normalises `original` for matching.
 pub fn normalize(original: &str) -> Normalized {
     let mut text = String::with_capacity(original.len());
@@ -97,7 +123,8 @@ pub fn normalize(original: &str) -> Normalized {
             continue;
         }
         if c.is_ascii() {
-            if is_sentence_end(c) {
+            if is_sentence_end(c) && (c != '.' || dot_ends_sentence(original, i, last_word(&text)))
+            {
                 gap = 2;
                 gap_at = i;
             } else if gap == 0 {
@@ -173,6 +200,18 @@ pub fn normalize(original: &str) -> Normalized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            normalize("Convention No. 29 and Art. 5. Next").text,
+            "convention no 29 and art 5 . next"
+        );
+        assert_eq!(
+            normalize("Section 4.1 of the U.N. text").text,
+            "section 4 1 of the u n text"
+        );
+    }
 
     #[test]
     fn folds_and_maps_back() {

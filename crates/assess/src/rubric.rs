@@ -22,6 +22,9 @@ pub struct Rubric {
     pub source: String,
     #[serde(default)]
     pub negations: BTreeMap<String, Vec<String>>,
+    /// Stems of words that forbid what precedes them, by language.
+    #[serde(default)]
+    pub prohibitions: BTreeMap<String, Vec<String>>,
     pub areas: Vec<Area>,
     pub elements: Vec<Element>,
 }

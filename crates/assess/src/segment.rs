@@ -76,7 +76,8 @@ fn heading(line: &str) -> Option<String> {
         let second = crate::normalize::normalize(words[1]).text;
         let numeric = second.chars().next().is_some_and(|c| c.is_ascii_digit())
             || is_roman(&second)
-            || LATIN_ORDINALS.contains(&second.as_str());
+            || LATIN_ORDINALS.contains(&second.as_str())
+            || is_ordinal_word(&second);
         if numeric {
             return Some(label_of(trimmed, 2));
         }
@@ -101,6 +102,21 @@ fn heading(line: &str) -> Option<String> {
         );
     }
     None
+}
+
+/// Spelled-out ordinals past the listed ones: Spanish "decimocuarto",
+/// "vigésimo primero", French "deuxième", English "twenty-first".
+fn is_ordinal_word(s: &str) -> bool {
+    ["decimo", "vigesim", "trigesim", "cuadragesim"]
+        .iter()
+        .any(|p| s.starts_with(p))
+        || (s.ends_with("ieme") && s.len() > 5)
+        || [
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth",
+        ]
+        .iter()
+        .any(|w| s.ends_with(w))
 }
 
 fn is_roman(s: &str) -> bool {
@@ -206,8 +222,20 @@ mod tests {
             labels(fr),
             ["Preamble", "Article premier", "Article 2", "ART. 3"]
         );
-        let es = "Artículo primero\nObjeto\nArtículo cuarto\nSeguridad social";
-        assert_eq!(labels(es), ["Artículo primero", "Artículo cuarto"]);
+        let es = "Artículo primero\nObjeto\nArtículo cuarto\nSeguridad social\nArtículo decimocuarto\nFin\nArtículo vigésimo primero\nFin";
+        assert_eq!(
+            labels(es),
+            [
+                "Artículo primero",
+                "Artículo cuarto",
+                "Artículo decimocuarto",
+                "Artículo vigésimo"
+            ]
+        );
+        assert_eq!(
+            labels("Article deuxième\nA\nArticle twenty-first\nB"),
+            ["Article deuxième", "Article twenty-first"]
+        );
         let ar = "اتفاقية\nالمادة الأولى\nنص\nالمادة الخامسة\nنص";
         assert_eq!(labels(ar), ["Preamble", "المادة الأولى", "المادة الخامسة"]);
         let en = "Section 1\nScope\nSection IV\nWages";
