@@ -95,105 +95,95 @@ fn last_word(text: &str) -> &str {
     text.rsplit(' ').next().unwrap_or("")
 }
 
+/// Builds the normalised text and its offset map.
+struct Builder {
+    text: String,
+    origin: Vec<u32>,
+    origin_end: Vec<u32>,
+    /// Pending separator: 0 none, 1 space, 2 sentence end; and where.
+    gap: u8,
+    gap_at: usize,
+}
+
+impl Builder {
+    /// A non-word character at `i`: a space or a sentence end is pending.
+    fn separate(&mut self, sentence_end: bool, i: usize) {
+        if sentence_end {
+            self.gap = 2;
+            self.gap_at = i;
+        } else if self.gap == 0 {
+            self.gap = 1;
+            self.gap_at = i;
+        }
+    }
+
+    /// Word characters `folded`, from the original character at `i..end`.
+    fn push(&mut self, folded: &str, i: usize, end: usize) {
+        if self.gap > 0 && !self.text.is_empty() {
+            let sep = if self.gap == 2 { " . " } else { " " };
+            for b in sep.bytes() {
+                self.text.push(b as char);
+                self.origin.push(self.gap_at as u32);
+                self.origin_end.push(self.gap_at as u32 + 1);
+            }
+        }
+        self.gap = 0;
+        for _ in 0..folded.len() {
+            self.origin.push(i as u32);
+            self.origin_end.push(end as u32);
+        }
+        self.text.push_str(folded);
+    }
+}
+
 /// Normalises `original` for matching.
 pub fn normalize(original: &str) -> Normalized {
-    let mut text = String::with_capacity(original.len());
-    let mut origin: Vec<u32> = Vec::with_capacity(original.len() + 1);
-    let mut origin_end: Vec<u32> = Vec::with_capacity(original.len() + 1);
-    // Pending separator: 0 none, 1 space, 2 sentence end.
-    let mut gap = 0u8;
-    let mut gap_at = 0usize;
+    let mut out = Builder {
+        text: String::with_capacity(original.len()),
+        origin: Vec::with_capacity(original.len() + 1),
+        origin_end: Vec::with_capacity(original.len() + 1),
+        gap: 0,
+        gap_at: 0,
+    };
     let mut buf = String::new();
+    let mut ascii = [0u8; 4];
     for (i, c) in original.char_indices() {
         let end = i + c.len_utf8();
-        // Fast path: ASCII letters and digits, most of a Latin-script text.
+        // Fast paths: ASCII (most of a Latin-script text) and the Arabic
+        // letters, which need no decomposition.
         if c.is_ascii_alphanumeric() {
-            if gap > 0 && !text.is_empty() {
-                let sep: &[u8] = if gap == 2 { b" . " } else { b" " };
-                for &b in sep {
-                    text.push(b as char);
-                    origin.push(gap_at as u32);
-                    origin_end.push(gap_at as u32 + 1);
-                }
-            }
-            gap = 0;
-            text.push(c.to_ascii_lowercase());
-            origin.push(i as u32);
-            origin_end.push(end as u32);
+            out.push(c.to_ascii_lowercase().encode_utf8(&mut ascii), i, end);
             continue;
         }
         if c.is_ascii() {
-            if is_sentence_end(c) && (c != '.' || dot_ends_sentence(original, i, last_word(&text)))
-            {
-                gap = 2;
-                gap_at = i;
-            } else if gap == 0 {
-                gap = 1;
-                gap_at = i;
-            }
+            let ends = is_sentence_end(c)
+                && (c != '.' || dot_ends_sentence(original, i, last_word(&out.text)));
+            out.separate(ends, i);
             continue;
         }
         buf.clear();
         if ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c) {
-            // Arabic letters and digits: already composed, no case.
             fold(c, &mut buf);
-            if buf.is_empty() {
-                continue;
-            }
-            if gap > 0 && !text.is_empty() {
-                let sep: &[u8] = if gap == 2 { b" . " } else { b" " };
-                for &b in sep {
-                    text.push(b as char);
-                    origin.push(gap_at as u32);
-                    origin_end.push(gap_at as u32 + 1);
-                }
-            }
-            gap = 0;
-            for _ in 0..buf.len() {
-                origin.push(i as u32);
-                origin_end.push(end as u32);
-            }
-            text.push_str(&buf);
-            continue;
+        } else {
+            decompose_compatible(c, |d| fold(d, &mut buf));
         }
-        decompose_compatible(c, |d| fold(d, &mut buf));
         if buf.is_empty() && !c.is_whitespace() && !is_sentence_end(c) {
             // Diacritics, tatweel and other marks that fold to nothing are
             // transparent: the word goes on.
             continue;
         }
-        let word = !buf.is_empty() && buf.chars().all(is_word);
-        if !word {
-            if is_sentence_end(c) {
-                gap = 2;
-                gap_at = i;
-            } else if gap == 0 {
-                gap = 1;
-                gap_at = i;
-            }
-            continue;
+        if !buf.is_empty() && buf.chars().all(is_word) {
+            out.push(&buf, i, end);
+        } else {
+            out.separate(is_sentence_end(c), i);
         }
-        if gap > 0 && !text.is_empty() {
-            let sep = if gap == 2 { " . " } else { " " };
-            for b in sep.bytes() {
-                text.push(b as char);
-                origin.push(gap_at as u32);
-                origin_end.push(gap_at as u32 + 1);
-            }
-        }
-        gap = 0;
-        for _ in 0..buf.len() {
-            origin.push(i as u32);
-            origin_end.push(end as u32);
-        }
-        text.push_str(&buf);
     }
-    origin.push(original.len() as u32);
-    origin_end.push(original.len() as u32);
+    out.origin.push(original.len() as u32);
+    out.origin_end.push(original.len() as u32);
     Normalized {
-        text,
-        origin,
-        origin_end,
+        text: out.text,
+        origin: out.origin,
+        origin_end: out.origin_end,
     }
 }
 

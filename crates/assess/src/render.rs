@@ -95,11 +95,7 @@ pub fn markdown(report: &Report, rubric: &Rubric, lang: Language) -> String {
             status_word(&w, f.status)
         ));
         for e in &f.evidence {
-            let label = report
-                .clauses
-                .iter()
-                .find(|c| c.id == e.clause)
-                .map_or("", |c| c.label.as_str());
+            let label = clause_label(report, &e.clause);
             out.push_str(&format!(
                 "- {label}: «{}» ({} `{}`)\n",
                 e.text.trim(),
@@ -131,6 +127,14 @@ pub fn markdown(report: &Report, rubric: &Rubric, lang: Language) -> String {
         }
     }
     out
+}
+
+fn clause_label<'a>(report: &'a Report, id: &str) -> &'a str {
+    report
+        .clauses
+        .iter()
+        .find(|c| c.id == id)
+        .map_or("", |c| c.label.as_str())
 }
 
 fn escape(text: &str) -> String {
@@ -177,11 +181,7 @@ pub fn html(report: &Report, rubric: &Rubric, lang: Language) -> String {
             escape(pick(&element.definition, lang))
         ));
         for e in &f.evidence {
-            let label = report
-                .clauses
-                .iter()
-                .find(|c| c.id == e.clause)
-                .map_or("", |c| c.label.as_str());
+            let label = clause_label(report, &e.clause);
             out.push_str(&format!(
                 "<blockquote><bdi>{}</bdi>: <mark><bdi>{}</bdi></mark> <small>({} <code>{}</code>)</small></blockquote>",
                 escape(label),

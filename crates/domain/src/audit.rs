@@ -21,6 +21,16 @@ pub enum Action {
 }
 
 impl Action {
+    pub const ALL: [Action; 7] = [
+        Action::Create,
+        Action::Update,
+        Action::Delete,
+        Action::Attach,
+        Action::Detach,
+        Action::Assess,
+        Action::Review,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Action::Create => "create",
@@ -34,17 +44,7 @@ impl Action {
     }
 
     pub fn parse(s: &str) -> Option<Action> {
-        [
-            Action::Create,
-            Action::Update,
-            Action::Delete,
-            Action::Attach,
-            Action::Detach,
-            Action::Assess,
-            Action::Review,
-        ]
-        .into_iter()
-        .find(|a| a.as_str() == s)
+        Action::ALL.into_iter().find(|a| a.as_str() == s)
     }
 }
 
@@ -68,15 +68,7 @@ mod tests {
 
     #[test]
     fn every_action_reads_back() {
-        for a in [
-            Action::Create,
-            Action::Update,
-            Action::Delete,
-            Action::Attach,
-            Action::Detach,
-            Action::Assess,
-            Action::Review,
-        ] {
+        for a in Action::ALL {
             assert_eq!(Action::parse(a.as_str()), Some(a));
             assert_eq!(serde_json::to_value(a).unwrap(), a.as_str());
         }

@@ -1193,6 +1193,17 @@ async fn load_assessment(
     }))
 }
 
+async fn insert_findings(tx: &mut Tx, rows: &[Vec<Arg>]) -> Result<(), StoreError> {
+    insert_rows(
+        tx,
+        "INSERT INTO findings (assessment_id, element, status, score, provenance, machine_status, evidence, note, reviewer, decided_at)",
+        "",
+        10,
+        rows,
+    )
+    .await
+}
+
 fn finding_row(assessment_id: &str, f: &Finding) -> Vec<Arg> {
     vec![
         Arg::Text(assessment_id.to_string()),
@@ -1271,14 +1282,7 @@ pub(crate) async fn save_assessment(
         .await?;
         sqlx::query("DELETE FROM findings WHERE assessment_id = $1").bind(&assessment.id).execute(&mut *tx).await?;
         let rows: Vec<Vec<Arg>> = assessment.findings.iter().map(|f| finding_row(&assessment.id, f)).collect();
-        insert_rows(
-            &mut tx,
-            "INSERT INTO findings (assessment_id, element, status, score, provenance, machine_status, evidence, note, reviewer, decided_at)",
-            "",
-            10,
-            &rows,
-        )
-        .await?;
+        insert_findings(&mut tx, &rows).await?;
         if let Some(text) = text {
             sqlx::query("UPDATE documents SET text = $1 WHERE id = $2")
                 .bind(text)
@@ -1320,11 +1324,16 @@ pub(crate) async fn review(
     let mut tx = begin(pool).await?;
     let result = async {
         let Some(mut a) = load_assessment(&mut tx, agreement_id).await? else {
-            return Err(StoreError::Conflict(format!("agreement `{agreement_id}` has no assessment yet; attach its text first")));
+            return Err(StoreError::Conflict(format!(
+                "agreement `{agreement_id}` has no assessment yet; attach its text first"
+            )));
         };
         let at = now();
         let Some(f) = a.findings.iter_mut().find(|f| f.element == element) else {
-            return Err(StoreError::Invalid(Invalid::one("element", format!("`{element}` is not an element of rubric {}", a.rubric))));
+            return Err(StoreError::Invalid(Invalid::one(
+                "element",
+                format!("`{element}` is not an element of rubric {}", a.rubric),
+            )));
         };
         let before = serde_json::to_value(&*f)?;
         review.apply(f, actor, &at)?;
@@ -1335,14 +1344,7 @@ pub(crate) async fn review(
             .bind(element)
             .execute(&mut *tx)
             .await?;
-        insert_rows(
-            &mut tx,
-            "INSERT INTO findings (assessment_id, element, status, score, provenance, machine_status, evidence, note, reviewer, decided_at)",
-            "",
-            10,
-            &[row],
-        )
-        .await?;
+        insert_findings(&mut tx, &[row]).await?;
         a.recompute_coverage();
         a.updated_at = at;
         sqlx::query("UPDATE assessments SET coverage = $1, updated_at = $2 WHERE id = $3")
@@ -1351,7 +1353,16 @@ pub(crate) async fn review(
             .bind(&a.id)
             .execute(&mut *tx)
             .await?;
-        audit(&mut tx, actor, Kind::Agreements, agreement_id, Action::Review, Some(&before), Some(&after)).await?;
+        audit(
+            &mut tx,
+            actor,
+            Kind::Agreements,
+            agreement_id,
+            Action::Review,
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         Ok(a)
     }
     .await;
