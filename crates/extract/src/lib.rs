@@ -1,6 +1,7 @@
 //! Text out of agreement files: plain text in UTF-8, UTF-16 (with a byte
 //! order mark), Windows-1256 or Latin-1; HTML (the body, without scripts,
-//! styles or navigation); DOCX. PDF comes with its own module.
+//! styles or navigation); DOCX; and the text layer of PDF, with Arabic put
+//! back in reading order.
 //!
 //! [`extract`] never panics into its caller: files over [`Limits`] are
 //! refused before they are read, and a parser panic becomes
@@ -9,6 +10,7 @@
 
 mod docx;
 mod html;
+mod pdf;
 mod text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -79,7 +81,7 @@ pub enum ExtractError {
         "the {0} file has no text layer (a scan?); run OCR on it first, then upload the result"
     )]
     NoText(&'static str),
-    #[error("{0} files are not supported yet; upload DOCX, HTML or plain text")]
+    #[error("{0} files are not supported; upload PDF, DOCX, HTML or plain text")]
     Unsupported(&'static str),
     #[error("the file could not be read: {0}")]
     Failed(String),
@@ -127,7 +129,7 @@ pub fn extract(
         Format::Text => text::decode(bytes).map(|(text, enc)| (text, Some(enc))),
         Format::Html => text::decode(bytes).map(|(t, enc)| (html::text(&t), Some(enc))),
         Format::Docx => docx::text(bytes, limits).map(|t| (t, None)),
-        Format::Pdf => Err(ExtractError::Unsupported("PDF")),
+        Format::Pdf => pdf::text(bytes).map(|t| (t, None)),
     }))
     .map_err(|panic| {
         let detail = panic

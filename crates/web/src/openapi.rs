@@ -233,15 +233,15 @@ fn build() -> Value {
         "/api/v1/assess".into(),
         json!({"post": {"tags": ["assessment"],
             "summary": "Assess an agreement against the BLMA Guidance (2022); nothing is stored",
-            "description": "The body is the file (plain text, HTML or DOCX) or pasted text. Evidence offsets are bytes into the extracted text.",
+            "description": "The body is the file (PDF with a text layer, DOCX, HTML or plain text) or pasted text. Evidence offsets are bytes into the extracted text.",
             "parameters": [
                 {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["auto", "fr", "en", "es", "ar"]}},
                 {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "md", "html"]}},
                 {"name": "file_name", "in": "query", "description": "helps tell HTML from text", "schema": {"type": "string"}}],
-            "requestBody": {"required": true, "content": {"text/plain": {}, "text/html": {},
+            "requestBody": {"required": true, "content": {"application/pdf": {}, "text/plain": {}, "text/html": {},
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}},
             "responses": {"200": ok(report, "The report"), "413": problem("Too large"),
-                          "415": problem("Format not read yet (PDF)"), "422": problem("The file cannot be read")}}}),
+                          "415": problem("Format not read"), "422": problem("The file cannot be read")}}}),
     );
     paths.insert(
         "/api/v1/stats".into(),

@@ -126,3 +126,60 @@ fn bad_files_get_clear_errors() {
         Err(ExtractError::TextTooLarge { .. })
     ));
 }
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+#[test]
+fn pdf_text_layers_in_reading_order() {
+    let fr = std::fs::read(format!("{FIXTURES}/french-chromium.pdf")).unwrap();
+    let e = extract(&fr, None, Limits::default()).unwrap();
+    assert_eq!(e.format, Format::Pdf);
+    assert!(
+        e.text
+            .contains("Aucun frais de recrutement n'est mis à la charge des travailleurs."),
+        "{}",
+        e.text
+    );
+
+    // Shaped Arabic printed by Chromium: visual order, presentation forms
+    // and broken glyph runs come back as the words of the source page.
+    let ar = std::fs::read(format!("{FIXTURES}/arabic-chromium.pdf")).unwrap();
+    let e = extract(&ar, None, Limits::default()).unwrap();
+    let lines: Vec<&str> = e
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines[0], "المادة الأولى", "{lines:?}");
+    assert_eq!(lines[2], "المادة الثانية", "{lines:?}");
+    assert!(
+        lines[3].starts_with("يستفيد العمال من الضمان الاجتماعي"),
+        "{lines:?}"
+    );
+    assert!(
+        !e.text
+            .chars()
+            .any(|c| ('\u{FB50}'..='\u{FEFF}').contains(&c)),
+        "no presentation forms left"
+    );
+}
+
+#[test]
+fn bad_pdfs_get_clear_errors() {
+    let err = extract(b"%PDF-1.7\nnot really a pdf", None, Limits::default()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            ExtractError::Malformed { .. } | ExtractError::Failed(_)
+        ),
+        "{err}"
+    );
+    let err = extract(
+        b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer << /Encrypt 5 0 R >>",
+        None,
+        Limits::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err, ExtractError::Encrypted("PDF"));
+}

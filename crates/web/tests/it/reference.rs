@@ -147,7 +147,13 @@ async fn assess_returns_a_report_and_stores_nothing() {
             b"%PDF-1.7 ...".to_vec(),
         )
         .await;
-    assert_eq!(pdf.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(
+        pdf.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        pdf.text()
+    );
+    assert_eq!(pdf.json()["code"], "unreadable_file");
     let empty = t
         .send(
             Method::POST,
