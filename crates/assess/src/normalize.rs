@@ -117,9 +117,21 @@ impl Builder {
         }
     }
 
-    /// Word characters `folded`, from the original character at `i..end`.
-    fn push(&mut self, folded: &str, i: usize, end: usize) {
-        if self.gap > 0 && !self.text.is_empty() {
+    /// A lower-case ASCII letter or digit from the original byte `i`: the
+    /// common case, kept short.
+    #[inline]
+    fn push_ascii(&mut self, c: char, i: usize) {
+        if self.gap > 0 {
+            self.flush_gap();
+        }
+        self.text.push(c);
+        self.origin.push(i as u32);
+        self.origin_end.push(i as u32 + 1);
+    }
+
+    #[inline]
+    fn flush_gap(&mut self) {
+        if !self.text.is_empty() {
             let sep = if self.gap == 2 { " . " } else { " " };
             for b in sep.bytes() {
                 self.text.push(b as char);
@@ -128,6 +140,13 @@ impl Builder {
             }
         }
         self.gap = 0;
+    }
+
+    /// Word characters `folded`, from the original character at `i..end`.
+    fn push(&mut self, folded: &str, i: usize, end: usize) {
+        if self.gap > 0 {
+            self.flush_gap();
+        }
         for _ in 0..folded.len() {
             self.origin.push(i as u32);
             self.origin_end.push(end as u32);
@@ -146,13 +165,12 @@ pub fn normalize(original: &str) -> Normalized {
         gap_at: 0,
     };
     let mut buf = String::new();
-    let mut ascii = [0u8; 4];
     for (i, c) in original.char_indices() {
         let end = i + c.len_utf8();
         // Fast paths: ASCII (most of a Latin-script text) and the Arabic
         // letters, which need no decomposition.
         if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase().encode_utf8(&mut ascii), i, end);
+            out.push_ascii(c.to_ascii_lowercase(), i);
             continue;
         }
         if c.is_ascii() {
