@@ -181,10 +181,15 @@ pub fn normalize(original: &str) -> Normalized {
         }
         buf.clear();
         if ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c) {
+            // Arabic letters and digits fold to letters (or to nothing, for
+            // tatweel): no decomposition, no word test needed.
             fold(c, &mut buf);
-        } else {
-            decompose_compatible(c, |d| fold(d, &mut buf));
+            if !buf.is_empty() {
+                out.push(&buf, i, end);
+            }
+            continue;
         }
+        decompose_compatible(c, |d| fold(d, &mut buf));
         if buf.is_empty() && !c.is_whitespace() && !is_sentence_end(c) {
             // Diacritics, tatweel and other marks that fold to nothing are
             // transparent: the word goes on.
