@@ -162,6 +162,9 @@ impl Assessor {
                 let cue = self.matcher.cue(lang, hit.cue);
                 let (s, e) = normalized.original_range(hit.start, hit.end);
                 let (start, end) = (clause.start + s, clause.start + e);
+                if in_institution_name(&normalized.text, hit.start, &text[start..end]) {
+                    continue;
+                }
                 // A negated adverse phrase ("the worker shall not pay") is a
                 // protection; other negated cues still show the topic.
                 let (strength, cue_text) = match (hit.strength, hit.negated) {
@@ -214,6 +217,44 @@ impl Assessor {
             coverage,
         }
     }
+}
+
+/// Words that open the name of an institution, as normalised.
+const INSTITUTIONS: &[&str] = &[
+    "ministry",
+    "ministries",
+    "department",
+    "ministere",
+    "ministeres",
+    "ministerio",
+    "ministerios",
+    "secretaria",
+    "secretariat",
+    "وزاره",
+    "وزير",
+];
+
+/// Whether a cue stands inside an institution's name ("Ministry of Labour
+/// and Social Security", "وزارة العمل والضمان الاجتماعي"): a name is not a
+/// provision. In Latin scripts the matched words must be capitalised, as
+/// names are.
+fn in_institution_name(normalized: &str, start: usize, original: &str) -> bool {
+    let capitalised = original.chars().next().is_some_and(|c| c.is_uppercase());
+    let arabic = original.bytes().any(|b| (0xD8..=0xDB).contains(&b));
+    if !capitalised && !arabic {
+        return false;
+    }
+    normalized[..start]
+        .split(' ')
+        .rev()
+        .skip(1)
+        .take(5)
+        .take_while(|w| *w != ".")
+        .any(|w| {
+            INSTITUTIONS
+                .iter()
+                .any(|i| w == *i || (arabic && w.ends_with(i)))
+        })
 }
 
 /// The language to match a clause in: Arabic clauses of a bilingual text

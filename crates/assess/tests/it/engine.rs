@@ -123,3 +123,22 @@ fn the_report_json_is_the_documented_contract() {
     assert!(fc["evidence"][0]["cue"].is_string());
     assert!(json["coverage"].as_f64().unwrap() > 0.0);
 }
+
+#[test]
+fn institution_names_are_not_provisions() {
+    let named = "Article 3\nThe Ministry of Labour, Employment and Social Security of Nepal shall be the competent authority.";
+    let report = assessor().assess(named, Some(Language::En));
+    assert_ne!(
+        report.element("social_security").unwrap().status,
+        Status::Covered,
+        "{:?}",
+        report.element("social_security")
+    );
+    let provision =
+        "Article 4\nWorkers shall be covered by the social security system of the host country.";
+    let report = assessor().assess(provision, Some(Language::En));
+    assert_eq!(
+        report.element("social_security").unwrap().status,
+        Status::Covered
+    );
+}
