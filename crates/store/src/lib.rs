@@ -351,7 +351,18 @@ impl Store {
 
     /// Every record of a kind, oldest first (for export).
     pub async fn all_json(&self, kind: Kind) -> Result<Vec<Value>, StoreError> {
-        let mut query = ListQuery::all();
+        self.all_matching_json(kind, ListQuery::all()).await
+    }
+
+    /// Every record matching `query`'s filters, in its order, whatever its
+    /// page (downloads of a selection).
+    pub async fn all_matching_json(
+        &self,
+        kind: Kind,
+        mut query: ListQuery,
+    ) -> Result<Vec<Value>, StoreError> {
+        query.page = 1;
+        query.per_page = MAX_PER_PAGE;
         let mut out = Vec::new();
         loop {
             let page = self.list_json(kind, &query).await?;

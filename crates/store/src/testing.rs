@@ -120,3 +120,12 @@ pub async fn another_node(first: &TestStore) -> Store {
             .expect("reconnect PostgreSQL"),
     }
 }
+
+/// Runs SQL straight on the database, past the store's API: for tests that
+/// check what the database itself refuses.
+pub async fn execute_sql(store: &Store, sql: &'static str) -> Result<u64, sqlx::Error> {
+    Ok(match &store.backend {
+        crate::Backend::Sqlite(p) => sqlx::query(sql).execute(p).await?.rows_affected(),
+        crate::Backend::Postgres(p) => sqlx::query(sql).execute(p).await?.rows_affected(),
+    })
+}

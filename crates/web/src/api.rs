@@ -200,17 +200,7 @@ async fn export(
         .unwrap_or_else(|| "json".into());
     let mut q = list_query(kind, raw.as_deref(), &["format"]).map_err(ApiError::bad_query)?;
     q.include_private = privileged(&state, &headers);
-    q.per_page = passerelle_store::MAX_PER_PAGE;
-    let mut records = Vec::new();
-    loop {
-        let page = state.store.list_json(kind, &q).await?;
-        let done = page.items.len() < q.per_page as usize;
-        records.extend(page.items);
-        if done {
-            break;
-        }
-        q.page += 1;
-    }
+    let records = state.store.all_matching_json(kind, q).await?;
     let disposition = |ext: &str| format!("attachment; filename=\"passerelle-{kind}.{ext}\"");
     Ok(match format.as_str() {
         "csv" => (
@@ -510,7 +500,14 @@ async fn upload_document(
     // yet (a PDF, a scan) is kept, and the response says why it has no
     // assessment.
     let mut body_json = json!(doc);
-    match crate::assessment::assess_bytes(body.to_vec(), doc.file_name.clone()).await {
+    match crate::assessment::assess_bytes(
+        body.clone(),
+        Some(doc.file_name.clone()),
+        None,
+        MAX_DOCUMENT_BYTES,
+    )
+    .await
+    {
         Ok((report, text)) => {
             let stored = crate::assessment::stored(
                 &report,
@@ -597,7 +594,13 @@ async fn recompute(
         .blob(&doc.sha256)
         .await?
         .ok_or_else(|| ApiError::not_found("the assessed document's content is gone"))?;
-    let (report, text) = crate::assessment::assess_bytes(bytes, doc.file_name.clone()).await?;
+    let (report, text) = crate::assessment::assess_bytes(
+        bytes.into(),
+        Some(doc.file_name.clone()),
+        None,
+        MAX_DOCUMENT_BYTES,
+    )
+    .await?;
     let stored = crate::assessment::stored(&report, &id, &doc.id, &passerelle_store::now());
     Ok(Json(json!(
         state

@@ -81,34 +81,7 @@ pub async fn assess(
             file_name = Some("upload.html".into());
         }
     }
-    let work = tokio::task::spawn_blocking(move || {
-        let limits = Limits {
-            max_bytes: MAX_ASSESS_BYTES,
-            ..Limits::default()
-        };
-        let extracted = extract(&body, file_name.as_deref(), limits)?;
-        Ok::<_, ExtractError>(assessor().assess(&extracted.text, lang))
-    });
-    let report = match tokio::time::timeout(TIME_LIMIT, work).await {
-        Ok(Ok(Ok(report))) => report,
-        Ok(Ok(Err(e))) => return Err(unreadable(e)),
-        Ok(Err(_)) => {
-            return Err(unreadable(ExtractError::Failed(
-                "the assessment failed".into(),
-            )));
-        }
-        Err(_) => {
-            return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "too_slow",
-                "The file takes too long to read",
-                format!(
-                    "reading and assessing the file took more than {} s",
-                    TIME_LIMIT.as_secs()
-                ),
-            ));
-        }
-    };
+    let (report, _) = assess_bytes(body, file_name, lang, MAX_ASSESS_BYTES).await?;
     let rubric = assessor().rubric();
     Ok(match format.as_str() {
         "md" => (
@@ -150,7 +123,7 @@ pub fn stored(report: &Report, agreement_id: &str, document_id: &str, now: &str)
         })
         .collect();
     Assessment {
-        id: uuid_like(document_id, &report.rubric),
+        id: assessment_id(document_id, &report.rubric),
         agreement_id: agreement_id.to_string(),
         document_id: document_id.to_string(),
         rubric: report.rubric.clone(),
@@ -165,19 +138,25 @@ pub fn stored(report: &Report, agreement_id: &str, document_id: &str, now: &str)
 }
 
 /// A stable id for the assessment of a document with a rubric.
-fn uuid_like(document_id: &str, rubric: &str) -> String {
+fn assessment_id(document_id: &str, rubric: &str) -> String {
     format!("{document_id}.{rubric}")
 }
 
-/// Extracts and assesses a stored document's bytes off the async threads.
-pub async fn assess_bytes(bytes: Vec<u8>, file_name: String) -> Result<(Report, String), ApiError> {
+/// Extracts and assesses a file off the async threads, under the time
+/// limit; gives the report and the text it read.
+pub async fn assess_bytes(
+    bytes: Bytes,
+    file_name: Option<String>,
+    lang: Option<Language>,
+    max_bytes: usize,
+) -> Result<(Report, String), ApiError> {
     let work = tokio::task::spawn_blocking(move || {
         let limits = Limits {
-            max_bytes: MAX_ASSESS_BYTES.max(passerelle_domain::document::MAX_DOCUMENT_BYTES),
+            max_bytes,
             ..Limits::default()
         };
-        let extracted = extract(&bytes, Some(&file_name), limits)?;
-        let report = assessor().assess(&extracted.text, None);
+        let extracted = extract(&bytes, file_name.as_deref(), limits)?;
+        let report = assessor().assess(&extracted.text, lang);
         Ok::<_, ExtractError>((report, extracted.text))
     });
     match tokio::time::timeout(TIME_LIMIT, work).await {
@@ -190,7 +169,10 @@ pub async fn assess_bytes(bytes: Vec<u8>, file_name: String) -> Result<(Report, 
             StatusCode::UNPROCESSABLE_ENTITY,
             "too_slow",
             "The file takes too long to read",
-            "reading and assessing the file took too long",
+            format!(
+                "reading and assessing the file took more than {} s",
+                TIME_LIMIT.as_secs()
+            ),
         )),
     }
 }

@@ -244,7 +244,19 @@ async fn the_audit_log_cannot_be_rewritten() {
             .create("x", agreement("a", "FR", "MA", 1963))
             .await
             .unwrap();
-        // Nothing in the API changes the log; the database refuses too.
+        // Nothing in the API changes the log, and the database refuses too.
+        for sql in [
+            "UPDATE audit_log SET actor = 'someone else'",
+            "DELETE FROM audit_log",
+        ] {
+            let err = testing::execute_sql(&t.store, sql).await.unwrap_err();
+            assert!(
+                err.to_string().contains("the audit log cannot be changed"),
+                "{} on {}: {err}",
+                sql,
+                t.backend
+            );
+        }
         let other = testing::another_node(&t).await;
         let log = other
             .audit_log(&AuditQuery {
@@ -256,8 +268,9 @@ async fn the_audit_log_cannot_be_rewritten() {
         assert_eq!(
             log.len(),
             1,
-            "a second node sees the same log on {}",
+            "a second node sees the same, unchanged log on {}",
             t.backend
         );
+        assert_eq!(log[0].actor, "x");
     }
 }
