@@ -178,7 +178,9 @@ pub fn fold(text: &str) -> String {
     out.trim().to_string()
 }
 
-fn fold_char(c: char) -> Option<&'static str> {
+/// The folded form of one lower-case character, or `None` when it is kept
+/// as is (or, if not alphanumeric, is a separator).
+pub fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => "a",
         'æ' => "ae",

@@ -503,6 +503,22 @@ impl Store {
         dispatch!(self, outbox_since(seq, limit))
     }
 
+    /// The newest outbox sequence number; an index built from the records
+    /// read after this call is current up to it.
+    pub async fn outbox_head(&self) -> Result<i64, StoreError> {
+        dispatch!(self, outbox_head())
+    }
+
+    /// Documents of all agreements with their texts, `limit` at a time, in
+    /// id order after `after` (start with "").
+    pub async fn documents_after(
+        &self,
+        after: &str,
+        limit: u32,
+    ) -> Result<Vec<Document>, StoreError> {
+        dispatch!(self, documents_after(after, limit))
+    }
+
     pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
         dispatch!(self, setting(key))
     }

@@ -991,6 +991,22 @@ pub(crate) async fn documents(
     rows.iter().map(document_from).collect()
 }
 
+/// Documents of every agreement, a page at a time in id order, for
+/// rebuilding the search index without one query per agreement.
+pub(crate) async fn documents_after(
+    pool: &Pool<Db>,
+    after: &str,
+    limit: u32,
+) -> Result<Vec<Document>, StoreError> {
+    let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id > $1 ORDER BY id LIMIT $2");
+    let rows = sqlx::query(AssertSqlSafe(sql))
+        .bind(after)
+        .bind(i64::from(limit))
+        .fetch_all(pool)
+        .await?;
+    rows.iter().map(document_from).collect()
+}
+
 pub(crate) async fn blob(pool: &Pool<Db>, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT bytes FROM blobs WHERE sha256 = $1")
@@ -1053,6 +1069,14 @@ pub(crate) async fn audit_log(
         });
     }
     Ok(out)
+}
+
+/// The newest outbox sequence number (0 when empty).
+pub(crate) async fn outbox_head(pool: &Pool<Db>) -> Result<i64, StoreError> {
+    let head: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM search_outbox")
+        .fetch_one(pool)
+        .await?;
+    Ok(head.unwrap_or(0))
 }
 
 pub(crate) async fn outbox_since(

@@ -1,0 +1,158 @@
+//! Keeping the index current with the store: a full rebuild, and catching
+//! up with the store's outbox, which every write appends to in commit order.
+//! Each node runs [`follow`] and so sees every other node's writes.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use passerelle_domain::{AnyRecord, Kind};
+use passerelle_store::Store;
+use tokio::sync::Notify;
+
+use crate::entry::{self, Entry};
+use crate::{SearchError, SearchIndex};
+
+/// Outbox entries applied per commit.
+const BATCH: u32 = 500;
+/// Documents read per query during a rebuild.
+const DOCUMENT_PAGE: u32 = 200;
+
+/// The entry of one record as the store holds it now (`None`: deleted or
+/// not searchable).
+async fn load(store: &Store, kind: Kind, id: &str) -> Result<Option<Entry>, SearchError> {
+    let Some(value) = store.get_json(kind, id, true).await? else {
+        return Ok(None);
+    };
+    let record = AnyRecord::from_value(kind, value)
+        .map_err(|e| passerelle_store::StoreError::Corrupt(format!("{kind} {id}: {e}")))?;
+    let documents = if kind == Kind::Agreements {
+        store.documents(id).await?
+    } else {
+        Vec::new()
+    };
+    Ok(entry::entry(&record, &documents))
+}
+
+impl SearchIndex {
+    /// Applies the outbox entries written since the index was last current;
+    /// returns how many were applied.
+    pub async fn catch_up(&self, store: &Store) -> Result<usize, SearchError> {
+        let mut applied = 0;
+        loop {
+            let since = self.applied();
+            let batch = store.outbox_since(since, BATCH).await?;
+            let Some(last) = batch.last().map(|e| e.seq) else {
+                return Ok(applied);
+            };
+            // The latest state of each record is what counts, whatever the
+            // number of writes in between.
+            let mut keys: Vec<(Kind, String)> = Vec::new();
+            for e in &batch {
+                let k = (e.kind, e.record_id.clone());
+                if !keys.contains(&k) {
+                    keys.push(k);
+                }
+            }
+            let mut entries = Vec::new();
+            let mut deleted = Vec::new();
+            for (kind, id) in keys {
+                match load(store, kind, &id).await? {
+                    Some(e) => entries.push(e),
+                    None => deleted.push(format!("{kind}:{id}")),
+                }
+            }
+            self.apply(&entries, &deleted, last)?;
+            applied += batch.len();
+        }
+    }
+
+    /// Rebuilds the index from every record and document in the store;
+    /// `progress` is told the records done and the total.
+    pub async fn rebuild(
+        &self,
+        store: &Store,
+        mut progress: impl FnMut(u64, u64),
+    ) -> Result<u64, SearchError> {
+        // Writes after this point are in the outbox and will be caught up,
+        // so nothing is missed; some may be applied twice, which is harmless.
+        let head = store.outbox_head().await?;
+        self.start_rebuild()?;
+        let mut by_kind = Vec::new();
+        let mut total = 0u64;
+        for kind in Kind::ALL {
+            if kind == Kind::Indicators {
+                continue;
+            }
+            let values = store.all_json(kind).await?;
+            total += values.len() as u64;
+            by_kind.push((kind, values));
+        }
+        let mut done = 0u64;
+        let mut agreements: HashMap<String, Entry> = HashMap::new();
+        for (kind, values) in by_kind {
+            let mut entries = Vec::with_capacity(values.len());
+            for value in values {
+                let record = AnyRecord::from_value(kind, value).map_err(|e| {
+                    passerelle_store::StoreError::Corrupt(format!("a stored {}: {e}", kind.noun()))
+                })?;
+                if let Some(e) = entry::entry(&record, &[]) {
+                    entries.push(e);
+                }
+                done += 1;
+                if done.is_multiple_of(1000) {
+                    progress(done, total);
+                }
+            }
+            self.add(&entries)?;
+            if kind == Kind::Agreements {
+                agreements = entries.into_iter().map(|e| (e.id.clone(), e)).collect();
+            }
+        }
+        progress(done, total);
+        let mut after = String::new();
+        loop {
+            let page = store.documents_after(&after, DOCUMENT_PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = last.id.clone();
+            for doc in &page {
+                if let Some(base) = agreements.get(&doc.agreement_id) {
+                    self.add_clauses(base, &entry::clauses(doc))?;
+                }
+            }
+        }
+        self.finish_rebuild(head)?;
+        Ok(total)
+    }
+}
+
+/// Opens the index under `dir`, rebuilds it if it is new, and catches it
+/// up with the store.
+pub async fn open_current(
+    dir: &std::path::Path,
+    store: &Store,
+) -> Result<Arc<SearchIndex>, SearchError> {
+    let index = SearchIndex::open(dir)?;
+    if index.is_fresh() {
+        let started = std::time::Instant::now();
+        let n = index.rebuild(store, |_, _| {}).await?;
+        tracing::info!(records = n, took = ?started.elapsed(), "search index built");
+    }
+    index.catch_up(store).await?;
+    Ok(Arc::new(index))
+}
+
+/// Keeps `index` current: catches up every `every`, or at once when
+/// `nudge` is notified (after a write on this node). Runs until the task is
+/// dropped; errors are logged and retried at the next tick.
+pub async fn follow(index: Arc<SearchIndex>, store: Store, every: Duration, nudge: Arc<Notify>) {
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(every) => {}
+            _ = nudge.notified() => {}
+        }
+        if let Err(e) = index.catch_up(&store).await {
+            tracing::warn!(error = %e, "search index catch-up failed; retrying");
+        }
+    }
+}

@@ -1,0 +1,911 @@
+//! Queries: the syntax users type, how it becomes a tantivy query over every
+//! language's fields, and the results (hits, snippets, facet counts,
+//! suggestions).
+//!
+//! Syntax: words (all required), `"a phrase"`, `-word` or `-"phrase"` to
+//! exclude, `a OR b` for alternatives, and field filters named as the
+//! facets (`country:MA`, `type:mou`, `objective:6`, `-status:draft`) plus
+//! `year:2001..2023` (also `2001..`, `..2023`, `2015`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Bound;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use crate::snippet::{self, SNIPPET_BYTES, Snippet};
+use crate::{FACETS, Lang, SearchError, SearchIndex, analyzer, slot_lang};
+
+/// How hits are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// A search: the text the user typed and the filters chosen beside it.
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    pub q: String,
+    /// Facet filters `(dimension, code)`: codes of one dimension are
+    /// alternatives, dimensions are all required.
+    pub filters: Vec<(String, String)>,
+    pub year_from: Option<i64>,
+    pub year_to: Option<i64>,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+    /// The language titles are shown in.
+    pub lang: Lang,
+    /// Whether drafts and unpublished records may be found.
+    pub include_private: bool,
+    /// Whether to count facets (a list page does; a quick lookup need not).
+    pub facets: bool,
+}
+
+impl Default for SearchRequest {
+    fn default() -> SearchRequest {
+        SearchRequest {
+            q: String::new(),
+            filters: Vec::new(),
+            year_from: None,
+            year_to: None,
+            sort: Sort::Relevance,
+            offset: 0,
+            limit: 20,
+            lang: Lang::En,
+            include_private: false,
+            facets: true,
+        }
+    }
+}
+
+impl SearchRequest {
+    pub fn text(q: &str) -> SearchRequest {
+        SearchRequest {
+            q: q.to_string(),
+            ..SearchRequest::default()
+        }
+    }
+}
+
+/// One result.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct Hit {
+    /// `agreements`, `practices`, `events`, `commitments`, `resources`, or
+    /// `clauses` (a clause of an agreement's text; `id` is the agreement's).
+    pub kind: String,
+    pub id: String,
+    pub title: String,
+    /// Byte ranges of matched words in `title`.
+    pub title_highlights: Vec<[usize; 2]>,
+    /// BM25 relevance (0 when sorted by date).
+    pub score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<Snippet>,
+    /// For a clause: its heading and the document it is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<ClauseRef>,
+}
+
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct ClauseRef {
+    pub label: String,
+    pub document_id: String,
+    /// Byte offset of the clause in the document's extracted text.
+    pub start: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct FacetCount {
+    pub code: String,
+    pub count: u64,
+}
+
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+pub struct SearchResults {
+    /// Hits in all (not only this page).
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    /// Counts per dimension for the current query and filters, largest
+    /// first.
+    pub facets: BTreeMap<String, Vec<FacetCount>>,
+    /// Queries with likely typos corrected, when nothing matched.
+    pub suggestions: Vec<String>,
+}
+
+/// A word or phrase of the query.
+#[derive(Clone, Debug, PartialEq)]
+struct Part {
+    text: String,
+    phrase: bool,
+}
+
+/// The query text taken apart.
+#[derive(Debug, Default, PartialEq)]
+struct Parsed {
+    /// Required groups; the parts of a group are alternatives (`a OR b`).
+    groups: Vec<Vec<Part>>,
+    excluded: Vec<Part>,
+    filters: Vec<(String, String)>,
+    excluded_filters: Vec<(String, String)>,
+    years: Option<(Option<i64>, Option<i64>)>,
+}
+
+/// Splits the query text into raw tokens, keeping quoted phrases whole:
+/// `(negated, text, quoted)`.
+fn tokens(q: &str) -> Vec<(bool, String, bool)> {
+    let mut out = Vec::new();
+    let mut chars = q.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+            continue;
+        }
+        let mut negated = false;
+        if c == '-' {
+            chars.next();
+            match chars.peek() {
+                Some(n) if !n.is_whitespace() => negated = true,
+                _ => continue,
+            }
+        }
+        let mut text = String::new();
+        let mut quoted = false;
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            quoted = true;
+            for c in chars.by_ref() {
+                if c == '"' {
+                    break;
+                }
+                text.push(c);
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c.is_whitespace() {
+                    break;
+                }
+                // `field:"a value"`
+                if c == '"' && text.ends_with(':') {
+                    chars.next();
+                    for c in chars.by_ref() {
+                        if c == '"' {
+                            break;
+                        }
+                        text.push(c);
+                    }
+                    break;
+                }
+                text.push(c);
+                chars.next();
+            }
+        }
+        if !text.trim().is_empty() {
+            out.push((negated, text, quoted));
+        }
+    }
+    out
+}
+
+fn parse(q: &str) -> Result<Parsed, SearchError> {
+    let mut p = Parsed::default();
+    let mut or_next = false;
+    for (negated, text, quoted) in tokens(q) {
+        if !quoted && !negated && text == "OR" {
+            or_next = !p.groups.is_empty();
+            continue;
+        }
+        if !quoted && let Some((field, value)) = text.split_once(':') {
+            let field = field.to_ascii_lowercase();
+            if field == "year" {
+                if negated {
+                    return Err(SearchError::Query(format!(
+                        "`-{text}`: a year range cannot be excluded; give the years to keep, as in year:2001..2023"
+                    )));
+                }
+                p.years = Some(years(value)?);
+                continue;
+            }
+            if FACETS.contains(&field.as_str()) {
+                if value.is_empty() {
+                    return Err(SearchError::Query(format!(
+                        "`{text}`: the filter has no value; write it as {field}:CODE"
+                    )));
+                }
+                let pair = (field.clone(), facet_code(&field, value));
+                if negated {
+                    p.excluded_filters.push(pair);
+                } else {
+                    p.filters.push(pair);
+                }
+                continue;
+            }
+        }
+        let part = Part {
+            text,
+            phrase: quoted,
+        };
+        if negated {
+            p.excluded.push(part);
+        } else if or_next && let Some(last) = p.groups.last_mut() {
+            last.push(part);
+        } else {
+            p.groups.push(vec![part]);
+        }
+        or_next = false;
+    }
+    Ok(p)
+}
+
+/// Codes are stored as the registry writes them: countries upper-case,
+/// everything else lower-case.
+pub fn facet_code(dim: &str, value: &str) -> String {
+    match dim {
+        "country" | "origin" | "destination" | "corridor" | "region" | "sector" => {
+            value.to_uppercase()
+        }
+        _ => value.to_lowercase(),
+    }
+}
+
+fn years(value: &str) -> Result<(Option<i64>, Option<i64>), SearchError> {
+    let year = |s: &str| -> Result<Option<i64>, SearchError> {
+        if s.is_empty() {
+            return Ok(None);
+        }
+        match s.parse::<i64>() {
+            Ok(y) if (1000..=9999).contains(&y) => Ok(Some(y)),
+            _ => Err(SearchError::Query(format!(
+                "`year:{value}`: `{s}` is not a year; write year:2015, year:2001..2023, year:2001.. or year:..2023"
+            ))),
+        }
+    };
+    match value.split_once("..") {
+        Some((a, b)) => {
+            let (a, b) = (year(a)?, year(b)?);
+            if let (Some(a), Some(b)) = (a, b)
+                && a > b
+            {
+                return Err(SearchError::Query(format!(
+                    "`year:{value}`: the range starts after it ends"
+                )));
+            }
+            Ok((a, b))
+        }
+        None => {
+            let y = year(value)?;
+            if y.is_none() {
+                return Err(SearchError::Query(
+                    "`year:` has no value; write year:2015 or year:2001..2023".into(),
+                ));
+            }
+            Ok((y, y))
+        }
+    }
+}
+
+/// Field weights: a word in a title counts three times one in the body.
+const TITLE_BOOST: f32 = 3.0;
+const NAMES_BOOST: f32 = 2.0;
+const NEUTRAL_BODY_BOOST: f32 = 0.3;
+
+/// Builds queries against one searcher and remembers, per field, the terms
+/// that may be highlighted.
+struct Builder<'a> {
+    index: &'a SearchIndex,
+    searcher: &'a Searcher,
+    analyzers: Vec<TextAnalyzer>,
+    wanted: HashMap<Field, HashSet<String>>,
+}
+
+impl Builder<'_> {
+    /// The analyzer of a text field's slot (title, body or names).
+    fn analyzer_slot(&self, field: Field) -> usize {
+        let f = self.index.fields();
+        (0..5)
+            .find(|&s| f.title_text[s] == field || f.body[s] == field)
+            .unwrap_or(4)
+    }
+
+    /// Text fields searched, with their weights and whether they hold
+    /// positions.
+    fn text_fields(&self) -> Vec<(Field, f32, bool)> {
+        let f = self.index.fields();
+        let mut out = Vec::with_capacity(11);
+        for s in 0..5 {
+            let boost = if s < 4 { TITLE_BOOST } else { NAMES_BOOST };
+            out.push((f.title_text[s], boost, true));
+        }
+        out.push((f.names, NAMES_BOOST, true));
+        for s in 0..5 {
+            let boost = if s < 4 { 1.0 } else { NEUTRAL_BODY_BOOST };
+            out.push((f.body[s], boost, s < 4));
+        }
+        out
+    }
+
+    /// Whether a plain word is a stop word in one of the four languages
+    /// (it then filters nothing, whatever the text's language).
+    fn is_stop_word(&mut self, word: &str) -> bool {
+        (0..4).any(|s| analyzer::terms(&mut self.analyzers[s], word).is_empty())
+            && !analyzer::terms(&mut self.analyzers[4], word).is_empty()
+    }
+
+    /// The query for one word or phrase across every field; `None` when
+    /// no field holds it.
+    fn part(&mut self, part: &Part) -> Result<Option<Box<dyn Query>>, SearchError> {
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost, positions) in self.text_fields() {
+            let slot = self.analyzer_slot(field);
+            let slot = if field == self.index.fields().names {
+                4
+            } else {
+                slot
+            };
+            let tokens = analyzer::terms(&mut self.analyzers[slot], &part.text);
+            let Some(first) = tokens.first() else {
+                continue;
+            };
+            let query: Box<dyn Query> = if tokens.len() == 1 {
+                // One word: its stem, and for the Latin languages the stems
+                // of its other grammatical number, because Snowball does not
+                // always bring singular and plural together ("libertad" and
+                // "libertades", "loisir" and "loisirs").
+                let mut words = vec![first.text.clone()];
+                let variants = match slot {
+                    _ if part.phrase => Vec::new(),
+                    0..=2 => number_variants(&part.text),
+                    3 => arabic_variants(&part.text),
+                    _ => Vec::new(),
+                };
+                if !variants.is_empty() {
+                    for variant in variants {
+                        let v = analyzer::terms(&mut self.analyzers[slot], &variant);
+                        if let [t] = v.as_slice()
+                            && !words.contains(&t.text)
+                        {
+                            words.push(t.text.clone());
+                        }
+                    }
+                }
+                let mut terms = Vec::new();
+                for w in words {
+                    let term = Term::from_field_text(field, &w);
+                    if self.searcher.doc_freq(&term)? > 0 {
+                        self.wanted.entry(field).or_default().insert(w);
+                        terms.push(term);
+                    }
+                }
+                match terms.len() {
+                    0 => continue,
+                    1 => Box::new(TermQuery::new(
+                        terms.pop().expect("one"),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    _ => Box::new(BooleanQuery::new_multiterms_query(terms)),
+                }
+            } else {
+                if !positions {
+                    continue;
+                }
+                let first_position = first.position;
+                let terms: Vec<(usize, Term)> = tokens
+                    .iter()
+                    .map(|t| {
+                        (
+                            t.position - first_position,
+                            Term::from_field_text(field, &t.text),
+                        )
+                    })
+                    .collect();
+                let mut present = true;
+                for (_, term) in &terms {
+                    if self.searcher.doc_freq(term)? == 0 {
+                        present = false;
+                        break;
+                    }
+                }
+                if !present {
+                    continue;
+                }
+                let wanted = self.wanted.entry(field).or_default();
+                wanted.extend(tokens.into_iter().map(|t| t.text));
+                Box::new(PhraseQuery::new_with_offset(terms))
+            };
+            alternatives.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
+        }
+        Ok(match alternatives.len() {
+            0 => None,
+            1 => Some(alternatives.pop().expect("one").1),
+            _ => Some(Box::new(BooleanQuery::new(alternatives))),
+        })
+    }
+}
+
+/// The word behind the one-letter proclitics (ب, ل, ك, ف, with و before
+/// them) that a light stemmer leaves alone, because stripping them from
+/// every word would also cut words that merely begin with those letters.
+/// Asked at query time, the forms that occur are found ("حماية" finds
+/// "بحماية", "أسرة" finds "ولأسرته").
+fn arabic_variants(word: &str) -> Vec<String> {
+    let w = word.trim();
+    if w.contains(char::is_whitespace) || w.chars().count() < 2 {
+        return Vec::new();
+    }
+    let base = w
+        .strip_prefix("ال")
+        .or_else(|| w.strip_prefix("أل"))
+        .unwrap_or(w);
+    ["ب", "ل", "ك", "ف", "وب", "ول", "فب", "فل"]
+        .into_iter()
+        .map(|p| format!("{p}{base}"))
+        .collect()
+}
+
+/// The word in its other grammatical number, as far as a suffix tells:
+/// singular and plural forms of French, English and Spanish nouns.
+fn number_variants(word: &str) -> Vec<String> {
+    let w = word.trim();
+    if w.contains(char::is_whitespace) || w.chars().count() < 3 {
+        return Vec::new();
+    }
+    let mut out = vec![format!("{w}s"), format!("{w}es")];
+    if let Some(stem) = w.strip_suffix("es") {
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = w.strip_suffix('s').or_else(|| w.strip_suffix('x')) {
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = w.strip_suffix("al") {
+        out.push(format!("{stem}aux"));
+    }
+    if let Some(stem) = w.strip_suffix("aux") {
+        out.push(format!("{stem}al"));
+    }
+    out
+}
+
+fn facet_term(index: &SearchIndex, dim: &str, code: &str) -> Term {
+    Term::from_facet(index.fields().facets, &Facet::from_path([dim, code]))
+}
+
+fn constant(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
+}
+
+impl SearchIndex {
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, SearchError> {
+        let parsed = parse(&req.q)?;
+        let searcher = self.reader().searcher();
+        let mut b = Builder {
+            index: self,
+            searcher: &searcher,
+            analyzers: (0..5).map(|s| analyzer::analyzer(slot_lang(s))).collect(),
+            wanted: HashMap::new(),
+        };
+        let f = *self.fields();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut unmatched = false;
+        let mut words = 0;
+        for group in &parsed.groups {
+            let mut alternatives = Vec::new();
+            for part in group {
+                if !part.phrase && group.len() == 1 && b.is_stop_word(&part.text) {
+                    continue;
+                }
+                words += 1;
+                if let Some(q) = b.part(part)? {
+                    alternatives.push((Occur::Should, q));
+                }
+            }
+            match alternatives.len() {
+                0 if words > 0 && !group.is_empty() => unmatched = true,
+                0 => {}
+                1 => clauses.push((Occur::Must, alternatives.pop().expect("one").1)),
+                _ => clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives)))),
+            }
+        }
+        for part in &parsed.excluded {
+            // Exclusions are not highlighted.
+            let saved = std::mem::take(&mut b.wanted);
+            if let Some(q) = b.part(part)? {
+                clauses.push((Occur::MustNot, q));
+            }
+            b.wanted = saved;
+        }
+        let mut filters = parsed.filters.clone();
+        filters.extend(
+            req.filters
+                .iter()
+                .map(|(d, c)| (d.clone(), facet_code(d, c))),
+        );
+        let mut by_dim: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (dim, code) in &filters {
+            if !FACETS.contains(&dim.as_str()) {
+                return Err(SearchError::Query(format!(
+                    "unknown filter `{dim}`: expected one of {}",
+                    FACETS.join(", ")
+                )));
+            }
+            by_dim.entry(dim).or_default().push(code);
+        }
+        for (dim, codes) in by_dim {
+            let alternatives: Vec<(Occur, Box<dyn Query>)> = codes
+                .into_iter()
+                .map(|c| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(
+                        facet_term(self, dim, c),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect();
+            clauses.push((
+                Occur::Must,
+                constant(Box::new(BooleanQuery::new(alternatives))),
+            ));
+        }
+        for (dim, code) in &parsed.excluded_filters {
+            clauses.push((
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    facet_term(self, dim, code),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let (from, to) = match parsed.years {
+            Some((a, b)) => (a.or(req.year_from), b.or(req.year_to)),
+            None => (req.year_from, req.year_to),
+        };
+        if from.is_some() || to.is_some() {
+            let bound = |y: Option<i64>| match y {
+                Some(y) => Bound::Included(Term::from_field_i64(f.year, y)),
+                None => Bound::Unbounded,
+            };
+            clauses.push((
+                Occur::Must,
+                constant(Box::new(RangeQuery::new(bound(from), bound(to)))),
+            ));
+        }
+        if !req.include_private {
+            clauses.push((
+                Occur::Must,
+                constant(Box::new(TermQuery::new(
+                    Term::from_field_u64(f.public, 1),
+                    IndexRecordOption::Basic,
+                ))),
+            ));
+        }
+        let has_text = clauses
+            .iter()
+            .any(|(o, q)| *o == Occur::Must && q.downcast_ref::<ConstScoreQuery>().is_none());
+        let query: Box<dyn Query> = if unmatched {
+            Box::new(EmptyQuery)
+        } else if !has_text {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+            Box::new(BooleanQuery::new(clauses))
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
+        let limit = req.limit.clamp(1, 100);
+        let top = TopDocs::with_limit(limit).and_offset(req.offset);
+        let mut facets = FacetCollector::for_field("facets");
+        for dim in FACETS {
+            facets.add_facet(Facet::from_path([*dim]));
+        }
+        let sort = if has_text { req.sort } else { Sort::Newest };
+        let (docs, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match sort {
+            Sort::Relevance => {
+                if req.facets {
+                    let (d, t, c) =
+                        searcher.search(&query, &(top.order_by_score(), Count, facets))?;
+                    (d, t, Some(c))
+                } else {
+                    let (d, t) = searcher.search(&query, &(top.order_by_score(), Count))?;
+                    (d, t, None)
+                }
+            }
+            Sort::Newest | Sort::Oldest => {
+                let order = if sort == Sort::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let top = top.order_by_fast_field::<i64>("date", order);
+                let (d, t, c) = if req.facets {
+                    let (d, t, c) = searcher.search(&query, &(top, Count, facets))?;
+                    (d, t, Some(c))
+                } else {
+                    let (d, t) = searcher.search(&query, &(top, Count))?;
+                    (d, t, None)
+                };
+                (d.into_iter().map(|(_, a)| (0.0, a)).collect(), t, c)
+            }
+        };
+        let mut hits = Vec::with_capacity(docs.len());
+        for (score, addr) in docs {
+            hits.push(self.hit(&searcher, &mut b, score, addr, req.lang)?);
+        }
+        let mut facet_counts = BTreeMap::new();
+        if let Some(counts) = counts {
+            for dim in FACETS {
+                let mut list: Vec<FacetCount> = counts
+                    .get(Facet::from_path([*dim]))
+                    .filter_map(|(facet, count)| {
+                        let code = facet.to_path().get(1)?.to_string();
+                        Some(FacetCount { code, count })
+                    })
+                    .collect();
+                list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+                if !list.is_empty() {
+                    facet_counts.insert(dim.to_string(), list);
+                }
+            }
+        }
+        let suggestions = if total == 0 && words > 0 {
+            self.suggest(&searcher, &parsed)?
+        } else {
+            Vec::new()
+        };
+        Ok(SearchResults {
+            total,
+            hits,
+            facets: facet_counts,
+            suggestions,
+        })
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        b: &mut Builder,
+        score: f32,
+        addr: DocAddress,
+        lang: Lang,
+    ) -> Result<Hit, SearchError> {
+        let f = *self.fields();
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let text = |field: Field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let kind = text(f.kind);
+        let mut title = text(f.title);
+        if let Some(titles) = doc.get_first(f.titles).and_then(|v| v.as_str())
+            && let Ok(map) = serde_json::from_str::<BTreeMap<Lang, String>>(titles)
+            && let Some(t) = map.get(&lang).filter(|t| !t.is_empty())
+        {
+            title = t.clone();
+        }
+        let mut title_highlights = Vec::new();
+        for s in 0..5 {
+            if let Some(wanted) = b.wanted.get(&f.title_text[s]) {
+                title_highlights.extend(snippet::matches(&title, &mut b.analyzers[s], wanted));
+            }
+        }
+        // The stored body with the most matched words gives the snippet.
+        let mut best: Option<(usize, Snippet)> = None;
+        for s in 0..4 {
+            let empty = HashSet::new();
+            let wanted = b.wanted.get(&f.body[s]).unwrap_or(&empty);
+            for value in doc.get_all(f.body[s]).filter_map(|v| v.as_str()) {
+                let mut m = snippet::matches(value, &mut b.analyzers[s], wanted);
+                // Words found through the neutral field are marked too.
+                if let Some(neutral) = b.wanted.get(&f.body[4]) {
+                    m.extend(snippet::matches(value, &mut b.analyzers[4], neutral));
+                }
+                let m = snippet::merge(m);
+                let n = m.len();
+                if best.as_ref().is_none_or(|(bn, _)| n > *bn) {
+                    best = Some((n, snippet::around(value, &m, SNIPPET_BYTES)));
+                }
+            }
+        }
+        let clause = if kind == "clauses" {
+            let start = doc
+                .get_first(f.offset)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0);
+            if let Some((_, s)) = best.as_mut() {
+                s.start += start as usize;
+            }
+            Some(ClauseRef {
+                label: text(f.clause),
+                document_id: text(f.document),
+                start,
+            })
+        } else {
+            None
+        };
+        Ok(Hit {
+            kind,
+            id: text(f.id),
+            title,
+            title_highlights: snippet::merge(title_highlights),
+            score,
+            snippet: best.map(|(_, s)| s),
+            clause,
+        })
+    }
+
+    /// For a query that found nothing: the same query with each unknown
+    /// Latin-script word replaced by the closest indexed word.
+    fn suggest(&self, searcher: &Searcher, parsed: &Parsed) -> Result<Vec<String>, SearchError> {
+        let f = self.fields();
+        let mut neutral = analyzer::analyzer(None);
+        let mut changed = false;
+        let mut words = Vec::new();
+        for part in parsed.groups.iter().flatten() {
+            let mut out = Vec::new();
+            for token in analyzer::terms(&mut neutral, &part.text) {
+                let word = token.text;
+                let latin = word.chars().all(|c| c.is_ascii_alphanumeric());
+                let known = [f.title_text[4], f.body[4], f.names].iter().try_fold(
+                    false,
+                    |found, field| -> Result<bool, SearchError> {
+                        Ok(found || searcher.doc_freq(&Term::from_field_text(*field, &word))? > 0)
+                    },
+                )?;
+                if known || !latin || word.len() < 3 {
+                    out.push(word);
+                    continue;
+                }
+                match self.closest(searcher, &word)? {
+                    Some(w) => {
+                        changed = true;
+                        out.push(w);
+                    }
+                    None => out.push(word),
+                }
+            }
+            let joined = out.join(" ");
+            words.push(if part.phrase {
+                format!("\"{joined}\"")
+            } else {
+                joined
+            });
+        }
+        Ok(if changed {
+            vec![words.join(" ")]
+        } else {
+            Vec::new()
+        })
+    }
+
+    /// The most frequent indexed word within a small edit distance of
+    /// `word` that starts with the same letter.
+    fn closest(&self, searcher: &Searcher, word: &str) -> Result<Option<String>, SearchError> {
+        let max = if word.len() <= 5 { 1 } else { 2 };
+        let first = &word[..1];
+        let next = ((first.as_bytes()[0]) + 1) as char;
+        let mut best: Option<(usize, u32, String)> = None;
+        let f = self.fields();
+        for segment in searcher.segment_readers() {
+            for field in [f.title_text[4], f.body[4], f.names] {
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted
+                    .terms()
+                    .range()
+                    .ge(first.as_bytes())
+                    .lt(next.to_string().as_bytes())
+                    .into_stream()?;
+                while stream.advance() {
+                    let Ok(candidate) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    if candidate.len().abs_diff(word.len()) > max {
+                        continue;
+                    }
+                    let d = edit_distance(word, candidate);
+                    if d == 0 || d > max {
+                        continue;
+                    }
+                    let df = stream.value().doc_freq;
+                    let better = match &best {
+                        None => true,
+                        Some((bd, bdf, _)) => d < *bd || (d == *bd && df > *bdf),
+                    };
+                    if better {
+                        best = Some((d, df, candidate.to_string()));
+                    }
+                }
+            }
+        }
+        Ok(best.map(|(_, _, w)| w))
+    }
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(text: &str, phrase: bool) -> Part {
+        Part {
+            text: text.into(),
+            phrase,
+        }
+    }
+
+    #[test]
+    fn the_syntax_parses() {
+        let p = parse(r#"frais "sécurité sociale" -saisonnier a OR b country:ma -type:mou year:2001..2023 objective:6"#)
+            .unwrap();
+        assert_eq!(
+            p.groups,
+            vec![
+                vec![part("frais", false)],
+                vec![part("sécurité sociale", true)],
+                vec![part("a", false), part("b", false)],
+            ]
+        );
+        assert_eq!(p.excluded, vec![part("saisonnier", false)]);
+        assert_eq!(
+            p.filters,
+            vec![
+                ("country".into(), "MA".into()),
+                ("objective".into(), "6".into())
+            ]
+        );
+        assert_eq!(p.excluded_filters, vec![("type".into(), "mou".into())]);
+        assert_eq!(p.years, Some((Some(2001), Some(2023))));
+    }
+
+    #[test]
+    fn bad_filters_say_what_is_wrong() {
+        for (q, needle) in [
+            ("year:20x1", "`20x1` is not a year"),
+            ("year:2023..2001", "starts after it ends"),
+            ("country:", "has no value"),
+            ("-year:2001", "cannot be excluded"),
+        ] {
+            let e = parse(q).unwrap_err().to_string();
+            assert!(e.contains(needle), "{q}: {e}");
+        }
+        // A colon in an ordinary word is just text.
+        assert_eq!(parse("http://x").unwrap().groups.len(), 1);
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("recrutment", "recrutement"), 1);
+        assert_eq!(edit_distance("pasport", "passport"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}
