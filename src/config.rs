@@ -19,11 +19,15 @@ struct FileConfig {
     bind: Option<SocketAddr>,
     /// Token that may write through the API (else one is generated).
     admin_token: Option<String>,
+    /// Where this node keeps its search index (a cache; default: `search`
+    /// in the data folder).
+    search_dir: Option<PathBuf>,
 }
 
 #[derive(Debug)]
 pub struct Settings {
     pub database_url: String,
+    pub search_dir: PathBuf,
     pub bind: Option<SocketAddr>,
     pub admin_token: Option<String>,
 }
@@ -53,8 +57,13 @@ impl Settings {
         let admin_token = std::env::var("PASSERELLE_ADMIN_TOKEN")
             .ok()
             .or(file.admin_token);
+        let search_dir = file
+            .search_dir
+            .clone()
+            .unwrap_or_else(|| data_dir.join("search"));
         Ok(Settings {
             database_url,
+            search_dir,
             bind: file.bind,
             admin_token,
         })

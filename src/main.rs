@@ -6,10 +6,12 @@
 mod assessment;
 mod config;
 mod demo;
+mod search;
 mod transfer;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -102,6 +104,22 @@ enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+    /// Search the registry (words, "phrases", -exclusions, OR, country:MA type:mou year:2001..2023).
+    Search {
+        /// The query.
+        query: String,
+        /// Print the results (with facet counts) as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Language of titles.
+        #[arg(long, default_value = "en", value_parser = parse_lang)]
+        lang: passerelle_search::Lang,
+        /// Number of hits to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Rebuild this node's search index from the database.
+    Reindex,
     /// Precision, recall and F1 of the assessment on the labelled corpus.
     Eval {
         /// The corpus folder.
@@ -114,6 +132,10 @@ enum Command {
         #[arg(long)]
         rubric: Option<PathBuf>,
     },
+}
+
+fn parse_lang(s: &str) -> Result<passerelle_search::Lang, String> {
+    passerelle_search::Lang::parse(s).ok_or_else(|| format!("`{s}` is not fr, en, es or ar"))
 }
 
 fn main() -> Result<()> {
@@ -180,6 +202,13 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Demo {
             synthetic: None, ..
         } => demo::load(&store).await,
+        Command::Search {
+            query,
+            json,
+            lang,
+            limit,
+        } => search::search(&store, &settings.search_dir, &query, lang, limit, json).await,
+        Command::Reindex => search::reindex(&store, &settings.search_dir).await,
         Command::Assess { .. } | Command::Eval { .. } => unreachable!("handled above"),
         Command::Token => {
             let token = passerelle_web::new_token();
@@ -210,7 +239,11 @@ async fn serve(
             "\nAdmin token for writing through the API (shown once; replace it with `passerelle token`):\n  {token}\n"
         );
     }
-    let app = passerelle_web::router(passerelle_web::AppState::new(store, &hash));
+    let nudge = Arc::new(tokio::sync::Notify::new());
+    let index = search::for_server(&store, &settings.search_dir, Arc::clone(&nudge)).await?;
+    let mut state = passerelle_web::AppState::new(store, &hash, index);
+    state.search_nudge = nudge;
+    let app = passerelle_web::router(state);
     let listener = tokio::net::TcpListener::bind(bind)
         .await
         .with_context(|| format!("cannot listen on {bind}"))?;

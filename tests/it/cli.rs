@@ -144,7 +144,12 @@ fn serve_with_demo_answers_the_api() {
         body
     };
     let morocco = get("/api/v1/agreements?country=MA&per_page=100");
+    let search = get("/api/v1/search?q=fraises&lang=fr");
+    // The command line reads the index the server holds.
+    let cli = passerelle(data.path(), &["search", "Huelva", "--json"]);
     child.kill().ok();
+    assert!(search.contains("agr-es-ma-huelva-seasonal"), "{search}");
+    assert!(ok(cli).contains("agr-es-ma-huelva-seasonal"));
     child.wait().ok();
     let json: serde_json::Value =
         serde_json::from_str(morocco.split("\r\n\r\n").nth(1).unwrap()).unwrap();
@@ -167,4 +172,23 @@ fn serve_with_demo_answers_the_api() {
         ids.iter().all(|id| !id.contains("ph-sa")),
         "only Morocco's agreements"
     );
+}
+
+#[test]
+fn reindex_and_search_from_the_command_line() {
+    let data = tempfile::tempdir().unwrap();
+    ok(passerelle(data.path(), &["demo"]));
+    let out = passerelle(data.path(), &["reindex"]);
+    assert!(out.status.success());
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(log.contains("search index built: 54 records"), "{log}");
+    let found = ok(passerelle(
+        data.path(),
+        &["search", "fraise", "--lang", "fr"],
+    ));
+    assert!(found.contains("agr-es-ma-huelva-seasonal"), "{found}");
+    assert!(found.contains("«fraises»"), "{found}");
+    let bad = passerelle(data.path(), &["search", "year:20x1"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a year"));
 }

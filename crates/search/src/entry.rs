@@ -28,6 +28,9 @@ pub struct Entry {
     /// `YYYYMMDD`, for sorting by date.
     pub date: Option<i64>,
     pub public: bool,
+    /// Whether the public may read the texts (an agreement's `text_public`);
+    /// clauses of a text that is not public are found only by those allowed.
+    pub text_public: bool,
     pub clauses: Vec<ClauseEntry>,
 }
 
@@ -64,6 +67,10 @@ pub fn entry(record: &AnyRecord, documents: &[Document]) -> Option<Entry> {
         year: index.year.map(i64::from),
         date: index.date.as_deref().and_then(date_number),
         public: index.public,
+        text_public: match record {
+            AnyRecord::Agreement(a) => a.text_public,
+            _ => true,
+        },
         ..Entry::default()
     };
     e.facets.push(("kind", kind.as_str().to_string()));

@@ -38,6 +38,11 @@ impl SearchIndex {
     /// Applies the outbox entries written since the index was last current;
     /// returns how many were applied.
     pub async fn catch_up(&self, store: &Store) -> Result<usize, SearchError> {
+        if !self.is_writable() {
+            // Another process follows the outbox and commits; see its work.
+            self.reader().reload()?;
+            return Ok(0);
+        }
         let mut applied = 0;
         loop {
             let since = self.applied();

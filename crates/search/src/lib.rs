@@ -67,6 +67,8 @@ pub enum SearchError {
         .0.display()
     )]
     Locked(PathBuf),
+    #[error("the search index was opened read-only: another process maintains it")]
+    ReadOnly,
     #[error(transparent)]
     Store(#[from] passerelle_store::StoreError),
     /// The query text or a filter is malformed; the message says where.
@@ -170,7 +172,8 @@ impl Fields {
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    /// `None` when opened to read an index another process maintains.
+    writer: Option<Mutex<IndexWriter>>,
     fields: Fields,
     /// Where it lives on disk (`None`: in memory).
     path: Option<PathBuf>,
@@ -230,11 +233,30 @@ impl SearchIndex {
         SearchIndex::from_index(index, fields, Some(path), true)
     }
 
+    /// Opens for reading only the index under `dir` that another process
+    /// (a running server) writes and keeps current.
+    pub fn open_read_only(dir: &Path) -> Result<SearchIndex, SearchError> {
+        let path = dir.join(format!("v{SCHEMA_VERSION}"));
+        let (_, fields) = Fields::schema();
+        let index = Index::open_in_dir(&path)?;
+        SearchIndex::with_writer(index, fields, Some(path), false, false)
+    }
+
     fn from_index(
         index: Index,
         fields: Fields,
         path: Option<PathBuf>,
         fresh: bool,
+    ) -> Result<SearchIndex, SearchError> {
+        SearchIndex::with_writer(index, fields, path, fresh, true)
+    }
+
+    fn with_writer(
+        index: Index,
+        fields: Fields,
+        path: Option<PathBuf>,
+        fresh: bool,
+        write: bool,
     ) -> Result<SearchIndex, SearchError> {
         for lang in [
             None,
@@ -250,12 +272,19 @@ impl SearchIndex {
         let threads = std::thread::available_parallelism()
             .map(|n| n.get().min(4))
             .unwrap_or(1);
-        let writer = index
-            .writer_with_num_threads(threads, WRITER_BUDGET)
-            .map_err(|e| match (&path, e) {
-                (Some(p), tantivy::TantivyError::LockFailure(..)) => SearchError::Locked(p.clone()),
-                (_, e) => SearchError::Index(e),
-            })?;
+        let writer = if write {
+            let w = index
+                .writer_with_num_threads(threads, WRITER_BUDGET)
+                .map_err(|e| match (&path, e) {
+                    (Some(p), tantivy::TantivyError::LockFailure(..)) => {
+                        SearchError::Locked(p.clone())
+                    }
+                    (_, e) => SearchError::Index(e),
+                })?;
+            Some(Mutex::new(w))
+        } else {
+            None
+        };
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -263,7 +292,7 @@ impl SearchIndex {
         Ok(SearchIndex {
             index,
             reader,
-            writer: Mutex::new(writer),
+            writer,
             fields,
             path,
             fresh,
@@ -306,8 +335,17 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    fn writer(&self) -> MutexGuard<'_, IndexWriter> {
-        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    fn writer(&self) -> Result<MutexGuard<'_, IndexWriter>, SearchError> {
+        match &self.writer {
+            Some(w) => Ok(w.lock().unwrap_or_else(|p| p.into_inner())),
+            None => Err(SearchError::ReadOnly),
+        }
+    }
+
+    /// Whether this process may write the index (it does not when another
+    /// process holds it).
+    pub fn is_writable(&self) -> bool {
+        self.writer.is_some()
     }
 
     /// Replaces or removes records and commits, recording `seq` as applied:
@@ -319,7 +357,7 @@ impl SearchIndex {
         deleted: &[String],
         seq: i64,
     ) -> Result<(), SearchError> {
-        let mut writer = self.writer();
+        let mut writer = self.writer()?;
         for key in deleted {
             writer.delete_term(Term::from_field_text(self.fields.key, key));
         }
@@ -333,13 +371,13 @@ impl SearchIndex {
     /// Empties the index (for a rebuild); nothing is visible until
     /// [`SearchIndex::finish_rebuild`].
     pub fn start_rebuild(&self) -> Result<(), SearchError> {
-        self.writer().delete_all_documents()?;
+        self.writer()?.delete_all_documents()?;
         Ok(())
     }
 
     /// Adds entries during a rebuild, without committing.
     pub fn add(&self, entries: &[Entry]) -> Result<(), SearchError> {
-        let writer = self.writer();
+        let writer = self.writer()?;
         for e in entries {
             self.add_to(&writer, e)?;
         }
@@ -348,7 +386,7 @@ impl SearchIndex {
 
     /// Adds the clauses of a document to an agreement already added.
     pub fn add_clauses(&self, base: &Entry, clauses: &[ClauseEntry]) -> Result<(), SearchError> {
-        let writer = self.writer();
+        let writer = self.writer()?;
         for c in clauses {
             writer.add_document(self.clause_document(base, c))?;
         }
@@ -357,7 +395,7 @@ impl SearchIndex {
 
     /// Commits a rebuild as current up to `seq`.
     pub fn finish_rebuild(&self, seq: i64) -> Result<(), SearchError> {
-        let mut writer = self.writer();
+        let mut writer = self.writer()?;
         self.commit(&mut writer, seq)?;
         // Fewer, larger segments make every later query cheaper.
         let ids = self.index.searchable_segment_ids()?;
@@ -385,7 +423,7 @@ impl SearchIndex {
     }
 
     /// What a record and its clauses share: key, facets, dates, visibility.
-    fn common(&self, e: &Entry, kind: &str) -> TantivyDocument {
+    fn common(&self, e: &Entry, kind: &str, public: bool) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.key, &e.key);
@@ -408,13 +446,13 @@ impl SearchIndex {
         if let Some(d) = e.date {
             doc.add_i64(f.date, d);
         }
-        doc.add_u64(f.public, u64::from(e.public));
+        doc.add_u64(f.public, u64::from(public));
         doc
     }
 
     fn record_document(&self, e: &Entry) -> TantivyDocument {
         let f = &self.fields;
-        let mut doc = self.common(e, &e.kind);
+        let mut doc = self.common(e, &e.kind, e.public);
         for (lang, text) in &e.title_texts {
             if lang.is_some() {
                 doc.add_text(f.title_text[slot(*lang)], text);
@@ -436,7 +474,7 @@ impl SearchIndex {
 
     fn clause_document(&self, base: &Entry, c: &ClauseEntry) -> TantivyDocument {
         let f = &self.fields;
-        let mut doc = self.common(base, "clauses");
+        let mut doc = self.common(base, "clauses", base.public && base.text_public);
         doc.add_text(f.body[slot(c.lang.or(Some(Lang::En)))], &c.text);
         doc.add_text(f.body[4], &c.text);
         doc.add_text(f.clause, &c.label);

@@ -488,6 +488,10 @@ fn constant(query: Box<dyn Query>) -> Box<dyn Query> {
 impl SearchIndex {
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, SearchError> {
+        self.run(req, true)
+    }
+
+    fn run(&self, req: &SearchRequest, suggest: bool) -> Result<SearchResults, SearchError> {
         let parsed = parse(&req.q)?;
         let searcher = self.reader().searcher();
         let mut b = Builder {
@@ -656,11 +660,23 @@ impl SearchIndex {
                 }
             }
         }
-        let suggestions = if total == 0 && words > 0 {
-            self.suggest(&searcher, &parsed)?
-        } else {
-            Vec::new()
-        };
+        let mut suggestions = Vec::new();
+        if suggest && total == 0 && words > 0 {
+            // Words come from every record's text, so a suggestion is only
+            // given when it finds something this caller may see.
+            for q in self.suggest(&searcher, &parsed)? {
+                let check = SearchRequest {
+                    q: q.clone(),
+                    facets: false,
+                    limit: 1,
+                    offset: 0,
+                    ..req.clone()
+                };
+                if self.run(&check, false)?.total > 0 {
+                    suggestions.push(q);
+                }
+            }
+        }
         Ok(SearchResults {
             total,
             hits,

@@ -998,7 +998,8 @@ pub(crate) async fn documents_after(
     after: &str,
     limit: u32,
 ) -> Result<Vec<Document>, StoreError> {
-    let sql = format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id > $1 ORDER BY id LIMIT $2");
+    let sql =
+        format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id > $1 ORDER BY id LIMIT $2");
     let rows = sqlx::query(AssertSqlSafe(sql))
         .bind(after)
         .bind(i64::from(limit))

@@ -52,6 +52,7 @@ pub fn routes() -> Router<AppState> {
             get(|| async { Json(reference::occupations()) }),
         )
         .route("/api/v1/audit", get(audit))
+        .route("/api/v1/search", get(crate::search::search))
         .route(
             "/api/v1/assess",
             post(crate::assessment::assess)
@@ -102,7 +103,7 @@ fn kind(name: &str) -> ApiResult<Kind> {
 }
 
 /// Whether the caller may see unpublished records.
-fn privileged(state: &AppState, headers: &HeaderMap) -> bool {
+pub(crate) fn privileged(state: &AppState, headers: &HeaderMap) -> bool {
     writer(headers, &state.admin_token_hash).is_ok()
 }
 

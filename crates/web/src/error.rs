@@ -123,6 +123,29 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<passerelle_search::SearchError> for ApiError {
+    fn from(e: passerelle_search::SearchError) -> ApiError {
+        match e {
+            passerelle_search::SearchError::Query(message) => {
+                ApiError::bad_query(Invalid(vec![FieldError {
+                    field: "q".into(),
+                    message,
+                }]))
+            }
+            passerelle_search::SearchError::Store(s) => s.into(),
+            other => {
+                tracing::error!(error = %other, "search failure");
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "Internal error",
+                    "the server could not complete the request; the error has been logged",
+                )
+            }
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let problem = Problem {

@@ -11,12 +11,17 @@ mod error;
 mod openapi;
 mod pages;
 mod params;
+mod search;
 
 use std::sync::Arc;
 
 use axum::Router;
-use axum::http::{HeaderValue, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use passerelle_search::SearchIndex;
 use passerelle_store::{Store, StoreError};
+use tokio::sync::Notify;
 
 pub use auth::{ADMIN_TOKEN_SETTING, new_token, token_hash};
 pub use error::{ApiError, Problem};
@@ -27,13 +32,20 @@ pub struct AppState {
     pub store: Store,
     /// SHA-256 (hex) of the token that may write.
     pub admin_token_hash: Arc<str>,
+    /// This node's search index, kept current by a follower task.
+    pub search: Arc<SearchIndex>,
+    /// Wakes the follower after a write here, so this node's own writes
+    /// are searchable at once rather than at its next poll.
+    pub search_nudge: Arc<Notify>,
 }
 
 impl AppState {
-    pub fn new(store: Store, admin_token_hash: &str) -> AppState {
+    pub fn new(store: Store, admin_token_hash: &str, search: Arc<SearchIndex>) -> AppState {
         AppState {
             store,
             admin_token_hash: admin_token_hash.into(),
+            search,
+            search_nudge: Arc::new(Notify::new()),
         }
     }
 }
@@ -63,8 +75,26 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(pages::routes())
         .fallback(api::unknown)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            nudge_search,
+        ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
+}
+
+/// After a successful write, tells the search follower to catch up now.
+async fn nudge_search(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> axum::response::Response {
+    let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let res = next.run(req).await;
+    if write && res.status().is_success() {
+        state.search_nudge.notify_one();
+    }
+    res
 }
 
 async fn security_headers(mut res: axum::response::Response) -> axum::response::Response {

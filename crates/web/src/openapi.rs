@@ -57,6 +57,7 @@ fn build() -> Value {
     let report = add::<passerelle_assess::Report>(&mut generator);
     let stored_assessment = add::<passerelle_domain::assessment::Assessment>(&mut generator);
     let review = add::<passerelle_domain::assessment::Review>(&mut generator);
+    let search_page = add::<crate::search::SearchPage>(&mut generator);
     let reference: Vec<(&str, &str, Value)> = vec![
         (
             "countries",
@@ -168,6 +169,25 @@ fn build() -> Value {
                 "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}}}, "422": problem("Invalid parameter")}}}),
         );
     }
+    let mut search_params: Vec<Value> = crate::search::SEARCH_PARAMS
+        .iter()
+        .map(|(name, description)| json!({"name": name, "in": "query", "required": false, "description": description, "schema": {"type": "string"}}))
+        .collect();
+    search_params.extend(
+        list_params
+            .iter()
+            .filter(|p| {
+                !["q", "sort", "page", "per_page"].contains(&p["name"].as_str().unwrap_or(""))
+            })
+            .cloned(),
+    );
+    paths.insert(
+        "/api/v1/search".into(),
+        json!({"get": {"tags": ["search"], "summary": "Full-text search in four languages over agreements, their clauses, practices, events, commitments and resources",
+            "description": "Hits carry snippets whose highlights are byte ranges in the snippet text; `snippet.start` is the snippet's byte offset in the source text (for a clause, the document's extracted text). Facet counts are for the current query and filters.",
+            "parameters": search_params,
+            "responses": {"200": ok(search_page, "Hits, facet counts and, when nothing matched, suggestions"), "422": problem("A parameter or the query syntax is invalid")}}}),
+    );
     paths.insert(
         "/api/v1/commitments/{key}/status".into(),
         json!({"parameters": [key_param], "post": {"tags": ["commitments"], "summary": "Append a status update to a commitment's history",

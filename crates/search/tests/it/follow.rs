@@ -14,6 +14,7 @@ fn agreement(id: &str, title: &str) -> Agreement {
         "id": id,
         "title": title,
         "title_language": "fr",
+        "text_public": true,
         "type": "bilateral_agreement",
         "status": "in_force",
         "parties": [

@@ -37,7 +37,8 @@ pub fn country(lang: Lang) -> &'static str {
 }
 
 /// The declaration in each language as an agreement whose document's
-/// clauses are the 30 articles; the Arabic copy is not public.
+/// clauses are the 30 articles; with `include_private_arabic`, the Arabic
+/// text is not public.
 pub fn udhr_entries(include_private_arabic: bool) -> Vec<Entry> {
     let u = udhr();
     let mut out = Vec::new();
@@ -71,7 +72,8 @@ pub fn udhr_entries(include_private_arabic: bool) -> Vec<Entry> {
             ],
             year: Some(1948),
             date: Some(19481210),
-            public: lang != Lang::Ar || !include_private_arabic,
+            public: true,
+            text_public: lang != Lang::Ar || !include_private_arabic,
             clauses,
             ..Entry::default()
         });

@@ -4,6 +4,7 @@
 mod documents;
 mod records;
 mod reference;
+mod search;
 
 use axum::Router;
 use axum::body::Body;
@@ -19,6 +20,7 @@ pub const TOKEN: &str = "test-token";
 pub struct TestApp {
     pub app: Router,
     pub db: TestStore,
+    pub search: std::sync::Arc<passerelle_search::SearchIndex>,
 }
 
 /// One app per backend available.
@@ -28,8 +30,13 @@ pub async fn apps() -> Vec<TestApp> {
         let (hash, _) = passerelle_web::admin_token(&db.store, Some(TOKEN))
             .await
             .unwrap();
-        let app = passerelle_web::router(passerelle_web::AppState::new(db.store.clone(), &hash));
-        out.push(TestApp { app, db });
+        let search = std::sync::Arc::new(passerelle_search::SearchIndex::in_memory().unwrap());
+        let app = passerelle_web::router(passerelle_web::AppState::new(
+            db.store.clone(),
+            &hash,
+            search.clone(),
+        ));
+        out.push(TestApp { app, db, search });
     }
     out
 }
@@ -91,6 +98,12 @@ impl TestApp {
             headers,
             bytes,
         }
+    }
+
+    /// Brings the search index up to date with the store, as the node's
+    /// follower task does.
+    pub async fn catch_up(&self) {
+        self.search.catch_up(&self.db.store).await.unwrap();
     }
 
     pub async fn get(&self, uri: &str) -> Reply {
