@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use passerelle_domain::{AnyRecord, Kind};
+use passerelle_domain::{AnyRecord, Document, Kind};
 use passerelle_store::Store;
 use tokio::sync::Notify;
 
@@ -15,8 +15,8 @@ use crate::{SearchError, SearchIndex};
 
 /// Outbox entries applied per commit.
 const BATCH: u32 = 500;
-/// Documents read per query during a rebuild.
-const DOCUMENT_PAGE: u32 = 200;
+/// Records turned into entries at a time during a rebuild.
+const CHUNK: usize = 500;
 
 /// The entry of one record as the store holds it now (`None`: deleted or
 /// not searchable).
@@ -94,36 +94,43 @@ impl SearchIndex {
             by_kind.push((kind, values));
         }
         let mut done = 0u64;
-        let mut agreements: HashMap<String, Entry> = HashMap::new();
         for (kind, values) in by_kind {
-            let mut entries = Vec::with_capacity(values.len());
-            for value in values {
-                let record = AnyRecord::from_value(kind, value).map_err(|e| {
-                    passerelle_store::StoreError::Corrupt(format!("a stored {}: {e}", kind.noun()))
-                })?;
-                if let Some(e) = entry::entry(&record, &[]) {
-                    entries.push(e);
+            // A few hundred at a time: agreements get their documents' texts
+            // in one query per chunk, and are added with their clauses.
+            let mut values = values.into_iter().peekable();
+            while values.peek().is_some() {
+                let mut records = Vec::with_capacity(CHUNK);
+                for value in values.by_ref().take(CHUNK) {
+                    records.push(AnyRecord::from_value(kind, value).map_err(|e| {
+                        passerelle_store::StoreError::Corrupt(format!(
+                            "a stored {}: {e}",
+                            kind.noun()
+                        ))
+                    })?);
                 }
-                done += 1;
-                if done.is_multiple_of(1000) {
-                    progress(done, total);
+                let mut documents: HashMap<String, Vec<Document>> = HashMap::new();
+                if kind == Kind::Agreements {
+                    let ids: Vec<String> = records
+                        .iter()
+                        .filter_map(|r| r.id().map(String::from))
+                        .collect();
+                    for doc in store.documents_of(&ids).await? {
+                        documents
+                            .entry(doc.agreement_id.clone())
+                            .or_default()
+                            .push(doc);
+                    }
                 }
-            }
-            self.add(&entries)?;
-            if kind == Kind::Agreements {
-                agreements = entries.into_iter().map(|e| (e.id.clone(), e)).collect();
-            }
-        }
-        progress(done, total);
-        let mut after = String::new();
-        loop {
-            let page = store.documents_after(&after, DOCUMENT_PAGE).await?;
-            let Some(last) = page.last() else { break };
-            after = last.id.clone();
-            for doc in &page {
-                if let Some(base) = agreements.get(&doc.agreement_id) {
-                    self.add_clauses(base, &entry::clauses(doc))?;
-                }
+                let entries: Vec<Entry> = records
+                    .iter()
+                    .filter_map(|r| {
+                        let docs = r.id().and_then(|id| documents.get(id));
+                        entry::entry(r, docs.map_or(&[][..], Vec::as_slice))
+                    })
+                    .collect();
+                self.add(&entries)?;
+                done += records.len() as u64;
+                progress(done, total);
             }
         }
         self.finish_rebuild(head)?;

@@ -9,6 +9,7 @@
 //! when it is missing, corrupt or of another schema version.
 
 pub mod analyzer;
+pub mod count;
 pub mod entry;
 pub mod follow;
 pub mod query;
@@ -17,6 +18,7 @@ pub mod snippet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use tantivy::indexer::UserOperation;
 use tantivy::schema::{
     FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -82,6 +84,8 @@ pub enum SearchError {
 pub struct Fields {
     /// `kind:id` of the record (its clauses carry their agreement's key).
     pub key: Field,
+    /// A hash of `key` as a fast field, to count each record once.
+    pub record: Field,
     /// The hit kind: a record kind, or `clauses`.
     pub kind: Field,
     pub id: Field,
@@ -149,6 +153,7 @@ impl Fields {
         }
         let fields = Fields {
             key: b.add_text_field("key", STRING | STORED),
+            record: b.add_u64_field("record", FAST),
             kind: b.add_text_field("kind", STRING | STORED),
             id: b.add_text_field("id", STORED),
             title: b.add_text_field("title", STORED),
@@ -179,7 +184,22 @@ pub struct SearchIndex {
     path: Option<PathBuf>,
     /// Whether it was just created, and so must be filled from the store.
     fresh: bool,
+    counts: Mutex<CountCache>,
+    count_cache_on: std::sync::atomic::AtomicBool,
 }
+
+/// Totals and facet counts of recent searches, valid for one searcher
+/// generation (any commit empties it).
+#[derive(Default)]
+struct CountCache {
+    generation: u64,
+    entries: std::collections::HashMap<String, CachedCounts>,
+}
+
+type CachedCounts = (Option<usize>, Option<count::Counts>);
+
+/// Searches whose counts are remembered; beyond it the cache starts over.
+const COUNT_CACHE_ENTRIES: usize = 1024;
 
 /// Memory the writer may use before it flushes a segment.
 const WRITER_BUDGET: usize = 96 * 1024 * 1024;
@@ -188,13 +208,21 @@ impl SearchIndex {
     /// An index in memory (tests, benchmarks, `assess`-style one-off use).
     pub fn in_memory() -> Result<SearchIndex, SearchError> {
         let (schema, fields) = Fields::schema();
-        SearchIndex::from_index(Index::create_in_ram(schema), fields, None, true)
+        SearchIndex::with_writer(Index::create_in_ram(schema), fields, None, true, Some(1))
     }
 
     /// Opens the index under `dir`, or creates an empty one (then
     /// [`SearchIndex::is_fresh`] says it must be filled) when it is missing,
     /// unreadable, or built for another [`SCHEMA_VERSION`].
     pub fn open(dir: &Path) -> Result<SearchIndex, SearchError> {
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get().min(4))
+            .unwrap_or(1);
+        SearchIndex::open_with_threads(dir, threads)
+    }
+
+    /// [`SearchIndex::open`] with a given number of indexing threads.
+    pub fn open_with_threads(dir: &Path, threads: usize) -> Result<SearchIndex, SearchError> {
         let io = |source| SearchError::Io {
             path: dir.to_path_buf(),
             source,
@@ -220,7 +248,13 @@ impl SearchIndex {
                 Ok(index)
             }) {
                 Ok(index) => {
-                    return SearchIndex::from_index(index, fields, Some(path), false);
+                    return SearchIndex::with_writer(
+                        index,
+                        fields,
+                        Some(path),
+                        false,
+                        Some(threads),
+                    );
                 }
                 Err(e) => {
                     tracing::warn!(path = %path.display(), error = %e, "search index unreadable; rebuilding it");
@@ -230,7 +264,7 @@ impl SearchIndex {
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).map_err(io)?;
         let index = Index::create_in_dir(&path, schema)?;
-        SearchIndex::from_index(index, fields, Some(path), true)
+        SearchIndex::with_writer(index, fields, Some(path), true, Some(threads))
     }
 
     /// Opens for reading only the index under `dir` that another process
@@ -239,16 +273,7 @@ impl SearchIndex {
         let path = dir.join(format!("v{SCHEMA_VERSION}"));
         let (_, fields) = Fields::schema();
         let index = Index::open_in_dir(&path)?;
-        SearchIndex::with_writer(index, fields, Some(path), false, false)
-    }
-
-    fn from_index(
-        index: Index,
-        fields: Fields,
-        path: Option<PathBuf>,
-        fresh: bool,
-    ) -> Result<SearchIndex, SearchError> {
-        SearchIndex::with_writer(index, fields, path, fresh, true)
+        SearchIndex::with_writer(index, fields, Some(path), false, None)
     }
 
     fn with_writer(
@@ -256,7 +281,8 @@ impl SearchIndex {
         fields: Fields,
         path: Option<PathBuf>,
         fresh: bool,
-        write: bool,
+        // Indexing threads; `None` opens the index read-only.
+        threads: Option<usize>,
     ) -> Result<SearchIndex, SearchError> {
         for lang in [
             None,
@@ -269,10 +295,7 @@ impl SearchIndex {
                 .tokenizers()
                 .register(analyzer::name(lang), analyzer::analyzer(lang));
         }
-        let threads = std::thread::available_parallelism()
-            .map(|n| n.get().min(4))
-            .unwrap_or(1);
-        let writer = if write {
+        let writer = if let Some(threads) = threads {
             let w = index
                 .writer_with_num_threads(threads, WRITER_BUDGET)
                 .map_err(|e| match (&path, e) {
@@ -296,7 +319,39 @@ impl SearchIndex {
             fields,
             path,
             fresh,
+            counts: Mutex::default(),
+            count_cache_on: std::sync::atomic::AtomicBool::new(true),
         })
+    }
+
+    /// Turns the cache of totals and facet counts on or off (benchmarks
+    /// measure the cold path with it off).
+    pub fn set_count_cache(&self, on: bool) {
+        self.count_cache_on
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub(crate) fn cached_counts(&self, generation: u64, key: &str) -> Option<CachedCounts> {
+        if !self
+            .count_cache_on
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return None;
+        }
+        let cache = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.generation != generation {
+            return None;
+        }
+        cache.entries.get(key).cloned()
+    }
+
+    pub(crate) fn cache_counts(&self, generation: u64, key: String, counts: CachedCounts) {
+        let mut cache = self.counts.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.generation != generation || cache.entries.len() >= COUNT_CACHE_ENTRIES {
+            cache.entries.clear();
+            cache.generation = generation;
+        }
+        cache.entries.insert(key, counts);
     }
 
     pub fn fields(&self) -> &Fields {
@@ -384,15 +439,6 @@ impl SearchIndex {
         Ok(())
     }
 
-    /// Adds the clauses of a document to an agreement already added.
-    pub fn add_clauses(&self, base: &Entry, clauses: &[ClauseEntry]) -> Result<(), SearchError> {
-        let writer = self.writer()?;
-        for c in clauses {
-            writer.add_document(self.clause_document(base, c))?;
-        }
-        Ok(())
-    }
-
     /// Commits a rebuild as current up to `seq`.
     pub fn finish_rebuild(&self, seq: i64) -> Result<(), SearchError> {
         let mut writer = self.writer()?;
@@ -414,11 +460,15 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Adds a record and its clauses in one batch, which keeps them
+    /// contiguous in one segment (facet counts rely on it, see [`count`]).
     fn add_to(&self, writer: &IndexWriter, e: &Entry) -> Result<(), SearchError> {
-        writer.add_document(self.record_document(e))?;
+        let mut batch = Vec::with_capacity(1 + e.clauses.len());
+        batch.push(UserOperation::Add(self.record_document(e)));
         for c in &e.clauses {
-            writer.add_document(self.clause_document(e, c))?;
+            batch.push(UserOperation::Add(self.clause_document(e, c)));
         }
+        writer.run(batch)?;
         Ok(())
     }
 
@@ -427,6 +477,7 @@ impl SearchIndex {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.key, &e.key);
+        doc.add_u64(f.record, count::record_hash(&e.key));
         doc.add_text(f.kind, kind);
         doc.add_text(f.id, &e.id);
         doc.add_text(f.title, &e.title);

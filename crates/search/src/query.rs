@@ -12,7 +12,7 @@ use std::ops::Bound;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
     RangeQuery, TermQuery,
@@ -21,6 +21,7 @@ use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
+use crate::count::RecordFacets;
 use crate::snippet::{self, SNIPPET_BYTES, Snippet};
 use crate::{FACETS, Lang, SearchError, SearchIndex, analyzer, slot_lang};
 
@@ -52,6 +53,10 @@ pub struct SearchRequest {
     pub include_private: bool,
     /// Whether to count facets (a list page does; a quick lookup need not).
     pub facets: bool,
+    /// Whether to count every match for `total`; without it `total` only
+    /// counts the hits up to this page, and ranking can skip whole blocks
+    /// of documents that cannot enter the top hits.
+    pub count: bool,
 }
 
 impl Default for SearchRequest {
@@ -67,6 +72,7 @@ impl Default for SearchRequest {
             lang: Lang::En,
             include_private: false,
             facets: true,
+            count: true,
         }
     }
 }
@@ -119,7 +125,7 @@ pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
     /// Counts per dimension for the current query and filters, largest
-    /// first.
+    /// first; each record counts once, however many of its clauses match.
     pub facets: BTreeMap<String, Vec<FacetCount>>,
     /// Queries with likely typos corrected, when nothing matched.
     pub suggestions: Vec<String>,
@@ -320,20 +326,30 @@ impl Builder<'_> {
     }
 
     /// Text fields searched, with their weights and whether they hold
-    /// positions.
-    fn text_fields(&self) -> Vec<(Field, f32, bool)> {
+    /// positions: the language fields and names, or (`neutral`) the
+    /// unstemmed copies of every title and body.
+    fn text_fields(&self, neutral: bool) -> Vec<(Field, f32, bool)> {
         let f = self.index.fields();
-        let mut out = Vec::with_capacity(11);
-        for s in 0..5 {
-            let boost = if s < 4 { TITLE_BOOST } else { NAMES_BOOST };
-            out.push((f.title_text[s], boost, true));
+        if neutral {
+            return vec![
+                (f.title_text[4], NAMES_BOOST, true),
+                (f.body[4], NEUTRAL_BODY_BOOST, false),
+            ];
+        }
+        let mut out = Vec::with_capacity(9);
+        for s in 0..4 {
+            out.push((f.title_text[s], TITLE_BOOST, true));
         }
         out.push((f.names, NAMES_BOOST, true));
-        for s in 0..5 {
-            let boost = if s < 4 { 1.0 } else { NEUTRAL_BODY_BOOST };
-            out.push((f.body[s], boost, s < 4));
+        for s in 0..4 {
+            out.push((f.body[s], 1.0, true));
         }
         out
+    }
+
+    fn is_neutral(&self, field: Field) -> bool {
+        let f = self.index.fields();
+        field == f.title_text[4] || field == f.body[4]
     }
 
     /// Whether a plain word is a stop word in one of the four languages
@@ -347,7 +363,15 @@ impl Builder<'_> {
     /// no field holds it.
     fn part(&mut self, part: &Part) -> Result<Option<Box<dyn Query>>, SearchError> {
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, boost, positions) in self.text_fields() {
+        // The neutral fields repeat every text unstemmed: searching them as
+        // well would walk the same documents twice, so they are the
+        // fallback for words no language field knows (a name, a word in a
+        // text of another language).
+        let fields = [self.text_fields(false), self.text_fields(true)];
+        for (field, boost, positions) in fields.into_iter().flatten() {
+            if !alternatives.is_empty() && self.is_neutral(field) {
+                break;
+            }
             let slot = self.analyzer_slot(field);
             let slot = if field == self.index.fields().names {
                 4
@@ -504,20 +528,27 @@ impl SearchIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut unmatched = false;
         let mut words = 0;
-        for group in &parsed.groups {
+        // Stop words ("de", "the", "في") filter nothing and are dropped,
+        // unless the query is nothing else.
+        let stop: Vec<bool> = parsed
+            .groups
+            .iter()
+            .map(|g| g.len() == 1 && !g[0].phrase && b.is_stop_word(&g[0].text))
+            .collect();
+        let only_stop_words = stop.iter().all(|s| *s);
+        for (group, is_stop) in parsed.groups.iter().zip(stop) {
+            if is_stop && !only_stop_words {
+                continue;
+            }
             let mut alternatives = Vec::new();
             for part in group {
-                if !part.phrase && group.len() == 1 && b.is_stop_word(&part.text) {
-                    continue;
-                }
                 words += 1;
                 if let Some(q) = b.part(part)? {
                     alternatives.push((Occur::Should, q));
                 }
             }
             match alternatives.len() {
-                0 if words > 0 && !group.is_empty() => unmatched = true,
-                0 => {}
+                0 => unmatched = true,
                 1 => clauses.push((Occur::Must, alternatives.pop().expect("one").1)),
                 _ => clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives)))),
             }
@@ -586,12 +617,14 @@ impl SearchIndex {
             ));
         }
         if !req.include_private {
+            // Few documents are private: excluding them walks a short list,
+            // where requiring `public` would walk nearly every document.
             clauses.push((
-                Occur::Must,
-                constant(Box::new(TermQuery::new(
-                    Term::from_field_u64(f.public, 1),
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.public, 0),
                     IndexRecordOption::Basic,
-                ))),
+                )),
             ));
         }
         let has_text = clauses
@@ -607,22 +640,12 @@ impl SearchIndex {
         };
         let limit = req.limit.clamp(1, 100);
         let top = TopDocs::with_limit(limit).and_offset(req.offset);
-        let mut facets = FacetCollector::for_field("facets");
-        for dim in FACETS {
-            facets.add_facet(Facet::from_path([*dim]));
-        }
         let sort = if has_text { req.sort } else { Sort::Newest };
-        let (docs, total, counts): (Vec<(f32, DocAddress)>, usize, _) = match sort {
-            Sort::Relevance => {
-                if req.facets {
-                    let (d, t, c) =
-                        searcher.search(&query, &(top.order_by_score(), Count, facets))?;
-                    (d, t, Some(c))
-                } else {
-                    let (d, t) = searcher.search(&query, &(top.order_by_score(), Count))?;
-                    (d, t, None)
-                }
-            }
+        // The top hits first, alone, so ranking can skip blocks that cannot
+        // make the page; then, if asked, one pass without scores for the
+        // total and the facets.
+        let docs: Vec<(f32, DocAddress)> = match sort {
+            Sort::Relevance => searcher.search(&query, &top.order_by_score())?,
             Sort::Newest | Sort::Oldest => {
                 let order = if sort == Sort::Newest {
                     Order::Desc
@@ -630,35 +653,49 @@ impl SearchIndex {
                     Order::Asc
                 };
                 let top = top.order_by_fast_field::<i64>("date", order);
-                let (d, t, c) = if req.facets {
-                    let (d, t, c) = searcher.search(&query, &(top, Count, facets))?;
-                    (d, t, Some(c))
-                } else {
-                    let (d, t) = searcher.search(&query, &(top, Count))?;
-                    (d, t, None)
-                };
-                (d.into_iter().map(|(_, a)| (0.0, a)).collect(), t, c)
+                searcher
+                    .search(&query, &top)?
+                    .into_iter()
+                    .map(|(_, a)| (0.0, a))
+                    .collect()
             }
         };
+        let (total, counts) = if req.count || req.facets {
+            // The next page of the same search, or the same search by
+            // someone else, reuses the counts until the index changes.
+            let key = format!("{query:?}|{}|{}", req.count, req.facets);
+            let generation = searcher.generation().generation_id();
+            match self.cached_counts(generation, &key) {
+                Some(hit) => hit,
+                None => {
+                    let counted = searcher.search(
+                        &query,
+                        &(
+                            req.count.then_some(Count),
+                            req.facets.then_some(RecordFacets),
+                        ),
+                    )?;
+                    self.cache_counts(generation, key, counted.clone());
+                    counted
+                }
+            }
+        } else {
+            (None, None)
+        };
+        let total = total.unwrap_or(req.offset + docs.len());
         let mut hits = Vec::with_capacity(docs.len());
         for (score, addr) in docs {
             hits.push(self.hit(&searcher, &mut b, score, addr, req.lang)?);
         }
-        let mut facet_counts = BTreeMap::new();
-        if let Some(counts) = counts {
-            for dim in FACETS {
-                let mut list: Vec<FacetCount> = counts
-                    .get(Facet::from_path([*dim]))
-                    .filter_map(|(facet, count)| {
-                        let code = facet.to_path().get(1)?.to_string();
-                        Some(FacetCount { code, count })
-                    })
-                    .collect();
-                list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
-                if !list.is_empty() {
-                    facet_counts.insert(dim.to_string(), list);
-                }
-            }
+        let mut facet_counts: BTreeMap<String, Vec<FacetCount>> = BTreeMap::new();
+        for ((dim, code), count) in counts.unwrap_or_default() {
+            facet_counts
+                .entry(dim)
+                .or_default()
+                .push(FacetCount { code, count });
+        }
+        for list in facet_counts.values_mut() {
+            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
         }
         let mut suggestions = Vec::new();
         if suggest && total == 0 && words > 0 {

@@ -509,14 +509,12 @@ impl Store {
         dispatch!(self, outbox_head())
     }
 
-    /// Documents of all agreements with their texts, `limit` at a time, in
-    /// id order after `after` (start with "").
-    pub async fn documents_after(
+    /// The documents, with their texts, of the agreements with these ids.
+    pub async fn documents_of(
         &self,
-        after: &str,
-        limit: u32,
+        agreement_ids: &[String],
     ) -> Result<Vec<Document>, StoreError> {
-        dispatch!(self, documents_after(after, limit))
+        dispatch!(self, documents_of(agreement_ids))
     }
 
     pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -991,21 +991,28 @@ pub(crate) async fn documents(
     rows.iter().map(document_from).collect()
 }
 
-/// Documents of every agreement, a page at a time in id order, for
-/// rebuilding the search index without one query per agreement.
-pub(crate) async fn documents_after(
+/// The documents of several agreements, with their texts, for rebuilding
+/// the search index without one query per agreement.
+pub(crate) async fn documents_of(
     pool: &Pool<Db>,
-    after: &str,
-    limit: u32,
+    agreement_ids: &[String],
 ) -> Result<Vec<Document>, StoreError> {
-    let sql =
-        format!("SELECT {DOCUMENT_COLUMNS} FROM documents WHERE id > $1 ORDER BY id LIMIT $2");
-    let rows = sqlx::query(AssertSqlSafe(sql))
-        .bind(after)
-        .bind(i64::from(limit))
-        .fetch_all(pool)
-        .await?;
-    rows.iter().map(document_from).collect()
+    let mut out = Vec::new();
+    for chunk in agreement_ids.chunks(MAX_PARAMS) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT {DOCUMENT_COLUMNS} FROM documents WHERE agreement_id IN ({}) ORDER BY created_at, id",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(AssertSqlSafe(sql));
+        for id in chunk {
+            query = query.bind(id);
+        }
+        for row in query.fetch_all(pool).await? {
+            out.push(document_from(&row)?);
+        }
+    }
+    Ok(out)
 }
 
 pub(crate) async fn blob(pool: &Pool<Db>, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
