@@ -19,9 +19,11 @@ mkdir -p "$out"
 cargo build --release --quiet
 bin="${CARGO_TARGET_DIR:-target}/release/passerelle"
 
-echo "== engines side by side ($n agreements)"
-BENCH_N="$n" BENCH_QUERIES_OUT="$out/search-queries.txt" \
-  cargo bench --quiet -p passerelle-search --bench compare | tee "$out/search-compare.md"
+if [ -z "${BENCH_SKIP_COMPARE:-}" ]; then
+  echo "== engines side by side ($n agreements)"
+  BENCH_N="$n" BENCH_QUERIES_OUT="$out/search-queries.txt" \
+    cargo bench --quiet -p passerelle-search --bench compare | tee "$out/search-compare.md"
+fi
 
 echo "== HTTP, 64 connections"
 data="$out/search-http-$n"

@@ -120,6 +120,16 @@ enum Command {
     },
     /// Rebuild this node's search index from the database.
     Reindex,
+    /// Read one file from standard input and write its text to standard
+    /// output (the server runs this as a worker process, so that a parser
+    /// crash or endless loop cannot take it down).
+    #[command(hide = true)]
+    ExtractWorker {
+        #[arg(long)]
+        file_name: Option<String>,
+        #[arg(long)]
+        max_bytes: usize,
+    },
     /// Precision, recall and F1 of the assessment on the labelled corpus.
     Eval {
         /// The corpus folder.
@@ -169,6 +179,22 @@ async fn run(cli: Cli) -> Result<()> {
             misses,
             rubric,
         } => return assessment::eval(corpus, *misses, rubric.as_deref()),
+        Command::ExtractWorker {
+            file_name,
+            max_bytes,
+        } => {
+            let limits = passerelle_extract::Limits {
+                max_bytes: *max_bytes,
+                ..passerelle_extract::Limits::default()
+            };
+            passerelle_extract::worker::serve(
+                std::io::stdin().lock(),
+                std::io::stdout().lock(),
+                file_name.as_deref(),
+                limits,
+            )?;
+            return Ok(());
+        }
         _ => {}
     }
     let settings = Settings::load(&cli.global)?;
@@ -209,7 +235,9 @@ async fn run(cli: Cli) -> Result<()> {
             limit,
         } => search::search(&store, &settings.search_dir, &query, lang, limit, json).await,
         Command::Reindex => search::reindex(&store, &settings.search_dir).await,
-        Command::Assess { .. } | Command::Eval { .. } => unreachable!("handled above"),
+        Command::Assess { .. } | Command::Eval { .. } | Command::ExtractWorker { .. } => {
+            unreachable!("handled above")
+        }
         Command::Token => {
             let token = passerelle_web::new_token();
             store
@@ -243,6 +271,9 @@ async fn serve(
     let index = search::for_server(&store, &settings.search_dir, Arc::clone(&nudge)).await?;
     let mut state = passerelle_web::AppState::new(store, &hash, index);
     state.search_nudge = nudge;
+    // Uploaded files are read by this same program in a child process.
+    let program = std::env::current_exe().context("cannot find this program's path")?;
+    state.file_reader = passerelle_web::FileReader::Worker(Arc::new(program));
     let app = passerelle_web::router(state);
     let listener = tokio::net::TcpListener::bind(bind)
         .await

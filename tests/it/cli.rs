@@ -118,6 +118,7 @@ fn serve_with_demo_answers_the_api() {
         .arg("--data-dir")
         .arg(data.path())
         .args(["serve", "--demo", "--bind", "127.0.0.1:0"])
+        .env("PASSERELLE_ADMIN_TOKEN", "cli-test-token")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -145,10 +146,28 @@ fn serve_with_demo_answers_the_api() {
     };
     let morocco = get("/api/v1/agreements?country=MA&per_page=100");
     let search = get("/api/v1/search?q=fraises&lang=fr");
+    // An upload is read by a worker process and assessed.
+    let text =
+        "Article premier\nAucun frais de recrutement n'est mis à la charge des travailleurs.\n";
+    let upload = {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        write!(
+            s,
+            "POST /api/v1/agreements/agr-fr-ma-1963/documents?file_name=texte.txt HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer cli-test-token\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+            text.len()
+        )
+        .unwrap();
+        let mut body = String::new();
+        s.read_to_string(&mut body).unwrap();
+        body
+    };
     // The command line reads the index the server holds.
     let cli = passerelle(data.path(), &["search", "Huelva", "--json"]);
     child.kill().ok();
     assert!(search.contains("agr-es-ma-huelva-seasonal"), "{search}");
+    assert!(upload.starts_with("HTTP/1.1 201"), "{upload}");
+    assert!(upload.contains(r#""assessment":{"coverage":"#), "{upload}");
+    assert!(upload.contains("Aucun frais de recrutement"), "{upload}");
     assert!(ok(cli).contains("agr-es-ma-huelva-seasonal"));
     child.wait().ok();
     let json: serde_json::Value =
@@ -191,4 +210,32 @@ fn reindex_and_search_from_the_command_line() {
     let bad = passerelle(data.path(), &["search", "year:20x1"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("is not a year"));
+}
+
+#[test]
+fn the_extract_worker_reads_standard_input() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .args([
+            "extract-worker",
+            "--max-bytes",
+            "1000",
+            "--file-name",
+            "a.txt",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Artículo primero".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "ok text UTF-8\nArtículo primero"
+    );
 }

@@ -12,6 +12,7 @@ mod docx;
 mod html;
 mod pdf;
 mod text;
+pub mod worker;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -85,6 +86,37 @@ pub enum ExtractError {
     Unsupported(&'static str),
     #[error("the file could not be read: {0}")]
     Failed(String),
+    /// The worker process ran past the time limit and was stopped.
+    #[error(
+        "reading the file took more than {0} s; it may be damaged or made to exhaust the reader"
+    )]
+    TimedOut(u64),
+    /// The worker process ended abnormally (a crash in a parser).
+    #[error("the file reader stopped ({0}); the file may be damaged")]
+    Crashed(String),
+    /// The worker refused the file; `message` is its error, as is.
+    #[error("{message}")]
+    Refused { refusal: Refusal, message: String },
+}
+
+/// What kind of error a worker reported, for callers that answer
+/// differently to each (too large, not supported, unreadable).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    TooLarge,
+    Unsupported,
+    Unreadable,
+}
+
+impl ExtractError {
+    pub fn refusal(&self) -> Refusal {
+        match self {
+            ExtractError::TooLarge { .. } | ExtractError::TextTooLarge { .. } => Refusal::TooLarge,
+            ExtractError::Unsupported(_) => Refusal::Unsupported,
+            ExtractError::Refused { refusal, .. } => *refusal,
+            _ => Refusal::Unreadable,
+        }
+    }
 }
 
 /// Guesses the format from the first bytes (and the name, for text).

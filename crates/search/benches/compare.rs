@@ -321,7 +321,11 @@ fn main() {
         };
         index.search(&req).unwrap().hits.len()
     };
-    let (s, empty) = time(&queries, 20, |q| search(q, false, false));
+    let runs = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let (s, empty) = time(&queries, runs, |q| search(q, false, false));
     latency.push(("Passerelle, top 10", s, empty));
     if std::env::var("BENCH_SLOWEST").is_ok() {
         let mut each: Vec<(Duration, String)> = queries

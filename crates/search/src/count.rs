@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::fastfield::FacetReader;
-use tantivy::schema::Facet;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Counts per `(dimension, code)`.
@@ -96,15 +95,33 @@ impl SegmentCollector for RecordFacetsSegment {
 
     fn harvest(self) -> Counts {
         let mut out = Counts::new();
-        let mut facet = Facet::root();
-        for (ord, &count) in self.counts.iter().enumerate() {
-            if count == 0 || self.facets.facet_from_ord(ord as u64, &mut facet).is_err() {
-                continue;
-            }
-            if let [dim, code] = facet.to_path()[..] {
-                out.insert((dim.to_string(), code.to_string()), count);
-            }
-        }
+        // The facets' names in one sequential read of the dictionary, not a
+        // block decode per ordinal.
+        let (ords, counts): (Vec<u64>, Vec<u64>) = self
+            .counts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c > 0)
+            .map(|(ord, c)| (ord as u64, *c))
+            .unzip();
+        let mut counts = counts.into_iter();
+        let _ = self
+            .facets
+            .facet_dict()
+            .sorted_ords_to_term_cb(&ords, |bytes| {
+                let count = counts.next().unwrap_or(0);
+                // Encoded facets separate their path segments with a zero byte.
+                let mut path = bytes.split(|b| *b == 0);
+                if let (Some(dim), Some(code), None) = (path.next(), path.next(), path.next()) {
+                    out.insert(
+                        (
+                            String::from_utf8_lossy(dim).into_owned(),
+                            String::from_utf8_lossy(code).into_owned(),
+                        ),
+                        count,
+                    );
+                }
+            });
         if self.skipped_clauses > 0 {
             *out.entry(("kind".into(), "clauses".into())).or_default() += self.skipped_clauses;
         }

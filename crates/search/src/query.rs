@@ -125,7 +125,8 @@ pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
     /// Counts per dimension for the current query and filters, largest
-    /// first; each record counts once, however many of its clauses match.
+    /// first (at most [`FACET_VALUES`] per dimension); each record counts
+    /// once, however many of its clauses match.
     pub facets: BTreeMap<String, Vec<FacetCount>>,
     /// Queries with likely typos corrected, when nothing matched.
     pub suggestions: Vec<String>,
@@ -301,6 +302,10 @@ fn years(value: &str) -> Result<(Option<i64>, Option<i64>), SearchError> {
         }
     }
 }
+
+/// Values listed per facet dimension, largest counts first: enough to
+/// choose from, without a thousand corridors in every response.
+pub const FACET_VALUES: usize = 20;
 
 /// Field weights: a word in a title counts three times one in the body.
 const TITLE_BOOST: f32 = 3.0;
@@ -696,6 +701,7 @@ impl SearchIndex {
         }
         for list in facet_counts.values_mut() {
             list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
+            list.truncate(FACET_VALUES);
         }
         let mut suggestions = Vec::new();
         if suggest && total == 0 && words > 0 {

@@ -502,6 +502,7 @@ async fn upload_document(
     // assessment.
     let mut body_json = json!(doc);
     match crate::assessment::assess_bytes(
+        &state.file_reader,
         body.clone(),
         Some(doc.file_name.clone()),
         None,
@@ -596,6 +597,7 @@ async fn recompute(
         .await?
         .ok_or_else(|| ApiError::not_found("the assessed document's content is gone"))?;
     let (report, text) = crate::assessment::assess_bytes(
+        &state.file_reader,
         bytes.into(),
         Some(doc.file_name.clone()),
         None,

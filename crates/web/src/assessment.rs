@@ -1,18 +1,19 @@
 //! `POST /api/v1/assess`: a file or text in, the assessment report out,
 //! nothing stored.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::RawQuery;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passerelle_assess::{Assessor, Language, Report, Rubric, Status, render};
 use passerelle_domain::Invalid;
 use passerelle_domain::assessment::{Assessment, Finding, FindingStatus, Provenance};
-use passerelle_extract::{ExtractError, Limits, extract};
+use passerelle_extract::{ExtractError, Limits, Refusal, extract, worker};
 
+use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 
 /// Largest file the endpoint reads.
@@ -27,22 +28,24 @@ fn assessor() -> &'static Assessor {
 }
 
 fn unreadable(e: ExtractError) -> ApiError {
-    let status = match e {
-        ExtractError::TooLarge { .. } | ExtractError::TextTooLarge { .. } => {
-            StatusCode::PAYLOAD_TOO_LARGE
-        }
-        ExtractError::Unsupported(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    let code = match status {
-        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
-        _ => "unreadable_file",
+    if let ExtractError::TimedOut(_) = e {
+        return ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "too_slow",
+            "The file takes too long to read",
+            e.to_string(),
+        );
+    }
+    let (status, code) = match e.refusal() {
+        Refusal::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+        Refusal::Unsupported => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        Refusal::Unreadable => (StatusCode::UNPROCESSABLE_ENTITY, "unreadable_file"),
     };
     ApiError::new(status, code, "The file cannot be read", e.to_string())
 }
 
 pub async fn assess(
+    State(state): State<AppState>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
     body: Bytes,
@@ -81,7 +84,8 @@ pub async fn assess(
             file_name = Some("upload.html".into());
         }
     }
-    let (report, _) = assess_bytes(body, file_name, lang, MAX_ASSESS_BYTES).await?;
+    let (report, _) =
+        assess_bytes(&state.file_reader, body, file_name, lang, MAX_ASSESS_BYTES).await?;
     let rubric = assessor().rubric();
     Ok(match format.as_str() {
         "md" => (
@@ -142,24 +146,50 @@ fn assessment_id(document_id: &str, rubric: &str) -> String {
     format!("{document_id}.{rubric}")
 }
 
+/// How the server reads uploaded files.
+#[derive(Clone, Debug, Default)]
+pub enum FileReader {
+    /// In this process, with panics caught (tests, tools).
+    #[default]
+    InProcess,
+    /// In a child process running this program with `extract-worker`
+    /// arguments, killed at the time limit: a stack overflow or an endless
+    /// loop in a parser then ends the child, not the server.
+    Worker(Arc<std::path::PathBuf>),
+}
+
 /// Extracts and assesses a file off the async threads, under the time
 /// limit; gives the report and the text it read.
 pub async fn assess_bytes(
+    reader: &FileReader,
     bytes: Bytes,
     file_name: Option<String>,
     lang: Option<Language>,
     max_bytes: usize,
 ) -> Result<(Report, String), ApiError> {
+    let reader = reader.clone();
     let work = tokio::task::spawn_blocking(move || {
         let limits = Limits {
             max_bytes,
             ..Limits::default()
         };
-        let extracted = extract(&bytes, file_name.as_deref(), limits)?;
+        let extracted = match reader {
+            FileReader::InProcess => extract(&bytes, file_name.as_deref(), limits)?,
+            FileReader::Worker(program) => {
+                let max = max_bytes.to_string();
+                let mut args = vec!["extract-worker", "--max-bytes", max.as_str()];
+                if let Some(name) = file_name.as_deref() {
+                    args.extend(["--file-name", name]);
+                }
+                worker::isolated(&program, &args, bytes.to_vec(), TIME_LIMIT)?
+            }
+        };
         let report = assessor().assess(&extracted.text, lang);
         Ok::<_, ExtractError>((report, extracted.text))
     });
-    match tokio::time::timeout(TIME_LIMIT, work).await {
+    // The worker stops itself at TIME_LIMIT; this one is for the
+    // assessment and for reading in process.
+    match tokio::time::timeout(TIME_LIMIT + Duration::from_secs(2), work).await {
         Ok(Ok(Ok(done))) => Ok(done),
         Ok(Ok(Err(e))) => Err(unreadable(e)),
         Ok(Err(_)) => Err(unreadable(ExtractError::Failed(

@@ -23,6 +23,7 @@ use passerelle_search::SearchIndex;
 use passerelle_store::{Store, StoreError};
 use tokio::sync::Notify;
 
+pub use assessment::FileReader;
 pub use auth::{ADMIN_TOKEN_SETTING, new_token, token_hash};
 pub use error::{ApiError, Problem};
 
@@ -37,6 +38,8 @@ pub struct AppState {
     /// Wakes the follower after a write here, so this node's own writes
     /// are searchable at once rather than at its next poll.
     pub search_nudge: Arc<Notify>,
+    /// How uploaded files are read (a worker process on a server).
+    pub file_reader: FileReader,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             admin_token_hash: admin_token_hash.into(),
             search,
             search_nudge: Arc::new(Notify::new()),
+            file_reader: FileReader::InProcess,
         }
     }
 }

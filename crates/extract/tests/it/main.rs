@@ -2,3 +2,4 @@
 //! input.
 
 mod files;
+mod worker;
