@@ -283,7 +283,11 @@ fn main() {
         mb(text_bytes as u64),
         t.elapsed().as_secs_f64()
     );
-    let queries = queries(&units);
+    let mut queries = queries(&units);
+    // BENCH_CLASS=term|and|or|phrase keeps one class (for profiling).
+    if let Ok(class) = std::env::var("BENCH_CLASS") {
+        queries.retain(|q| q.class.name().eq_ignore_ascii_case(&class));
+    }
     // The same queries for the HTTP benchmark (bench/search.sh), one
     // URL-encoded query string per line.
     if let Ok(path) = std::env::var("BENCH_QUERIES_OUT") {

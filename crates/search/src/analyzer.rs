@@ -113,7 +113,16 @@ impl Tokenizer for WordTokenizer {
 
 /// Letters, digits and the marks that belong inside a word.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // The letters of the four languages answer without the general Unicode
+    // tables (a third of tokenising time went to them).
+    match c {
+        '\u{00C0}'..='\u{024F}' => c != '×' && c != '÷',
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0660}'..='\u{0669}' => true,
+        _ => c.is_alphanumeric() || is_mark(c),
+    }
 }
 
 fn is_mark(c: char) -> bool {

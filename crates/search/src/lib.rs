@@ -13,6 +13,7 @@ pub mod count;
 pub mod entry;
 pub mod follow;
 pub mod query;
+pub mod rank;
 pub mod snippet;
 
 use std::path::{Path, PathBuf};
@@ -32,7 +33,7 @@ pub use snippet::Snippet;
 
 /// Bumped whenever the schema or an analyzer changes: an index built for
 /// another version is rebuilt at start.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The facet dimensions, as named in queries (`country:MA`) and results.
 pub const FACETS: &[&str] = &[
@@ -164,7 +165,7 @@ impl Fields {
             facets: b.add_facet_field("facets", FacetOptions::default()),
             year: b.add_i64_field("year", INDEXED | FAST),
             date: b.add_i64_field("date", FAST),
-            public: b.add_u64_field("public", INDEXED),
+            public: b.add_u64_field("public", INDEXED | FAST),
             clause: b.add_text_field("clause", STORED),
             document: b.add_text_field("document", STORED),
             offset: b.add_u64_field("offset", STORED),

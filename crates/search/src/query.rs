@@ -22,6 +22,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::count::RecordFacets;
+use crate::rank::TopVisible;
 use crate::snippet::{self, SNIPPET_BYTES, Snippet};
 use crate::{FACETS, Lang, SearchError, SearchIndex, analyzer, slot_lang};
 
@@ -366,8 +367,12 @@ impl Builder<'_> {
 
     /// The query for one word or phrase across every field; `None` when
     /// no field holds it.
-    fn part(&mut self, part: &Part) -> Result<Option<Box<dyn Query>>, SearchError> {
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    /// The queries for one word or phrase across every field, as a flat
+    /// list of alternatives (empty when no field holds it): kept flat so
+    /// that a union of terms stays a union of term scorers, which tantivy
+    /// ranks with block-max pruning.
+    fn part(&mut self, part: &Part) -> Result<Vec<Box<dyn Query>>, SearchError> {
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         // The neutral fields repeat every text unstemmed: searching them as
         // well would walk the same documents twice, so they are the
         // fallback for words no language field knows (a name, a word in a
@@ -387,7 +392,7 @@ impl Builder<'_> {
             let Some(first) = tokens.first() else {
                 continue;
             };
-            let query: Box<dyn Query> = if tokens.len() == 1 {
+            if tokens.len() == 1 {
                 // One word: its stem, and for the Latin languages the stems
                 // of its other grammatical number, because Snowball does not
                 // always bring singular and plural together ("libertad" and
@@ -409,21 +414,13 @@ impl Builder<'_> {
                         }
                     }
                 }
-                let mut terms = Vec::new();
                 for w in words {
                     let term = Term::from_field_text(field, &w);
                     if self.searcher.doc_freq(&term)? > 0 {
                         self.wanted.entry(field).or_default().insert(w);
-                        terms.push(term);
+                        let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                        alternatives.push(Box::new(BoostQuery::new(Box::new(q), boost)));
                     }
-                }
-                match terms.len() {
-                    0 => continue,
-                    1 => Box::new(TermQuery::new(
-                        terms.pop().expect("one"),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    _ => Box::new(BooleanQuery::new_multiterms_query(terms)),
                 }
             } else {
                 if !positions {
@@ -451,15 +448,11 @@ impl Builder<'_> {
                 }
                 let wanted = self.wanted.entry(field).or_default();
                 wanted.extend(tokens.into_iter().map(|t| t.text));
-                Box::new(PhraseQuery::new_with_offset(terms))
-            };
-            alternatives.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
+                let q = PhraseQuery::new_with_offset(terms);
+                alternatives.push(Box::new(BoostQuery::new(Box::new(q), boost)));
+            }
         }
-        Ok(match alternatives.len() {
-            0 => None,
-            1 => Some(alternatives.pop().expect("one").1),
-            _ => Some(Box::new(BooleanQuery::new(alternatives))),
-        })
+        Ok(alternatives)
     }
 }
 
@@ -506,6 +499,12 @@ fn number_variants(word: &str) -> Vec<String> {
     out
 }
 
+/// The neutral analyzer and the analyzer of `slot`, both mutable.
+fn plain_and(analyzers: &mut [TextAnalyzer], slot: usize) -> (&mut TextAnalyzer, &mut TextAnalyzer) {
+    let (low, high) = analyzers.split_at_mut(4);
+    (&mut high[0], &mut low[slot])
+}
+
 fn facet_term(index: &SearchIndex, dim: &str, code: &str) -> Term {
     Term::from_facet(index.fields().facets, &Facet::from_path([dim, code]))
 }
@@ -530,6 +529,8 @@ impl SearchIndex {
             wanted: HashMap::new(),
         };
         let f = *self.fields();
+        // Required words (each a list of alternatives), then everything else.
+        let mut groups: Vec<Vec<Box<dyn Query>>> = Vec::new();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut unmatched = false;
         let mut words = 0;
@@ -548,20 +549,17 @@ impl SearchIndex {
             let mut alternatives = Vec::new();
             for part in group {
                 words += 1;
-                if let Some(q) = b.part(part)? {
-                    alternatives.push((Occur::Should, q));
-                }
+                alternatives.extend(b.part(part)?);
             }
-            match alternatives.len() {
-                0 => unmatched = true,
-                1 => clauses.push((Occur::Must, alternatives.pop().expect("one").1)),
-                _ => clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives)))),
+            if alternatives.is_empty() {
+                unmatched = true;
             }
+            groups.push(alternatives);
         }
         for part in &parsed.excluded {
             // Exclusions are not highlighted.
             let saved = std::mem::take(&mut b.wanted);
-            if let Some(q) = b.part(part)? {
+            for q in b.part(part)? {
                 clauses.push((Occur::MustNot, q));
             }
             b.wanted = saved;
@@ -621,27 +619,41 @@ impl SearchIndex {
                 constant(Box::new(RangeQuery::new(bound(from), bound(to)))),
             ));
         }
-        if !req.include_private {
-            // Few documents are private: excluding them walks a short list,
-            // where requiring `public` would walk nearly every document.
-            clauses.push((
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_u64(f.public, 0),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        let has_text = clauses
-            .iter()
-            .any(|(o, q)| *o == Occur::Must && q.downcast_ref::<ConstScoreQuery>().is_none());
+        let has_text = !groups.is_empty();
+        let should = |alternatives: Vec<Box<dyn Query>>| -> Box<dyn Query> {
+            Box::new(BooleanQuery::new(
+                alternatives.into_iter().map(|q| (Occur::Should, q)).collect(),
+            ))
+        };
         let query: Box<dyn Query> = if unmatched {
             Box::new(EmptyQuery)
-        } else if !has_text {
-            clauses.push((Occur::Must, Box::new(AllQuery)));
-            Box::new(BooleanQuery::new(clauses))
+        } else if groups.len() == 1 && clauses.is_empty() {
+            // One word (or one OR group) alone: a flat union of terms.
+            should(groups.pop().expect("one group"))
         } else {
+            for g in groups {
+                clauses.push((Occur::Must, should(g)));
+            }
+            if !has_text {
+                clauses.push((Occur::Must, Box::new(AllQuery)));
+            }
             Box::new(BooleanQuery::new(clauses))
+        };
+        // Counting, facets and sorting by date see only what the caller
+        // may see; ranking filters as it goes (see `rank`).
+        let visible: Box<dyn Query> = if req.include_private {
+            query.box_clone()
+        } else {
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (
+                    Occur::MustNot,
+                    Box::new(TermQuery::new(
+                        Term::from_field_u64(f.public, 0),
+                        IndexRecordOption::Basic,
+                    )),
+                ),
+            ]))
         };
         let limit = req.limit.clamp(1, 100);
         let top = TopDocs::with_limit(limit).and_offset(req.offset);
@@ -650,7 +662,14 @@ impl SearchIndex {
         // make the page; then, if asked, one pass without scores for the
         // total and the facets.
         let docs: Vec<(f32, DocAddress)> = match sort {
-            Sort::Relevance => searcher.search(&query, &top.order_by_score())?,
+            Sort::Relevance => searcher.search(
+                &query,
+                &TopVisible {
+                    limit,
+                    offset: req.offset,
+                    include_private: req.include_private,
+                },
+            )?,
             Sort::Newest | Sort::Oldest => {
                 let order = if sort == Sort::Newest {
                     Order::Desc
@@ -659,7 +678,7 @@ impl SearchIndex {
                 };
                 let top = top.order_by_fast_field::<i64>("date", order);
                 searcher
-                    .search(&query, &top)?
+                    .search(&visible, &top)?
                     .into_iter()
                     .map(|(_, a)| (0.0, a))
                     .collect()
@@ -668,13 +687,13 @@ impl SearchIndex {
         let (total, counts) = if req.count || req.facets {
             // The next page of the same search, or the same search by
             // someone else, reuses the counts until the index changes.
-            let key = format!("{query:?}|{}|{}", req.count, req.facets);
+            let key = format!("{visible:?}|{}|{}", req.count, req.facets);
             let generation = searcher.generation().generation_id();
             match self.cached_counts(generation, &key) {
                 Some(hit) => hit,
                 None => {
                     let counted = searcher.search(
-                        &query,
+                        &visible,
                         &(
                             req.count.then_some(Count),
                             req.facets.then_some(RecordFacets),
@@ -764,7 +783,12 @@ impl SearchIndex {
             let empty = HashSet::new();
             let wanted = b.wanted.get(&f.body[s]).unwrap_or(&empty);
             for value in doc.get_all(f.body[s]).filter_map(|v| v.as_str()) {
-                let mut m = snippet::matches(value, &mut b.analyzers[s], wanted);
+                let mut m = if s < 3 {
+                    let (plain, stemmer) = plain_and(&mut b.analyzers, s);
+                    snippet::matches_stemmed(value, plain, stemmer, wanted)
+                } else {
+                    snippet::matches(value, &mut b.analyzers[s], wanted)
+                };
                 // Words found through the neutral field are marked too.
                 if let Some(neutral) = b.wanted.get(&f.body[4]) {
                     m.extend(snippet::matches(value, &mut b.analyzers[4], neutral));

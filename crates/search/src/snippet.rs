@@ -6,9 +6,8 @@ use std::collections::HashSet;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
-use crate::analyzer;
 
 /// Longest snippet, in bytes (about two lines of text).
 pub const SNIPPET_BYTES: usize = 240;
@@ -34,11 +33,54 @@ pub fn matches(
     if wanted.is_empty() {
         return Vec::new();
     }
-    analyzer::terms(analyzer, text)
-        .into_iter()
-        .filter(|t| wanted.contains(&t.text))
-        .map(|t| [t.offset_from, t.offset_to])
-        .collect()
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        if wanted.contains(&t.text) {
+            out.push([t.offset_from, t.offset_to]);
+        }
+    }
+    out
+}
+
+/// [`matches`] for a stemming analyzer, faster: words are folded by
+/// `plain` (the neutral analyzer), and only those that begin like one of
+/// the wanted stems are stemmed by `stemmer`. Snowball stems of French,
+/// English and Spanish words keep the word's first letters, so nothing is
+/// missed; stemming every word of every snippet was a third of a query's
+/// time.
+pub fn matches_stemmed(
+    text: &str,
+    plain: &mut TextAnalyzer,
+    stemmer: &mut TextAnalyzer,
+    wanted: &HashSet<String>,
+) -> Vec<[usize; 2]> {
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let prefix = |w: &str| -> String { w.chars().take(3).collect() };
+    let prefixes: HashSet<String> = wanted.iter().map(|w| prefix(w)).collect();
+    let mut out = Vec::new();
+    let mut stream = plain.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        // A stem shorter than three letters is its own prefix.
+        let mut ends = t.text.char_indices().map(|(i, _)| i).skip(1);
+        let candidate = (1..=3).any(|_| {
+            let end = ends.next().unwrap_or(t.text.len());
+            prefixes.contains(&t.text[..end])
+        });
+        if !candidate {
+            continue;
+        }
+        let word = &text[t.offset_from..t.offset_to];
+        let mut stemmed = stemmer.token_stream(word);
+        if stemmed.advance() && wanted.contains(&stemmed.token().text) {
+            out.push([t.offset_from, t.offset_to]);
+        }
+    }
+    out
 }
 
 /// Merges the ranges of several analyzers into sorted, disjoint ranges.
@@ -117,6 +159,7 @@ pub fn around(text: &str, matches: &[[usize; 2]], max: usize) -> Snippet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer;
 
     #[test]
     fn the_window_holds_the_densest_matches() {
@@ -132,6 +175,8 @@ mod tests {
             .collect();
         let m = matches(&text, &mut fr, &wanted);
         assert_eq!(m.len(), 2);
+        let fast = matches_stemmed(&text, &mut analyzer::analyzer(None), &mut fr, &wanted);
+        assert_eq!(fast, m);
         let s = around(&text, &m, SNIPPET_BYTES);
         assert_eq!(s.highlights.len(), 2);
         for h in &s.highlights {

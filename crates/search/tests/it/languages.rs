@@ -175,3 +175,28 @@ fn private_records_are_found_only_by_those_allowed() {
         .unwrap();
     assert!(!articles(&private.hits, Lang::Ar).is_empty());
 }
+
+#[test]
+fn pages_follow_one_another() {
+    let index = udhr_index();
+    let page = |offset: usize, limit: usize| -> Vec<(String, String)> {
+        index
+            .search(&SearchRequest {
+                offset,
+                limit,
+                facets: false,
+                ..SearchRequest::text("droit OR right OR derecho")
+            })
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| (h.id, h.clause.map(|c| c.label).unwrap_or_default()))
+            .collect()
+    };
+    let all = page(0, 30);
+    assert_eq!(all.len(), 30);
+    let mut paged = page(0, 10);
+    paged.extend(page(10, 10));
+    paged.extend(page(20, 10));
+    assert_eq!(paged, all);
+}
