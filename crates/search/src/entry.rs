@@ -85,31 +85,19 @@ pub fn entry(record: &AnyRecord, documents: &[Document]) -> Option<Entry> {
     }
     let (mut origins, mut destinations) = (Vec::new(), Vec::new());
     for (facet, value) in &index.facets {
-        let dim = match facet {
+        match facet {
+            // Links between records are not facets.
+            Facet::Ref => continue,
             Facet::Country => {
                 if let Some(c) = reference::country(value) {
                     e.names.extend(c.names.0.values().cloned());
                 }
-                "country"
             }
-            Facet::Origin => {
-                origins.push(value.clone());
-                "origin"
-            }
-            Facet::Destination => {
-                destinations.push(value.clone());
-                "destination"
-            }
-            Facet::Region => "region",
-            Facet::Objective => "objective",
-            Facet::Principle => "principle",
-            Facet::Sdg => "sdg",
-            Facet::Sector => "sector",
-            Facet::Occupation => "occupation",
-            Facet::Language => "language",
-            Facet::Ref => continue,
-        };
-        e.facets.push((dim, value.clone()));
+            Facet::Origin => origins.push(value.clone()),
+            Facet::Destination => destinations.push(value.clone()),
+            _ => {}
+        }
+        e.facets.push((facet.as_str(), value.clone()));
     }
     for o in &origins {
         for d in &destinations {

@@ -2,11 +2,12 @@
 //! as a local, disposable cache of the store.
 //!
 //! [`SearchIndex`] owns the index: its schema ([`Fields`]), the analyzers
-//! per language ([`analyzer`]), writing [`Entry`]s made from records
-//! ([`entry`]), and answering a [`SearchRequest`] with hits, highlighted
-//! snippets ([`snippet`]) and facet counts ([`query`]). [`follow`] keeps it
-//! current by tailing the store's outbox, and rebuilds it from the store
-//! when it is missing, corrupt or of another schema version.
+//! per language ([`analyzer`]), writing [`Entry`]s made from records and
+//! their documents' clauses ([`entry`]), and answering a [`SearchRequest`]
+//! ([`query`]) with the best visible hits ([`rank`]), highlighted snippets
+//! ([`snippet`]) and facet counts per record ([`count`]). [`follow`] keeps
+//! it current by tailing the store's outbox, and rebuilds it from the store
+//! when it is missing, unreadable or of another schema version.
 
 pub mod analyzer;
 pub mod count;
