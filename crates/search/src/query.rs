@@ -500,7 +500,10 @@ fn number_variants(word: &str) -> Vec<String> {
 }
 
 /// The neutral analyzer and the analyzer of `slot`, both mutable.
-fn plain_and(analyzers: &mut [TextAnalyzer], slot: usize) -> (&mut TextAnalyzer, &mut TextAnalyzer) {
+fn plain_and(
+    analyzers: &mut [TextAnalyzer],
+    slot: usize,
+) -> (&mut TextAnalyzer, &mut TextAnalyzer) {
     let (low, high) = analyzers.split_at_mut(4);
     (&mut high[0], &mut low[slot])
 }
@@ -622,7 +625,10 @@ impl SearchIndex {
         let has_text = !groups.is_empty();
         let should = |alternatives: Vec<Box<dyn Query>>| -> Box<dyn Query> {
             Box::new(BooleanQuery::new(
-                alternatives.into_iter().map(|q| (Occur::Should, q)).collect(),
+                alternatives
+                    .into_iter()
+                    .map(|q| (Occur::Should, q))
+                    .collect(),
             ))
         };
         let query: Box<dyn Query> = if unmatched {

@@ -63,11 +63,7 @@ impl Collector for TopVisible {
     ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
         let mut all: Vec<(Score, DocAddress)> = fruits.into_iter().flatten().collect();
         all.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        Ok(all
-            .into_iter()
-            .skip(self.offset)
-            .take(self.limit)
-            .collect())
+        Ok(all.into_iter().skip(self.offset).take(self.limit).collect())
     }
 
     fn collect_segment(

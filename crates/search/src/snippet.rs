@@ -8,7 +8,6 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
-
 /// Longest snippet, in bytes (about two lines of text).
 pub const SNIPPET_BYTES: usize = 240;
 

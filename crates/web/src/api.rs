@@ -550,12 +550,26 @@ async fn assessment(
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let id = agreement_id(&state, &headers, &key).await?;
-    let a = state.store.assessment(&id).await?.ok_or_else(|| {
+    let privileged = privileged(&state, &headers);
+    let agreement = state
+        .store
+        .get_json(Kind::Agreements, &key, privileged)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
+    let id = agreement["id"].as_str().unwrap_or(&key).to_string();
+    let mut a = state.store.assessment(&id).await?.ok_or_else(|| {
         ApiError::not_found(format!(
             "agreement `{key}` has no assessment yet: attach its text"
         ))
     })?;
+    // The scorecard is public; the quoted clauses are the text, which may
+    // not be.
+    if !privileged && !text_public(&agreement) {
+        for f in &mut a.findings {
+            f.evidence = Value::Null;
+        }
+        a.clauses = Value::Null;
+    }
     Ok(Json(json!(a)))
 }
 
@@ -621,15 +635,21 @@ async fn visible_document(
 ) -> ApiResult<passerelle_domain::Document> {
     let missing = || ApiError::not_found(format!("no document `{id}`"));
     let doc = state.store.document(id).await?.ok_or_else(missing)?;
+    let privileged = privileged(state, headers);
     let agreement = state
         .store
-        .get_json(
-            Kind::Agreements,
-            &doc.agreement_id,
-            privileged(state, headers),
-        )
-        .await?;
-    agreement.map(|_| doc).ok_or_else(missing)
+        .get_json(Kind::Agreements, &doc.agreement_id, privileged)
+        .await?
+        .ok_or_else(missing)?;
+    if !privileged && !text_public(&agreement) {
+        return Err(ApiError::text_not_public(&doc.agreement_id));
+    }
+    Ok(doc)
+}
+
+/// Whether an agreement's texts may be read by anyone.
+fn text_public(agreement: &Value) -> bool {
+    agreement["text_public"].as_bool().unwrap_or(false)
 }
 
 async fn document(

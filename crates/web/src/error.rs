@@ -68,6 +68,18 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, "not_found", "Not found", detail)
     }
 
+    /// The agreement is public but its text is not (`text_public: false`).
+    pub fn text_not_public(key: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::FORBIDDEN,
+            "text_not_public",
+            "The text is not public",
+            format!(
+                "the text of agreement `{key}` is not public; its files, text and evidence need a token"
+            ),
+        )
+    }
+
     pub fn unauthorized() -> ApiError {
         ApiError::new(
             StatusCode::UNAUTHORIZED,

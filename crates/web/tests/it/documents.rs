@@ -234,3 +234,64 @@ async fn uploads_are_assessed_and_reviewers_decide() {
         );
     }
 }
+
+#[tokio::test]
+async fn texts_that_are_not_public_need_the_token() {
+    for t in apps().await {
+        let mut a = agreement("secret", "FR", "MA", 2020);
+        a["text_public"] = serde_json::json!(false);
+        t.write(Method::POST, "/api/v1/agreements", &a).await;
+        let text = "Article premier\nLes frais de recrutement sont à la charge de l'employeur.\n";
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements/secret/documents?file_name=t.txt&language=fr",
+                Some(TOKEN),
+                Some("text/plain; charset=utf-8"),
+                text.as_bytes().to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let id = r.json()["id"].as_str().unwrap().to_string();
+        for uri in [
+            format!("/api/v1/documents/{id}"),
+            format!("/api/v1/documents/{id}/content"),
+        ] {
+            let r = t.get(&uri).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}: {}", t.backend());
+            assert_eq!(r.json()["code"], "text_not_public");
+            let r = t
+                .send(Method::GET, &uri, Some(TOKEN), None, Vec::new())
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{uri}");
+        }
+        // The scorecard is public, the quoted text is not.
+        let public = t.get("/api/v1/agreements/secret/assessment").await.json();
+        let costs = |a: &serde_json::Value| {
+            a["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["element"] == "recruitment_costs")
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(costs(&public)["status"], "covered", "{public}");
+        assert!(costs(&public)["evidence"].is_null());
+        assert!(public["clauses"].is_null());
+        let full = t
+            .send(
+                Method::GET,
+                "/api/v1/agreements/secret/assessment",
+                Some(TOKEN),
+                None,
+                Vec::new(),
+            )
+            .await
+            .json();
+        assert!(
+            costs(&full)["evidence"]["evidence"][0]["text"].is_string(),
+            "{full}"
+        );
+    }
+}

@@ -132,6 +132,7 @@ pub fn agreement(id: &str, dest: &str, origin: &str, year: i32) -> Value {
         "parties": [{"country": dest, "role": "destination"}, {"country": origin, "role": "origin"}],
         "signed_on": format!("{year}-06-01"),
         "objectives": [5, 6],
+        "text_public": true,
         "sources": [{"url": "https://example.org/source"}]
     })
 }
