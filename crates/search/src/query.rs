@@ -365,8 +365,6 @@ impl Builder<'_> {
             && !analyzer::terms(&mut self.analyzers[4], word).is_empty()
     }
 
-    /// The query for one word or phrase across every field; `None` when
-    /// no field holds it.
     /// The queries for one word or phrase across every field, as a flat
     /// list of alternatives (empty when no field holds it): kept flat so
     /// that a union of terms stays a union of term scorers, which tantivy
