@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use passerelle_domain::{AnyRecord, Document, Kind};
-use passerelle_store::Store;
+use passerelle_store::{ListQuery, Store};
 use tokio::sync::Notify;
 
 use crate::entry::{self, Entry};
@@ -15,8 +15,9 @@ use crate::{SearchError, SearchIndex};
 
 /// Outbox entries applied per commit.
 const BATCH: u32 = 500;
-/// Records turned into entries at a time during a rebuild.
-const CHUNK: usize = 500;
+/// Records read and turned into entries at a time during a rebuild (the
+/// store's largest page).
+const CHUNK: usize = passerelle_store::MAX_PER_PAGE as usize;
 
 /// The entry of one record as the store holds it now (`None`: deleted or
 /// not searchable).
@@ -83,24 +84,29 @@ impl SearchIndex {
         // so nothing is missed; some may be applied twice, which is harmless.
         let head = store.outbox_head().await?;
         self.start_rebuild()?;
-        let mut by_kind = Vec::new();
+        let kinds = Kind::ALL.into_iter().filter(|k| *k != Kind::Indicators);
         let mut total = 0u64;
-        for kind in Kind::ALL {
-            if kind == Kind::Indicators {
-                continue;
-            }
-            let values = store.all_json(kind).await?;
-            total += values.len() as u64;
-            by_kind.push((kind, values));
+        for kind in kinds.clone() {
+            let count = ListQuery {
+                per_page: 1,
+                ..ListQuery::all()
+            };
+            total += store.list_json(kind, &count).await?.total;
         }
         let mut done = 0u64;
-        for (kind, values) in by_kind {
-            // A few hundred at a time: agreements get their documents' texts
-            // in one query per chunk, and are added with their clauses.
-            let mut values = values.into_iter().peekable();
-            while values.peek().is_some() {
-                let mut records = Vec::with_capacity(CHUNK);
-                for value in values.by_ref().take(CHUNK) {
+        for kind in kinds {
+            // A page at a time, so memory stays flat whatever the size of
+            // the registry; agreements get their documents' texts in one
+            // query per page, and are added with their clauses.
+            let mut query = ListQuery {
+                per_page: CHUNK as u32,
+                ..ListQuery::all()
+            };
+            loop {
+                let page = store.list_json(kind, &query).await?;
+                let last = page.items.len() < CHUNK;
+                let mut records = Vec::with_capacity(page.items.len());
+                for value in page.items {
                     records.push(AnyRecord::from_value(kind, value).map_err(|e| {
                         passerelle_store::StoreError::Corrupt(format!(
                             "a stored {}: {e}",
@@ -130,11 +136,15 @@ impl SearchIndex {
                     .collect();
                 self.add(&entries)?;
                 done += records.len() as u64;
-                progress(done, total);
+                progress(done, total.max(done));
+                if last {
+                    break;
+                }
+                query.page += 1;
             }
         }
         self.finish_rebuild(head)?;
-        Ok(total)
+        Ok(done)
     }
 }
 

@@ -201,3 +201,32 @@ async fn a_write_on_one_node_is_found_on_another() {
     assert!(found(&index_b, "Convention").contains(&("agreements".into(), "fr-ma".into())));
     follower.abort();
 }
+
+#[tokio::test]
+async fn a_rebuild_reads_the_store_page_by_page() {
+    let t = testing::sqlite().await;
+    // More than two of the store's pages.
+    let records: Vec<passerelle_domain::AnyRecord> = (0..1_200)
+        .map(|i| {
+            passerelle_domain::AnyRecord::Practice(practice(
+                &format!("p{i}"),
+                &format!("Pratique numéro {i}"),
+            ))
+        })
+        .collect();
+    t.store.import("t", records, |_| {}).await.unwrap();
+    let index = SearchIndex::in_memory().unwrap();
+    let mut last = (0, 0);
+    let n = index
+        .rebuild(&t.store, |done, total| last = (done, total))
+        .await
+        .unwrap();
+    assert_eq!(n, 1_200);
+    assert_eq!(last, (1_200, 1_200));
+    assert_eq!(index.len(), 1_200);
+    let r = index
+        .search(&SearchRequest::text("\"numéro 1199\""))
+        .unwrap();
+    assert_eq!(r.total, 1);
+    assert_eq!(r.hits[0].id, "p1199");
+}
