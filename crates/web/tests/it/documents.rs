@@ -115,15 +115,7 @@ async fn uploads_are_assessed_and_reviewers_decide() {
         )
         .await;
         let text = "Article premier\nAucun frais de recrutement n'est mis à la charge des travailleurs.\n\nArticle 2\nLes travailleurs sont affiliés au régime de sécurité sociale du pays d'emploi.\n";
-        let r = t
-            .send(
-                Method::POST,
-                "/api/v1/agreements/a/documents?file_name=accord.txt",
-                Some(TOKEN),
-                Some("text/plain"),
-                text.as_bytes().to_vec(),
-            )
-            .await;
+        let r = t.upload_text("a", "file_name=accord.txt", text).await;
         assert_eq!(r.status, StatusCode::CREATED, "{b}: {}", r.text());
         assert!(
             r.json()["assessment"]["coverage"]
@@ -243,13 +235,7 @@ async fn texts_that_are_not_public_need_the_token() {
         t.write(Method::POST, "/api/v1/agreements", &a).await;
         let text = "Article premier\nLes frais de recrutement sont à la charge de l'employeur.\n";
         let r = t
-            .send(
-                Method::POST,
-                "/api/v1/agreements/secret/documents?file_name=t.txt&language=fr",
-                Some(TOKEN),
-                Some("text/plain; charset=utf-8"),
-                text.as_bytes().to_vec(),
-            )
+            .upload_text("secret", "file_name=t.txt&language=fr", text)
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
         let id = r.json()["id"].as_str().unwrap().to_string();

@@ -100,6 +100,18 @@ impl TestApp {
         }
     }
 
+    /// Attaches a plain-text document to an agreement, with the token.
+    pub async fn upload_text(&self, agreement: &str, query: &str, text: &str) -> Reply {
+        self.send(
+            Method::POST,
+            &format!("/api/v1/agreements/{agreement}/documents?{query}"),
+            Some(TOKEN),
+            Some("text/plain; charset=utf-8"),
+            text.as_bytes().to_vec(),
+        )
+        .await
+    }
+
     /// Brings the search index up to date with the store, as the node's
     /// follower task does.
     pub async fn catch_up(&self) {

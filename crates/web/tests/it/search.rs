@@ -25,13 +25,7 @@ async fn search_finds_clauses_with_highlights_and_labelled_facets() {
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
         let text = "Article premier\nLes Parties coopèrent.\n\nArticle 2\nAucun frais de recrutement n'est mis à la charge des travailleurs.\n";
         let r = t
-            .send(
-                Method::POST,
-                "/api/v1/agreements/a/documents?file_name=convention.txt&language=fr",
-                Some(TOKEN),
-                Some("text/plain; charset=utf-8"),
-                text.as_bytes().to_vec(),
-            )
+            .upload_text("a", "file_name=convention.txt&language=fr", text)
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
         t.catch_up().await;
