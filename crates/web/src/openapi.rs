@@ -211,13 +211,13 @@ fn build() -> Value {
     paths.insert(
         "/api/v1/documents/{id}".into(),
         json!({"parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-            "get": {"tags": ["documents"], "summary": "A document's metadata", "responses": {"200": ok(document.clone(), "Document"), "404": problem("Not found")}},
+            "get": {"tags": ["documents"], "summary": "A document's metadata and extracted text", "responses": {"200": ok(document.clone(), "Document"), "403": problem("The agreement's text is not public: a token is needed"), "404": problem("Not found")}},
             "delete": {"tags": ["documents"], "summary": "Detach a document", "security": security, "responses": {"204": {"description": "Detached"}, "404": problem("Not found")}}}),
     );
     paths.insert(
         "/api/v1/documents/{id}/content".into(),
         json!({"parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-            "get": {"tags": ["documents"], "summary": "A document's bytes", "responses": {"200": {"description": "The file"}, "404": problem("Not found")}}}),
+            "get": {"tags": ["documents"], "summary": "A document's bytes", "responses": {"200": {"description": "The file"}, "403": problem("The agreement's text is not public: a token is needed"), "404": problem("Not found")}}}),
     );
     let audit_params: Vec<Value> = ["kind", "record_id", "actor", "after", "limit"]
         .iter()
@@ -232,7 +232,7 @@ fn build() -> Value {
     paths.insert(
         "/api/v1/agreements/{key}/assessment".into(),
         json!({"parameters": [key_param], "get": {"tags": ["assessment"],
-            "summary": "The stored assessment of the agreement's text: one finding per element, with provenance (machine, human, machine_confirmed)",
+            "summary": "The stored assessment of the agreement's text: one finding per element, with provenance (machine, human, machine_confirmed); without a token, the evidence of a text that is not public is left out",
             "responses": {"200": ok(stored_assessment.clone(), "The assessment"), "404": problem("No agreement, or no assessed text")}}}),
     );
     paths.insert(
