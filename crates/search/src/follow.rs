@@ -44,6 +44,18 @@ impl SearchIndex {
             self.reader().reload()?;
             return Ok(0);
         }
+        // Entries this index has not applied were pruned from the outbox
+        // (the node was down longer than they are kept): only a rebuild
+        // brings it back.
+        let first = store.outbox_first().await?;
+        if first > self.applied() + 1 {
+            tracing::warn!(
+                applied = self.applied(),
+                first,
+                "search index is behind the pruned outbox; rebuilding it"
+            );
+            self.rebuild(store, |_, _| {}).await?;
+        }
         let mut applied = 0;
         loop {
             let since = self.applied();
@@ -164,10 +176,19 @@ pub async fn open_current(
     Ok(Arc::new(index))
 }
 
+/// How long outbox entries are kept: a node down for longer rebuilds its
+/// index when it comes back.
+pub const OUTBOX_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
+
+/// How often a node prunes the outbox (every node may; it is idempotent).
+const PRUNE_EVERY: Duration = Duration::from_secs(3600);
+
 /// Keeps `index` current: catches up every `every`, or at once when
-/// `nudge` is notified (after a write on this node). Runs until the task is
+/// `nudge` is notified (after a write on this node), and prunes outbox
+/// entries older than [`OUTBOX_KEPT`] once an hour. Runs until the task is
 /// dropped; errors are logged and retried at the next tick.
 pub async fn follow(index: Arc<SearchIndex>, store: Store, every: Duration, nudge: Arc<Notify>) {
+    let mut pruned = tokio::time::Instant::now();
     loop {
         tokio::select! {
             _ = tokio::time::sleep(every) => {}
@@ -175,6 +196,15 @@ pub async fn follow(index: Arc<SearchIndex>, store: Store, every: Duration, nudg
         }
         if let Err(e) = index.catch_up(&store).await {
             tracing::warn!(error = %e, "search index catch-up failed; retrying");
+        }
+        if pruned.elapsed() >= PRUNE_EVERY {
+            pruned = tokio::time::Instant::now();
+            let before = std::time::SystemTime::now() - OUTBOX_KEPT;
+            match store.prune_outbox(&passerelle_store::rfc3339(before)).await {
+                Ok(n) if n > 0 => tracing::info!(entries = n, "search outbox pruned"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "search outbox pruning failed"),
+            }
         }
     }
 }

@@ -117,7 +117,12 @@ pub(crate) enum Arg {
 /// Now, RFC 3339 in UTC with millisecond precision, as the store stamps
 /// records.
 pub fn now() -> String {
-    let t = time::OffsetDateTime::now_utc();
+    rfc3339(std::time::SystemTime::now())
+}
+
+/// A time as the store writes timestamps (RFC 3339, UTC, milliseconds).
+pub fn rfc3339(t: std::time::SystemTime) -> String {
+    let t = time::OffsetDateTime::from(t);
     let t = t
         .replace_nanosecond(t.millisecond() as u32 * 1_000_000)
         .unwrap_or(t);
@@ -501,6 +506,19 @@ impl Store {
     /// Outbox entries after `seq`, oldest first.
     pub async fn outbox_since(&self, seq: i64, limit: u32) -> Result<Vec<OutboxEntry>, StoreError> {
         dispatch!(self, outbox_since(seq, limit))
+    }
+
+    /// The oldest outbox sequence number still kept: a search index that
+    /// applied less than the one before it has missed pruned entries and
+    /// must be rebuilt.
+    pub async fn outbox_first(&self) -> Result<i64, StoreError> {
+        dispatch!(self, outbox_first())
+    }
+
+    /// Deletes outbox entries written before `before` (RFC 3339), keeping
+    /// the newest; returns how many went.
+    pub async fn prune_outbox(&self, before: &str) -> Result<u64, StoreError> {
+        dispatch!(self, prune_outbox(before))
     }
 
     /// The newest outbox sequence number; an index built from the records

@@ -1079,6 +1079,26 @@ pub(crate) async fn audit_log(
     Ok(out)
 }
 
+/// The oldest outbox sequence number still kept (0 when empty).
+pub(crate) async fn outbox_first(pool: &Pool<Db>) -> Result<i64, StoreError> {
+    let first: Option<i64> = sqlx::query_scalar("SELECT MIN(seq) FROM search_outbox")
+        .fetch_one(pool)
+        .await?;
+    Ok(first.unwrap_or(0))
+}
+
+/// Deletes outbox entries written before `before` (RFC 3339), except the
+/// newest, which keeps the sequence's position.
+pub(crate) async fn prune_outbox(pool: &Pool<Db>, before: &str) -> Result<u64, StoreError> {
+    let done = sqlx::query(
+        "DELETE FROM search_outbox WHERE at < $1 AND seq < (SELECT MAX(seq) FROM search_outbox)",
+    )
+    .bind(before)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// The newest outbox sequence number (0 when empty).
 pub(crate) async fn outbox_head(pool: &Pool<Db>) -> Result<i64, StoreError> {
     let head: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM search_outbox")

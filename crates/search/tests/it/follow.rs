@@ -230,3 +230,32 @@ async fn a_rebuild_reads_the_store_page_by_page() {
     assert_eq!(r.total, 1);
     assert_eq!(r.hits[0].id, "p1199");
 }
+
+/// A node that was away while the outbox was pruned rebuilds instead of
+/// missing the writes it never saw.
+#[tokio::test]
+async fn an_index_behind_a_pruned_outbox_is_rebuilt() {
+    for t in testing::all().await {
+        let store = &t.store;
+        seed(store).await;
+        let index = SearchIndex::in_memory().unwrap();
+        index.rebuild(store, |_, _| {}).await.unwrap();
+        for i in 0..3 {
+            store
+                .create("t", practice(&format!("p{i}"), "Guichet unique"))
+                .await
+                .unwrap();
+        }
+        // Everything but the newest entry goes.
+        let pruned = store.prune_outbox("9999-12-31T00:00:00Z").await.unwrap();
+        assert!(pruned >= 3, "{}: {pruned}", t.backend);
+        assert_eq!(
+            store.outbox_first().await.unwrap(),
+            store.outbox_head().await.unwrap()
+        );
+        index.catch_up(store).await.unwrap();
+        assert_eq!(found(&index, "guichet").len(), 3, "{}", t.backend);
+        // Pruning with an old cutoff removes nothing.
+        assert_eq!(store.prune_outbox("2000-01-01T00:00:00Z").await.unwrap(), 0);
+    }
+}
