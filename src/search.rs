@@ -25,7 +25,9 @@ fn progress_bar() -> ProgressBar {
     bar
 }
 
-async fn rebuild(index: &SearchIndex, store: &Store) -> Result<()> {
+/// `passerelle reindex`: rebuilds this node's index from the store.
+pub async fn reindex(store: &Store, dir: &Path) -> Result<()> {
+    let index = SearchIndex::open(dir)?;
     let started = Instant::now();
     let bar = progress_bar();
     let n = index
@@ -36,6 +38,7 @@ async fn rebuild(index: &SearchIndex, store: &Store) -> Result<()> {
         .await
         .context("cannot build the search index")?;
     bar.finish_and_clear();
+    index.catch_up(store).await?;
     eprintln!(
         "search index built: {n} records, {} index documents, in {:.1} s",
         index.len(),
@@ -44,25 +47,24 @@ async fn rebuild(index: &SearchIndex, store: &Store) -> Result<()> {
     Ok(())
 }
 
-/// `passerelle reindex`: rebuilds this node's index from the store.
-pub async fn reindex(store: &Store, dir: &Path) -> Result<()> {
-    let index = SearchIndex::open(dir)?;
-    rebuild(&index, store).await?;
-    index.catch_up(store).await?;
-    Ok(())
+/// The index under `dir`, current with the store, built with a progress bar
+/// when missing.
+async fn open_current(store: &Store, dir: &Path) -> Result<SearchIndex, SearchError> {
+    let bar = progress_bar();
+    let index = follow::open_current(dir, store, |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })
+    .await;
+    bar.finish_and_clear();
+    index
 }
 
-/// The index under `dir`, current with the store: built when missing,
-/// caught up otherwise; read-only when a server on this machine holds it.
+/// [`open_current`], or read-only when a server on this machine holds the
+/// index (the server keeps it current).
 async fn current(store: &Store, dir: &Path) -> Result<SearchIndex> {
-    match SearchIndex::open(dir) {
-        Ok(index) => {
-            if index.is_fresh() {
-                rebuild(&index, store).await?;
-            }
-            index.catch_up(store).await?;
-            Ok(index)
-        }
+    match open_current(store, dir).await {
+        Ok(index) => Ok(index),
         Err(SearchError::Locked(_)) => Ok(SearchIndex::open_read_only(dir)?),
         Err(e) => Err(e.into()),
     }
@@ -131,12 +133,7 @@ pub async fn for_server(
     dir: &Path,
     nudge: Arc<tokio::sync::Notify>,
 ) -> Result<Arc<SearchIndex>> {
-    let index = SearchIndex::open(dir)?;
-    if index.is_fresh() {
-        rebuild(&index, store).await?;
-    }
-    index.catch_up(store).await?;
-    let index = Arc::new(index);
+    let index = Arc::new(open_current(store, dir).await?);
     tokio::spawn(follow::follow(
         Arc::clone(&index),
         store.clone(),

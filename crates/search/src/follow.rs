@@ -48,20 +48,21 @@ impl SearchIndex {
         // (the node was down longer than they are kept): only a rebuild
         // brings it back.
         let first = store.outbox_first().await?;
-        if first > self.applied() + 1 {
+        let applied = self.applied();
+        if first > applied + 1 {
             tracing::warn!(
-                applied = self.applied(),
+                applied,
                 first,
                 "search index is behind the pruned outbox; rebuilding it"
             );
             self.rebuild(store, |_, _| {}).await?;
         }
-        let mut applied = 0;
+        let mut done = 0;
         loop {
             let since = self.applied();
             let batch = store.outbox_since(since, BATCH).await?;
             let Some(last) = batch.last().map(|e| e.seq) else {
-                return Ok(applied);
+                return Ok(done);
             };
             // The latest state of each record is what counts, whatever the
             // number of writes in between.
@@ -81,7 +82,7 @@ impl SearchIndex {
                 }
             }
             self.apply(&entries, &deleted, last)?;
-            applied += batch.len();
+            done += batch.len();
         }
     }
 
@@ -160,20 +161,21 @@ impl SearchIndex {
     }
 }
 
-/// Opens the index under `dir`, rebuilds it if it is new, and catches it
-/// up with the store.
+/// Opens the index under `dir`, rebuilds it if it is new (`progress` is
+/// told the records done and the total), and catches it up with the store.
 pub async fn open_current(
     dir: &std::path::Path,
     store: &Store,
-) -> Result<Arc<SearchIndex>, SearchError> {
+    progress: impl FnMut(u64, u64),
+) -> Result<SearchIndex, SearchError> {
     let index = SearchIndex::open(dir)?;
     if index.is_fresh() {
         let started = std::time::Instant::now();
-        let n = index.rebuild(store, |_, _| {}).await?;
+        let n = index.rebuild(store, progress).await?;
         tracing::info!(records = n, took = ?started.elapsed(), "search index built");
     }
     index.catch_up(store).await?;
-    Ok(Arc::new(index))
+    Ok(index)
 }
 
 /// How long outbox entries are kept: a node down for longer rebuilds its

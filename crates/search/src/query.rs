@@ -18,7 +18,7 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{TextAnalyzer, Token};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use crate::count::RecordFacets;
@@ -365,6 +365,35 @@ impl Builder<'_> {
             && !analyzer::terms(&mut self.analyzers[4], word).is_empty()
     }
 
+    /// A word or phrase under the analyzer of `slot`: its tokens, and for a
+    /// single word the terms to look for — its stem and, for the Latin
+    /// languages, the stems of its other grammatical number, because
+    /// Snowball does not always bring singular and plural together
+    /// ("libertad" and "libertades", "loisir" and "loisirs"); for Arabic,
+    /// the word behind one-letter proclitics.
+    fn analyse(&mut self, part: &Part, slot: usize) -> (Vec<Token>, Vec<String>) {
+        let tokens = analyzer::terms(&mut self.analyzers[slot], &part.text);
+        let mut words = Vec::new();
+        if let [only] = tokens.as_slice() {
+            words.push(only.text.clone());
+            let variants = match slot {
+                _ if part.phrase => Vec::new(),
+                0..=2 => number_variants(&part.text),
+                3 => arabic_variants(&part.text),
+                _ => Vec::new(),
+            };
+            for variant in variants {
+                let v = analyzer::terms(&mut self.analyzers[slot], &variant);
+                if let [t] = v.as_slice()
+                    && !words.contains(&t.text)
+                {
+                    words.push(t.text.clone());
+                }
+            }
+        }
+        (tokens, words)
+    }
+
     /// The queries for one word or phrase across every field, as a flat
     /// list of alternatives (empty when no field holds it): kept flat so
     /// that a union of terms stays a union of term scorers, which tantivy
@@ -376,46 +405,25 @@ impl Builder<'_> {
         // fallback for words no language field knows (a name, a word in a
         // text of another language).
         let fields = [self.text_fields(false), self.text_fields(true)];
+        let mut by_slot: [Option<(Vec<Token>, Vec<String>)>; 5] = Default::default();
         for (field, boost, positions) in fields.into_iter().flatten() {
             if !alternatives.is_empty() && self.is_neutral(field) {
                 break;
             }
+            // Title and body fields of a language share its analysis.
             let slot = self.analyzer_slot(field);
-            let slot = if field == self.index.fields().names {
-                4
-            } else {
-                slot
-            };
-            let tokens = analyzer::terms(&mut self.analyzers[slot], &part.text);
+            if by_slot[slot].is_none() {
+                by_slot[slot] = Some(self.analyse(part, slot));
+            }
+            let (tokens, words) = by_slot[slot].as_ref().expect("analysed above");
             let Some(first) = tokens.first() else {
                 continue;
             };
             if tokens.len() == 1 {
-                // One word: its stem, and for the Latin languages the stems
-                // of its other grammatical number, because Snowball does not
-                // always bring singular and plural together ("libertad" and
-                // "libertades", "loisir" and "loisirs").
-                let mut words = vec![first.text.clone()];
-                let variants = match slot {
-                    _ if part.phrase => Vec::new(),
-                    0..=2 => number_variants(&part.text),
-                    3 => arabic_variants(&part.text),
-                    _ => Vec::new(),
-                };
-                if !variants.is_empty() {
-                    for variant in variants {
-                        let v = analyzer::terms(&mut self.analyzers[slot], &variant);
-                        if let [t] = v.as_slice()
-                            && !words.contains(&t.text)
-                        {
-                            words.push(t.text.clone());
-                        }
-                    }
-                }
                 for w in words {
-                    let term = Term::from_field_text(field, &w);
+                    let term = Term::from_field_text(field, w);
                     if self.searcher.doc_freq(&term)? > 0 {
-                        self.wanted.entry(field).or_default().insert(w);
+                        self.wanted.entry(field).or_default().insert(w.clone());
                         let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
                         alternatives.push(Box::new(BoostQuery::new(Box::new(q), boost)));
                     }
@@ -445,7 +453,7 @@ impl Builder<'_> {
                     continue;
                 }
                 let wanted = self.wanted.entry(field).or_default();
-                wanted.extend(tokens.into_iter().map(|t| t.text));
+                wanted.extend(tokens.iter().map(|t| t.text.clone()));
                 let q = PhraseQuery::new_with_offset(terms);
                 alternatives.push(Box::new(BoostQuery::new(Box::new(q), boost)));
             }

@@ -137,7 +137,9 @@ async fn an_unreadable_index_is_rebuilt_at_start() {
     let t = testing::sqlite().await;
     seed(&t.store).await;
     let dir = tempfile::tempdir().unwrap();
-    let index = follow::open_current(dir.path(), &t.store).await.unwrap();
+    let index = follow::open_current(dir.path(), &t.store, |_, _| {})
+        .await
+        .unwrap();
     assert_eq!(found(&index, "recrutement").len(), 1);
     drop(index);
     let meta = dir
@@ -145,13 +147,17 @@ async fn an_unreadable_index_is_rebuilt_at_start() {
         .join(format!("v{}", passerelle_search::SCHEMA_VERSION))
         .join("meta.json");
     std::fs::write(&meta, b"{ not json").unwrap();
-    let index = follow::open_current(dir.path(), &t.store).await.unwrap();
+    let index = follow::open_current(dir.path(), &t.store, |_, _| {})
+        .await
+        .unwrap();
     assert_eq!(found(&index, "recrutement").len(), 1);
     drop(index);
     // An index of another schema version is replaced too.
     let old = dir.path().join("v0");
     std::fs::create_dir_all(&old).unwrap();
-    let index = follow::open_current(dir.path(), &t.store).await.unwrap();
+    let index = follow::open_current(dir.path(), &t.store, |_, _| {})
+        .await
+        .unwrap();
     assert!(!old.exists());
     assert_eq!(found(&index, "recrutement").len(), 1);
 }
@@ -174,7 +180,11 @@ async fn a_write_on_one_node_is_found_on_another() {
     };
     let b = testing::another_node(&a).await;
     let dir = tempfile::tempdir().unwrap();
-    let index_b = follow::open_current(dir.path(), &b).await.unwrap();
+    let index_b = Arc::new(
+        follow::open_current(dir.path(), &b, |_, _| {})
+            .await
+            .unwrap(),
+    );
     let nudge = Arc::new(tokio::sync::Notify::new());
     let follower = tokio::spawn(follow::follow(
         Arc::clone(&index_b),
