@@ -50,8 +50,73 @@ pub const LIST_PARAMS: &[(&str, &str)] = &[
     ("per_page", "records per page, 1 to 500 (default 50)"),
 ];
 
+/// The values of an enum, from its JSON schema (the serde names).
+fn variants<T: schemars::JsonSchema>() -> Vec<String> {
+    schemars::schema_for!(T).as_value()["enum"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// The codes a `type` or `status` filter may take for records of `kind`,
+/// or of any kind (`None`, for search, which spans them all).
+fn codes(kind: Option<Kind>, field: &str) -> Vec<String> {
+    use passerelle_domain::{agreement, commitment, event, practice, resource};
+    type Codes = fn() -> Vec<String>;
+    let table: [(Kind, &str, Codes); 8] = [
+        (
+            Kind::Agreements,
+            "type",
+            variants::<agreement::AgreementType>,
+        ),
+        (
+            Kind::Agreements,
+            "status",
+            variants::<agreement::AgreementStatus>,
+        ),
+        (Kind::Practices, "type", variants::<practice::PracticeType>),
+        (
+            Kind::Practices,
+            "status",
+            variants::<practice::PublicationStatus>,
+        ),
+        (Kind::Events, "type", variants::<event::EventKind>),
+        (
+            Kind::Commitments,
+            "type",
+            variants::<commitment::CommitmentKind>,
+        ),
+        (
+            Kind::Commitments,
+            "status",
+            variants::<commitment::CommitmentStatus>,
+        ),
+        (Kind::Resources, "type", variants::<resource::ResourceType>),
+    ];
+    let mut out: Vec<String> = table
+        .iter()
+        .filter(|(k, f, _)| *f == field && kind.is_none_or(|kind| kind == *k))
+        .flat_map(|(_, _, list)| list())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Parses a list query string into a [`ListQuery`].
 pub fn list_query(kind: Kind, raw: Option<&str>, extra: &[&str]) -> Result<ListQuery, Invalid> {
+    parse(Some(kind), raw, extra)
+}
+
+/// The filters of a search, which may name the types and statuses of any
+/// kind of record.
+pub fn search_filters(raw: Option<&str>) -> Result<ListQuery, Invalid> {
+    parse(None, raw, &[])
+}
+
+fn parse(kind: Option<Kind>, raw: Option<&str>, extra: &[&str]) -> Result<ListQuery, Invalid> {
     let mut q = ListQuery::default();
     let mut errors = Vec::new();
     macro_rules! fail {
@@ -138,8 +203,24 @@ pub fn list_query(kind: Kind, raw: Option<&str>, extra: &[&str]) -> Result<ListQ
                 (!(2..=3).contains(&v.len()) || !v.bytes().all(|b| b.is_ascii_lowercase()))
                     .then(|| format!("`{v}` is not a language code"))
             }),
-            "type" => q.types.extend(values),
-            "status" => q.statuses.extend(values),
+            "type" | "status" => {
+                let known = codes(kind, key);
+                for v in values {
+                    if !known.is_empty() && !known.contains(&v) {
+                        let whose = kind
+                            .map(|k| format!(" of {}", k.as_str()))
+                            .unwrap_or_default();
+                        fail!(
+                            key,
+                            format!("`{v}` is not a {key}{whose}: {}", known.join(", "))
+                        );
+                    } else if key == "type" {
+                        q.types.push(v);
+                    } else {
+                        q.statuses.push(v);
+                    }
+                }
+            }
             "year" => match year_range(&value) {
                 Ok((from, to)) => {
                     q.year_from = from;
@@ -177,7 +258,8 @@ pub fn list_query(kind: Kind, raw: Option<&str>, extra: &[&str]) -> Result<ListQ
             other => fail!(
                 other,
                 format!(
-                    "unknown parameter `{other}` for {kind}; known: {}",
+                    "unknown parameter `{other}`{}; known: {}",
+                    kind.map(|k| format!(" for {k}")).unwrap_or_default(),
                     LIST_PARAMS
                         .iter()
                         .map(|(n, _)| *n)

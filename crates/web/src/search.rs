@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::AppState;
 use crate::api::privileged;
 use crate::error::{ApiError, ApiResult};
-use crate::params::list_query;
+use crate::params::search_filters;
 
 /// Parameters of a search besides the list filters.
 pub const SEARCH_PARAMS: &[(&str, &str)] = &[
@@ -67,7 +67,7 @@ pub struct SearchPage {
     pub suggestions: Vec<String>,
 }
 
-fn label(dim: &str, code: &str, lang: Lang) -> Option<String> {
+pub(crate) fn label(dim: &str, code: &str, lang: Lang) -> Option<String> {
     let country = |c: &str| reference::country(c).map(|c| c.names.get(lang).to_string());
     match dim {
         "country" | "origin" | "destination" => country(code),
@@ -158,7 +158,7 @@ pub fn search_request(raw: Option<&str>) -> Result<SearchRequest, Invalid> {
                 .filter(|(k, _)| !own.contains(&k.as_ref())),
         )
         .finish();
-    match list_query(passerelle_domain::Kind::Agreements, Some(&filters), &[]) {
+    match search_filters(Some(&filters)) {
         Ok(list) => {
             for (facet, values) in list.facets {
                 for v in values {
