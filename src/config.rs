@@ -22,6 +22,8 @@ struct FileConfig {
     /// Where this node keeps its search index (a cache; default: `search`
     /// in the data folder).
     search_dir: Option<PathBuf>,
+    /// The hosting organisation, shown on the pages.
+    site: Option<passerelle_web::Site>,
 }
 
 #[derive(Debug)]
@@ -30,6 +32,7 @@ pub struct Settings {
     pub search_dir: PathBuf,
     pub bind: Option<SocketAddr>,
     pub admin_token: Option<String>,
+    pub site: passerelle_web::Site,
 }
 
 pub const DEFAULT_DATA_DIR: &str = "passerelle-data";
@@ -61,11 +64,21 @@ impl Settings {
             .search_dir
             .clone()
             .unwrap_or_else(|| data_dir.join("search"));
+        let mut site = file.site.unwrap_or_default();
+        if let Some(logo) = &site.logo_file
+            && logo.is_relative()
+        {
+            // A relative logo path is read from beside the config file.
+            site.logo_file = Some(path.parent().unwrap_or(Path::new(".")).join(logo));
+        }
+        site.load_logo()
+            .with_context(|| format!("{}: cannot read the site logo", path.display()))?;
         Ok(Settings {
             database_url,
             search_dir,
             bind: file.bind,
             admin_token,
+            site,
         })
     }
 

@@ -274,6 +274,7 @@ async fn serve(
     // Uploaded files are read by this same program in a child process.
     let program = std::env::current_exe().context("cannot find this program's path")?;
     state.file_reader = passerelle_web::FileReader::Worker(Arc::new(program));
+    state.site = Arc::new(settings.site.clone());
     let app = passerelle_web::router(state);
     let listener = tokio::net::TcpListener::bind(bind)
         .await

@@ -54,6 +54,10 @@ pub struct SearchRequest {
     pub include_private: bool,
     /// Whether to count facets (a list page does; a quick lookup need not).
     pub facets: bool,
+    /// Values listed per dimension, largest counts first (a map or a
+    /// country index wants them all; a filter list the top
+    /// [`FACET_VALUES`]).
+    pub facet_values: usize,
     /// Whether to count every match for `total`; without it `total` only
     /// counts the hits up to this page, and ranking can skip whole blocks
     /// of documents that cannot enter the top hits.
@@ -73,6 +77,7 @@ impl Default for SearchRequest {
             lang: Lang::En,
             include_private: false,
             facets: true,
+            facet_values: FACET_VALUES,
             count: true,
         }
     }
@@ -126,7 +131,7 @@ pub struct SearchResults {
     pub total: usize,
     pub hits: Vec<Hit>,
     /// Counts per dimension for the current query and filters, largest
-    /// first (at most [`FACET_VALUES`] per dimension); each record counts
+    /// first (at most [`SearchRequest::facet_values`] per dimension); each record counts
     /// once, however many of its clauses match.
     pub facets: BTreeMap<String, Vec<FacetCount>>,
     /// Queries with likely typos corrected, when nothing matched.
@@ -732,7 +737,7 @@ impl SearchIndex {
         }
         for list in facet_counts.values_mut() {
             list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
-            list.truncate(FACET_VALUES);
+            list.truncate(req.facet_values);
         }
         let mut suggestions = Vec::new();
         if suggest && total == 0 && words > 0 {

@@ -27,6 +27,11 @@ fn assessor() -> &'static Assessor {
     ASSESSOR.get_or_init(|| Assessor::new(Rubric::builtin()))
 }
 
+/// The rubric the server assesses with.
+pub fn rubric() -> &'static Rubric {
+    assessor().rubric()
+}
+
 fn unreadable(e: ExtractError) -> ApiError {
     if let ExtractError::TimedOut(_) = e {
         return ApiError::new(

@@ -26,6 +26,7 @@ use tokio::sync::Notify;
 pub use assessment::FileReader;
 pub use auth::{ADMIN_TOKEN_SETTING, new_token, token_hash};
 pub use error::{ApiError, Problem};
+pub use pages::Site;
 
 /// Shared by every request.
 #[derive(Clone)]
@@ -40,6 +41,8 @@ pub struct AppState {
     pub search_nudge: Arc<Notify>,
     /// How uploaded files are read (a worker process on a server).
     pub file_reader: FileReader,
+    /// Who runs this hub, for the pages.
+    pub site: Arc<Site>,
 }
 
 impl AppState {
@@ -50,6 +53,7 @@ impl AppState {
             search,
             search_nudge: Arc::new(Notify::new()),
             file_reader: FileReader::InProcess,
+            site: Arc::new(Site::default()),
         }
     }
 }
@@ -77,7 +81,7 @@ pub async fn admin_token(
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(api::routes())
-        .merge(pages::routes())
+        .merge(pages::routes(&state))
         .fallback(api::unknown)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

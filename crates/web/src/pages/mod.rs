@@ -1,164 +1,218 @@
-//! Server-rendered pages and embedded assets. Everything the browser loads
-//! comes from this binary: no CDN, works offline.
+//! Server-rendered pages in French, English, Spanish and Arabic, under
+//! `/{lang}/…`, from the templates in `templates/` and the strings in
+//! `locales/`; and the embedded assets. Everything the browser loads comes
+//! from this binary: no CDN, works offline.
+//!
+//! Handlers return [`ApiResult`]; a problem response from a page is turned
+//! into an HTML error page in the page's language by [`html_errors`].
+
+mod agreements;
+mod assets;
+mod charts;
+mod draft;
+mod feeds;
+mod filters;
+mod hub;
+pub mod i18n;
+mod profiles;
+mod reference;
+mod scorecard;
+pub mod site;
+mod view;
 
 use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::extract::{Extension, Request, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
-use passerelle_domain::{Kind, Lang, reference};
-use passerelle_store::{ListQuery, Sort};
-use serde_json::Value;
+use minijinja::{Environment, Value, context};
+use passerelle_domain::Lang;
 
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiResult};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/api", get(api_reference))
+pub use site::Site;
+
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let mut router = Router::new()
+        .route("/", get(root))
+        .route("/api", get(assets::api_reference))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/assets/{*path}", get(asset))
-}
-
-/// Files served under `/assets/`, embedded at build time.
-const ASSETS: &[(&str, &str, &[u8])] = &[
-    (
-        "site.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../assets/site.css"),
-    ),
-    (
-        "api.css",
-        "text/css; charset=utf-8",
-        include_bytes!("../assets/api.css"),
-    ),
-    (
-        "vendor/rapidoc/rapidoc-min.js",
-        "text/javascript; charset=utf-8",
-        include_bytes!("../assets/vendor/rapidoc/rapidoc-min.js"),
-    ),
-    (
-        "vendor/rapidoc/LICENSE.txt",
-        "text/plain; charset=utf-8",
-        include_bytes!("../assets/vendor/rapidoc/LICENSE.txt"),
-    ),
-    (
-        "vendor/rapidoc/rapidoc-min.js.LICENSE.txt",
-        "text/plain; charset=utf-8",
-        include_bytes!("../assets/vendor/rapidoc/rapidoc-min.js.LICENSE.txt"),
-    ),
-];
-
-async fn asset(Path(path): Path<String>) -> Response {
-    match ASSETS.iter().find(|(name, _, _)| *name == path) {
-        Some((_, mime, bytes)) => (
-            [
-                (header::CONTENT_TYPE, *mime),
-                (header::CACHE_CONTROL, "public, max-age=3600"),
-            ],
-            *bytes,
-        )
-            .into_response(),
-        None => (StatusCode::NOT_FOUND, "no such asset").into_response(),
+        .route("/assets/{*path}", get(assets::asset))
+        .route("/feeds/{feed}", get(feeds::feed));
+    for lang in Lang::ALL {
+        let code = lang.code();
+        router = router
+            .route(
+                &format!("/{code}/"),
+                get(move || async move { Redirect::permanent(&format!("/{code}")) }),
+            )
+            .nest(&format!("/{code}"), localized(state, lang));
     }
+    router
 }
 
-async fn api_reference() -> Html<&'static str> {
-    Html(include_str!("../assets/api.html"))
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn parties(record: &Value) -> String {
-    record["parties"]
-        .as_array()
-        .map(|ps| {
-            ps.iter()
-                .filter_map(|p| p["country"].as_str())
-                .map(|c| {
-                    reference::country(c)
-                        .map(|c| c.names.get(Lang::En).to_string())
-                        .unwrap_or_else(|| c.to_string())
-                })
-                .collect::<Vec<_>>()
-                .join(" – ")
+/// The pages of one language.
+fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
+    Router::new()
+        .route("/", get(hub::home))
+        .route("/agreements", get(agreements::list))
+        .route("/agreements/{key}", get(agreements::show))
+        .route("/compare", get(agreements::compare))
+        .route("/assess", get(draft::form).post(draft::assess))
+        .route("/search", get(hub::search))
+        .route("/practices", get(hub::practices))
+        .route("/practices/{key}", get(hub::practice))
+        .route("/events", get(hub::events))
+        .route("/events/{key}", get(hub::event))
+        .route("/commitments", get(hub::commitments))
+        .route("/commitments/{key}", get(hub::commitment))
+        .route("/resources", get(hub::resources))
+        .route("/resources/{key}", get(hub::resource))
+        .route("/countries", get(profiles::countries))
+        .route("/countries/{code}", get(profiles::country))
+        .route("/corridors/{pair}", get(profiles::corridor))
+        .route("/gcm", get(reference::gcm))
+        .route("/about", get(reference::about))
+        .fallback(|uri: Uri| async move {
+            ApiError::not_found(format!("no page at {}", uri.path())).into_response()
         })
-        .unwrap_or_default()
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            html_errors,
+        ))
+        .layer(Extension(lang))
 }
 
-async fn latest(state: &AppState, kind: Kind, n: u32) -> Result<Vec<Value>, ApiError> {
-    let q = ListQuery {
-        per_page: n,
-        sort: Sort::DateDesc,
-        ..ListQuery::default()
-    };
-    Ok(state.store.list_json(kind, &q).await?.items)
-}
-
-async fn home(State(state): State<AppState>) -> Result<Html<String>, ApiError> {
-    let counts = state.store.counts().await?;
-    let agreements = latest(&state, Kind::Agreements, 10).await?;
-    let events = latest(&state, Kind::Events, 5).await?;
-    let mut html = String::from(
-        "<!doctype html><html lang=\"en\" dir=\"ltr\"><head><meta charset=\"utf-8\">\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Passerelle — labour migration agreements</title>\
-         <link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body>\
-         <header class=\"site\"><a class=\"brand\" href=\"/\">Passerelle</a>\
-         <nav><a href=\"/api\">API reference</a> · <a href=\"/api/v1/openapi.json\">OpenAPI</a></nav></header><main>\
-         <h1>Labour migration agreements, practices and commitments</h1>\
-         <p>A registry of bilateral labour migration agreements, memoranda of understanding and skills mobility \
-         partnerships, with the practices, events and commitments through which countries implement the Global \
-         Compact for Safe, Orderly and Regular Migration.</p>\
-         <form class=\"search\" action=\"/api/v1/agreements\" method=\"get\" role=\"search\">\
-         <label for=\"q\" class=\"muted\">Find agreements by title</label>\
-         <input id=\"q\" name=\"q\" type=\"search\"><button type=\"submit\">Search</button></form>\
-         <ul class=\"counts\">",
+/// `/` sends the browser to the pages in its language.
+async fn root(headers: HeaderMap) -> Response {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let lang = i18n::negotiate(accept);
+    let mut res = Redirect::to(&format!("/{}", lang.code())).into_response();
+    res.headers_mut().insert(
+        header::VARY,
+        header::HeaderValue::from_static("accept-language"),
     );
-    for (kind, n) in counts {
-        html.push_str(&format!(
-            "<li><a href=\"/api/v1/{kind}\"><strong>{n}</strong>{kind}</a></li>"
-        ));
+    res
+}
+
+fn environment() -> &'static Environment<'static> {
+    static ENV: std::sync::OnceLock<Environment<'static>> = std::sync::OnceLock::new();
+    ENV.get_or_init(|| {
+        let mut env = Environment::new();
+        for (name, source) in view::TEMPLATES {
+            // Templates are part of the build and rendered by the tests, so
+            // a syntax error is a build defect.
+            env.add_template(name, source)
+                .unwrap_or_else(|e| panic!("template {name}: {e:#}"));
+        }
+        view::register(&mut env);
+        env
+    })
+}
+
+/// Renders template `name` with the frame's variables (`lang`, `dir`,
+/// `path`, `site`) and the page's own.
+pub fn render(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    name: &str,
+    page: Value,
+) -> ApiResult<Html<String>> {
+    // Inside the language's router the path comes without the language
+    // (`/agreements`), which is what the language switcher needs.
+    let rest = match uri.path() {
+        "/" => String::new(),
+        p => p.to_string(),
+    };
+    let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+    // Escaped here, once, so that the template does not escape the
+    // slashes of the address as well.
+    let (rest, query) = (
+        Value::from_safe_string(view::escape(&rest)),
+        Value::from_safe_string(view::escape(&query)),
+    );
+    let ctx = context! {
+        lang => lang.code(),
+        dir => i18n::dir(lang),
+        path => rest,
+        query => query,
+        site => view::val(state.site.view(lang)),
+        ..page
+    };
+    environment()
+        .get_template(name)
+        .and_then(|t| t.render(ctx))
+        .map(Html)
+        .map_err(|e| {
+            tracing::error!("template {name}: {e:#}");
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "The page could not be made",
+                "a template failed",
+            )
+        })
+}
+
+/// Codes the error page has words for; any other is "internal".
+fn known(code: &str) -> &str {
+    const CODES: &[&str] = &[
+        "not_found",
+        "invalid_query",
+        "validation_failed",
+        "text_not_public",
+        "unreadable_file",
+        "unsupported_media_type",
+        "payload_too_large",
+        "too_slow",
+    ];
+    CODES
+        .iter()
+        .find(|c| **c == code)
+        .copied()
+        .unwrap_or("internal")
+}
+
+/// Turns a problem response of a page into an HTML page that says what
+/// went wrong in the page's language, with the same status.
+async fn html_errors(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let res = next.run(req).await;
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !is_problem {
+        return res;
     }
-    html.push_str("</ul><h2>Latest agreements</h2><table><thead><tr><th scope=\"col\">Title</th><th scope=\"col\">Parties</th><th scope=\"col\">Signed</th><th scope=\"col\">Status</th></tr></thead><tbody>");
-    for a in &agreements {
-        let title = a["titles"]["en"]
-            .as_str()
-            .or(a["title"].as_str())
-            .unwrap_or_default();
-        html.push_str(&format!(
-            "<tr><td><a href=\"/api/v1/agreements/{}\"><bdi>{}</bdi></a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(a["slug"].as_str().unwrap_or_default()),
-            escape(title),
-            escape(&parties(a)),
-            escape(a["signed_on"].as_str().unwrap_or("")),
-            escape(&a["status"].as_str().unwrap_or("").replace('_', " ")),
-        ));
-    }
-    html.push_str("</tbody></table><h2>Events</h2><ul>");
-    for e in &events {
-        html.push_str(&format!(
-            "<li><a href=\"/api/v1/events/{}\"><bdi>{}</bdi></a> <span class=\"muted\">{}</span></li>",
-            escape(e["slug"].as_str().unwrap_or_default()),
-            escape(e["titles"]["en"].as_str().or(e["title"].as_str()).unwrap_or_default()),
-            escape(e["start_on"].as_str().unwrap_or("")),
-        ));
-    }
-    html.push_str("</ul></main></body></html>");
-    Ok(Html(html))
+    let status = res.status();
+    let body = axum::body::to_bytes(res.into_body(), 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let problem: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let ctx = context! {
+        lang => lang.code(),
+        dir => i18n::dir(lang),
+        path => "",
+        query => "",
+        status => status.as_u16(),
+        code => known(problem["code"].as_str().unwrap_or("")),
+        detail => problem["detail"].as_str(),
+        errors => view::val(&problem["errors"]),
+        site => view::val(state.site.view(lang)),
+    };
+    let html = environment()
+        .get_template("error.html")
+        .and_then(|t| t.render(ctx))
+        .unwrap_or_else(|_| "<!doctype html><title>Error</title><p>Error</p>".into());
+    (status, Html(html)).into_response()
 }

@@ -1,7 +1,10 @@
 //! The API suite: every test runs against an app on SQLite, and on
 //! PostgreSQL too when PASSERELLE_TEST_DATABASE_URL is set.
 
+mod browser;
+mod cdp;
 mod documents;
+mod pages;
 mod records;
 mod reference;
 mod search;
@@ -78,12 +81,12 @@ impl TestApp {
         if let Some(ct) = content_type {
             req = req.header(header::CONTENT_TYPE, ct);
         }
-        let res = self
-            .app
-            .clone()
-            .oneshot(req.body(Body::from(body)).unwrap())
-            .await
-            .unwrap();
+        self.call(req.body(Body::from(body)).unwrap()).await
+    }
+
+    /// Sends any request, for headers the helpers above do not set.
+    pub async fn call(&self, req: Request<Body>) -> Reply {
+        let res = self.app.clone().oneshot(req).await.unwrap();
         let status = res.status();
         let headers = res.headers().clone();
         let content_type = headers

@@ -1,0 +1,337 @@
+# سلاسل واجهة Passerelle باللغة العربية (الملف المرجعي هو الملف الإنكليزي:
+# لكل لغة المعرّفات نفسها للرسائل تمامًا؛ ويتحقق اختبار من ذلك).
+
+## إطار الموقع
+site-tagline = اتفاقات هجرة اليد العاملة والممارسات والالتزامات
+skip-to-content = الانتقال إلى المحتوى
+nav-main = التنقل الرئيسي
+nav-home = الرئيسية
+nav-agreements = الاتفاقات
+nav-search = البحث
+nav-assess = تقييم مشروع اتفاق
+nav-compare = المقارنة
+nav-practices = الممارسات
+nav-events = الفعاليات
+nav-commitments = الالتزامات
+nav-resources = الموارد
+nav-gcm = مرجع الاتفاق العالمي
+nav-about = نبذة عن المنصة
+nav-api = مرجع واجهة برمجة التطبيقات (API)
+nav-feeds = الخلاصات
+language-switcher = اللغة
+footer-licence = Passerelle برنامج حر (AGPL-3.0-or-later). أسماء البلدان: i18n-iso-countries (MIT)؛ المناطق: UN M49.
+footer-data = بيانات مفتوحة: يمكن تنزيل كل قائمة بصيغة CSV أو JSON، وتوفر واجهة برمجة التطبيقات (API) البيانات نفسها.
+menu = القائمة
+
+## كلمات شائعة
+search-label = البحث في الاتفاقات والبنود والممارسات والفعاليات
+search-button = بحث
+search-placeholder = مثلًا: رسوم التوظيف، العمل الموسمي، المغرب
+filter-button = تطبيق عوامل التصفية
+clear-filters = مسح جميع عوامل التصفية
+download-csv = تنزيل بصيغة CSV
+download-json = تنزيل بصيغة JSON
+previous-page = السابق
+next-page = التالي
+page-of = الصفحة { $page } من { $pages }
+results-count = { $count ->
+    [0] لا توجد نتائج
+    [zero] لا توجد نتائج
+    [one] نتيجة واحدة
+    [two] نتيجتان
+    [few] { $count } نتائج
+    [many] { $count } نتيجةً
+   *[other] { $count } نتيجة
+}
+records-count = { $count ->
+    [zero] لا توجد سجلات
+    [one] سجل واحد
+    [two] سجلان
+    [few] { $count } سجلات
+    [many] { $count } سجلًا
+   *[other] { $count } سجل
+}
+none-yet = لا يوجد شيء هنا بعد.
+unknown = غير معروف
+more = المزيد
+sources = المصادر
+source-accessed = تاريخ الاطلاع: { $date }
+summary = الملخص
+countries = البلدان
+objectives = أهداف الاتفاق العالمي
+principles = المبادئ التوجيهية
+sort-by = الترتيب حسب
+sort-newest = الأحدث أولًا
+sort-oldest = الأقدم أولًا
+sort-title = العنوان (أ–ي)
+sort-title-desc = العنوان (ي–أ)
+sort-relevance = مدى الصلة
+sort-updated = آخر التحديثات
+print = طباعة
+back = رجوع
+
+## فئات المحتوى
+kind-agreements = الاتفاقات
+kind-clauses = البنود
+kind-practices = الممارسات
+kind-events = الفعاليات
+kind-commitments = الالتزامات
+kind-resources = الموارد
+kind-indicators = المؤشرات
+
+## عوامل التصفية
+facet-kind = الفئة
+facet-country = البلد
+facet-origin = بلد المنشأ
+facet-destination = بلد المقصد
+facet-corridor = الممر
+facet-region = المنطقة
+facet-type = النوع
+facet-status = الحالة
+facet-year = السنة
+facet-objective = هدف الاتفاق العالمي
+facet-principle = المبدأ التوجيهي
+facet-sdg = هدف التنمية المستدامة
+facet-sector = القطاع
+facet-occupation = المهنة
+facet-language = اللغة
+year-from = من سنة
+year-to = إلى سنة
+
+## أنواع الاتفاقات وحالاتها
+type-bilateral_agreement = اتفاق ثنائي
+type-mou = مذكرة تفاهم
+type-implementing_protocol = بروتوكول تنفيذي
+type-skills_mobility_partnership = شراكة لتنقل المهارات
+type-unilateral_scheme = برنامج أحادي الجانب
+type-multilateral_framework = إطار متعدد الأطراف
+status-draft = مشروع
+status-signed = موقَّع
+status-in_force = نافذ
+status-suspended = معلَّق
+status-expired = منتهي المدة
+status-terminated = أُنهي العمل به
+status-unknown = الحالة غير معروفة
+role-origin = المنشأ
+role-destination = المقصد
+role-both = المنشأ والمقصد
+
+## الصفحة الرئيسية
+home-title = اتفاقات هجرة اليد العاملة في مكان واحد
+home-lead = ابحث عن الاتفاقات الثنائية لهجرة اليد العاملة ومذكرات التفاهم والشراكات لتنقل المهارات، وقارن بينها وحسّنها، وتابع الممارسات والالتزامات التي تنفذ بها البلدان الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية.
+home-latest-agreements = أحدث الاتفاقات
+home-upcoming-events = الفعاليات
+home-map = الممرات على الخريطة
+home-map-caption = يربط كل خط بين بلدَي اتفاق ما؛ وكلما زاد سُمك الخط زاد عدد الاتفاقات.
+home-counts = المنصة بالأرقام
+home-all-agreements = جميع الاتفاقات
+home-assess-cta = تحقق من مشروع اتفاق في ضوء الإرشادات بشأن الاتفاقات الثنائية لهجرة اليد العاملة
+
+## الاتفاقات
+agreements-title = الاتفاقات
+agreements-lead = الاتفاقات الثنائية ومذكرات التفاهم والشراكات لتنقل المهارات بين بلدان المنشأ وبلدان المقصد.
+col-title = العنوان
+col-parties = الأطراف
+col-type = النوع
+col-signed = التوقيع
+col-status = الحالة
+col-date = التاريخ
+agreement-parties = الأطراف
+agreement-timeline = التسلسل الزمني
+agreement-signed-on = تاريخ التوقيع
+agreement-in-force-on = تاريخ بدء النفاذ
+agreement-expires-on = تاريخ انتهاء المدة
+agreement-place = مكان التوقيع
+agreement-languages = لغات النص
+agreement-sectors = القطاعات
+agreement-occupations = المهن
+agreement-skill-level = مستوى المهارة
+agreement-quotas = الحصص
+agreement-agencies = الجهات المنفذة
+agreement-documents = النصوص
+agreement-document-download = تنزيل الملف
+agreement-document-text = قراءة النص
+agreement-text-not-public = نص هذا الاتفاق غير متاح للعموم.
+agreement-notes = ملاحظات
+agreement-compare = المقارنة مع اتفاقات أخرى
+agreement-history = سجل التغييرات
+
+## التقييم
+assessment-title = التقييم في ضوء الإرشادات بشأن الاتفاقات الثنائية لهجرة اليد العاملة
+assessment-lead = كل عنصر من عناصر «إرشادات بشأن الاتفاقات الثنائية لهجرة اليد العاملة» (2022) الصادرة عن شبكة الأمم المتحدة المعنية بالهجرة، مع بيان ما إذا كان هذا النص يتناوله وموضع ذلك فيه.
+assessment-none = لم يُقيَّم أي نص من نصوص هذا الاتفاق بعد.
+assessment-coverage = نسبة التغطية: { $percent } في المائة
+assessment-of-document = تقييم { $document }
+assessment-covered = مشمول
+assessment-partial = مشمول جزئيًا
+assessment-absent = لم يُعثر عليه
+assessment-missing = العناصر الناقصة
+assessment-missing-none = عُثر على جميع عناصر الإرشادات.
+assessment-evidence = الشواهد
+assessment-show-evidence = عرض البند
+assessment-cue = تطابق مع «{ $cue }»
+assessment-concern = صياغة ينبغي التحقق منها: قد تُلقي عبئًا على عاتق العمال
+assessment-provenance-machine = اقتراح آلي
+assessment-provenance-human = أضافه مراجِع
+assessment-provenance-machine_confirmed = أكّده مراجِع
+assessment-note = ملاحظة المراجِع
+assessment-element = عنصر الإرشادات
+assessment-area = المجال
+assessment-language = لغة النص: { $language }
+assessment-clauses = عدد البنود المقروءة: { $count }
+
+## المقارنة
+compare-title = مقارنة الاتفاقات
+compare-lead = اختر من اتفاقين إلى أربعة اتفاقات لعرضها جنبًا إلى جنب، عنصرًا عنصرًا من عناصر الإرشادات.
+compare-choose = الاتفاقات المراد مقارنتها
+compare-add = اتفاق (العنوان أو المعرّف)
+compare-button = مقارنة
+compare-too-few = اختر اتفاقين على الأقل.
+compare-too-many = لا يمكن مقارنة أكثر من أربعة اتفاقات.
+compare-not-assessed = لم يُقيَّم
+
+## تقييم مشروع اتفاق
+draft-title = تقييم مشروع اتفاق
+draft-lead = حمِّل اتفاقًا (PDF أو DOCX أو HTML أو نص) أو الصق نصه: تبيّن Passerelle، بندًا بندًا، عناصر الإرشادات التي يتناولها وما ينقصه. لا يُحفظ أي شيء.
+draft-file = الملف
+draft-file-hint = ملف PDF يتضمن طبقة نصية، أو DOCX أو HTML أو نص عادي، بحجم أقصاه 20 ميغابايت.
+draft-text = أو الصق النص
+draft-language = لغة النص
+draft-language-auto = الكشف التلقائي
+draft-submit = تقييم
+draft-report = التقرير
+draft-download = تنزيل التقرير (HTML)
+draft-empty = قدِّم ملفًا أو الصق نصًا.
+draft-stored-note = لم يُحفظ هذا التقرير.
+
+## البحث
+search-title = البحث
+search-lead = يجب أن تتضمن النتائج جميع الكلمات؛ ضع العبارة بين "علامتي تنصيص" للبحث عنها كما هي، واكتب -كلمة لاستبعاد كلمة، واستخدم OR للبدائل، وعوامل تصفية مثل country:MA أو year:2001..2023.
+search-suggestion = هل تقصد
+search-in-clause = في { $label }
+
+## المنصة
+practices-title = الممارسات
+practices-lead = سياسات وبرامج وقوانين وأدوات تنفذ الاتفاق العالمي، مصنفة حسب الهدف والمبدأ التوجيهي.
+events-title = الفعاليات
+events-lead = مشاورات وتبادلات بين الأقران واجتماعات، مع ما أسفرت عنه من نتائج.
+commitments-title = الالتزامات
+commitments-lead = التعهدات التي قدمتها البلدان والمنظمات، والمرحلة التي بلغها كل منها.
+resources-title = الموارد
+resources-lead = إرشادات وتقارير وأدوات ونصوص قانونية لمن يتفاوضون على الاتفاقات وينفذونها.
+commitments-dashboard = حالة تنفيذ الالتزامات
+commitment-history = سجل التغييرات
+commitment-target = التاريخ المستهدف
+commitment-modality = الطريقة
+commitment-kind = نوع الالتزام
+practice-type = نوع الممارسة
+practice-entities = الجهات المنفذة
+practice-period = الفترة
+practice-links = الروابط
+event-when = الموعد
+event-where = المكان
+event-format = صيغة الانعقاد
+event-organisers = المنظمات
+event-outcomes = النتائج
+event-challenges = التحديات المطروحة
+event-practices = الممارسات المعروضة
+event-agreements = الاتفاقات التي نوقشت
+resource-publisher = الناشر
+resource-published = تاريخ النشر
+resource-open = فتح المورد
+commitment-status-yet_to_start = لم يبدأ بعد
+commitment-status-in_progress = قيد التنفيذ
+commitment-status-completed = مكتمل
+commitment-status-withdrawn = سُحب
+
+## الملفات التعريفية
+country-title = { $country }
+country-as-origin = الاتفاقات بوصفه بلد منشأ
+country-as-destination = الاتفاقات بوصفه بلد مقصد
+country-partners = البلدان الشريكة
+country-per-year = الاتفاقات الموقعة في كل سنة
+country-commitments = الالتزامات
+country-practices = الممارسات
+country-region = المنطقة
+country-partner-count = { $count ->
+    [zero] لا توجد اتفاقات
+    [one] اتفاق واحد
+    [two] اتفاقان
+    [few] { $count } اتفاقات
+    [many] { $count } اتفاقًا
+   *[other] { $count } اتفاق
+}
+corridor-title = { $origin } ← { $destination }
+corridor-lead = الاتفاقات بين هذين البلدين في كلا الاتجاهين.
+chart-per-year = الاتفاقات في كل سنة (رسم بياني بالأعمدة)
+countries-title = البلدان
+countries-lead = جميع البلدان التي لها اتفاقات أو ممارسات أو التزامات في المنصة.
+
+## مرجع الاتفاق العالمي
+gcm-title = الاتفاق العالمي من أجل الهجرة
+gcm-lead = الأهداف الثلاثة والعشرون والمبادئ التوجيهية العشرة للاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية، مع ما تتضمنه المنصة بشأن كل منها.
+gcm-objective = الهدف { $number }
+gcm-tagged = { $count ->
+    [0] لم يُصنَّف أي شيء بعد
+    [zero] لم يُصنَّف أي شيء بعد
+    [one] سجل واحد
+    [two] سجلان
+    [few] { $count } سجلات
+    [many] { $count } سجلًا
+   *[other] { $count } سجل
+}
+
+## نبذة عن المنصة
+about-title = نبذة عن المنصة
+about-contact = الاتصال
+about-press = الصحافة
+about-partners = الشركاء
+about-what = ما تقوم به Passerelle
+about-what-text = تحتفظ Passerelle بسجل لاتفاقات هجرة اليد العاملة مع مصادرها ونصوصها، وتقرأ كل نص في ضوء «إرشادات بشأن الاتفاقات الثنائية لهجرة اليد العاملة» الصادرة عن شبكة الأمم المتحدة المعنية بالهجرة، وتحفظ الممارسات والفعاليات والالتزامات المنبثقة عن التبادلات بين الأقران، حتى يتسنى متابعتها.
+
+## الأخطاء
+error-title = حدث خطأ ما
+error-not_found = هذه الصفحة غير موجودة، أو أن السجل قد أُزيل.
+error-invalid_query = بعض عوامل التصفية غير صالحة:
+error-text_not_public = نص هذا الاتفاق غير متاح للعموم.
+error-unreadable_file = تتعذر قراءة الملف.
+error-unsupported_media_type = لا يمكن قراءة هذا النوع من الملفات.
+error-payload_too_large = حجم الملف كبير جدًا.
+error-too_slow = تستغرق قراءة الملف وقتًا طويلًا جدًا.
+error-internal = تعذر على الخادم الاستجابة. يُرجى المحاولة مرة أخرى.
+error-home = الانتقال إلى الصفحة الرئيسية
+
+## أنواع السجلات
+error-validation_failed = بعض الحقول غير صالحة:
+col-records = السجلات
+skill-low = منخفضو المهارة
+skill-medium = متوسطو المهارة
+skill-high = ذوو المهارات العالية
+skill-mixed = جميع مستويات المهارة
+practice-type-policy = سياسة
+practice-type-programme = برنامج
+practice-type-legislation = تشريع
+practice-type-tool = أداة
+practice-type-partnership = شراكة
+event-kind-consultation = مشاورة
+event-kind-peer_exchange = تبادل بين الأقران
+event-kind-meeting = اجتماع
+event-kind-training = تدريب
+event-kind-conference = مؤتمر
+event-format-in_person = حضوري
+event-format-online = عبر الإنترنت
+event-format-hybrid = مختلط
+resource-type-guidance = إرشادات
+resource-type-report = تقرير
+resource-type-tool = أداة
+resource-type-training = مواد تدريبية
+resource-type-legal_text = نص قانوني
+resource-type-dataset = مجموعة بيانات
+commitment-kind-financial = مالي
+commitment-kind-human_resources = موارد بشرية
+commitment-kind-process = إجرائي
+commitment-kind-policy = سياساتي
+modality-individual = فردي
+modality-common = مشترك
+modality-partnership = شراكة
+modality-matching = مطابقة

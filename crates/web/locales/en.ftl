@@ -1,0 +1,321 @@
+# Passerelle interface strings, English (the reference file: every other
+# language has exactly these message ids; a test checks it).
+
+## Site frame
+site-tagline = Labour migration agreements, practices and commitments
+skip-to-content = Skip to content
+nav-main = Main
+nav-home = Home
+nav-agreements = Agreements
+nav-search = Search
+nav-assess = Assess a draft
+nav-compare = Compare
+nav-practices = Practices
+nav-events = Events
+nav-commitments = Commitments
+nav-resources = Resources
+nav-gcm = GCM reference
+nav-about = About
+nav-api = API reference
+nav-feeds = Feeds
+language-switcher = Language
+footer-licence = Passerelle is free software (AGPL-3.0-or-later). Country names: i18n-iso-countries (MIT); regions: UN M49.
+footer-data = Open data: every list can be downloaded as CSV or JSON, and the API serves the same data.
+menu = Menu
+
+## Common words
+search-label = Search agreements, clauses, practices and events
+search-button = Search
+search-placeholder = e.g. recruitment fees, seasonal work, Morocco
+filter-button = Apply filters
+clear-filters = Clear all filters
+download-csv = Download CSV
+download-json = Download JSON
+previous-page = Previous
+next-page = Next
+page-of = Page { $page } of { $pages }
+results-count = { $count ->
+    [0] No results
+    [one] 1 result
+   *[other] { $count } results
+}
+records-count = { $count ->
+    [one] 1 record
+   *[other] { $count } records
+}
+none-yet = Nothing here yet.
+unknown = unknown
+more = More
+sources = Sources
+source-accessed = accessed { $date }
+summary = Summary
+countries = Countries
+objectives = GCM objectives
+principles = Guiding principles
+sort-by = Sort by
+sort-newest = Newest first
+sort-oldest = Oldest first
+sort-title = Title (A–Z)
+sort-title-desc = Title (Z–A)
+sort-relevance = Relevance
+sort-updated = Recently updated
+print = Print
+back = Back
+
+## Kinds
+kind-agreements = Agreements
+kind-clauses = Clauses
+kind-practices = Practices
+kind-events = Events
+kind-commitments = Commitments
+kind-resources = Resources
+kind-indicators = Indicators
+
+## Facets
+facet-kind = Kind
+facet-country = Country
+facet-origin = Country of origin
+facet-destination = Country of destination
+facet-corridor = Corridor
+facet-region = Region
+facet-type = Type
+facet-status = Status
+facet-year = Year
+facet-objective = GCM objective
+facet-principle = Guiding principle
+facet-sdg = SDG
+facet-sector = Sector
+facet-occupation = Occupation
+facet-language = Language
+year-from = From year
+year-to = To year
+
+## Agreement types and statuses
+type-bilateral_agreement = Bilateral agreement
+type-mou = Memorandum of understanding
+type-implementing_protocol = Implementing protocol
+type-skills_mobility_partnership = Skills mobility partnership
+type-unilateral_scheme = Unilateral scheme
+type-multilateral_framework = Multilateral framework
+status-draft = Draft
+status-signed = Signed
+status-in_force = In force
+status-suspended = Suspended
+status-expired = Expired
+status-terminated = Terminated
+status-unknown = Status unknown
+role-origin = Origin
+role-destination = Destination
+role-both = Origin and destination
+
+## Home
+home-title = Labour migration agreements, in one place
+home-lead = Find, compare and improve bilateral labour migration agreements, memoranda of understanding and skills mobility partnerships, and follow up the practices and commitments through which countries implement the Global Compact for Safe, Orderly and Regular Migration.
+home-latest-agreements = Latest agreements
+home-upcoming-events = Events
+home-map = Corridors on the map
+home-map-caption = Each line joins the two countries of an agreement; the thicker the line, the more agreements.
+home-counts = The hub in figures
+home-all-agreements = All agreements
+home-assess-cta = Check a draft against the Guidance on bilateral labour migration agreements
+
+## Agreements
+agreements-title = Agreements
+agreements-lead = Bilateral agreements, memoranda of understanding and skills mobility partnerships between countries of origin and destination.
+col-title = Title
+col-parties = Parties
+col-type = Type
+col-signed = Signed
+col-status = Status
+col-date = Date
+agreement-parties = Parties
+agreement-timeline = Timeline
+agreement-signed-on = Signed
+agreement-in-force-on = In force
+agreement-expires-on = Expires
+agreement-place = Place of signature
+agreement-languages = Languages of the text
+agreement-sectors = Sectors
+agreement-occupations = Occupations
+agreement-skill-level = Skill level
+agreement-quotas = Quotas
+agreement-agencies = Implementing agencies
+agreement-documents = Texts
+agreement-document-download = Download the file
+agreement-document-text = Read the text
+agreement-text-not-public = The text of this agreement is not public.
+agreement-notes = Notes
+agreement-compare = Compare with other agreements
+agreement-history = History
+
+## Assessment
+assessment-title = Assessment against the Guidance on BLMAs
+assessment-lead = Each element of the UN Network on Migration's Guidance on Bilateral Labour Migration Agreements (2022), with whether this text covers it and where.
+assessment-none = No text of this agreement has been assessed yet.
+assessment-coverage = Coverage: { $percent } %
+assessment-of-document = Assessment of { $document }
+assessment-covered = Covered
+assessment-partial = Partly covered
+assessment-absent = Not found
+assessment-missing = What is missing
+assessment-missing-none = Every element of the Guidance was found.
+assessment-evidence = Evidence
+assessment-show-evidence = Show the clause
+assessment-cue = matched “{ $cue }”
+assessment-concern = Wording to check: it may shift a burden onto workers
+assessment-provenance-machine = Suggested by the machine
+assessment-provenance-human = Added by a reviewer
+assessment-provenance-machine_confirmed = Confirmed by a reviewer
+assessment-note = Reviewer’s note
+assessment-element = Element of the Guidance
+assessment-area = Area
+assessment-language = Language of the text: { $language }
+assessment-clauses = { $count } clauses read
+
+## Compare
+compare-title = Compare agreements
+compare-lead = Choose two to four agreements to see them side by side, element by element of the Guidance.
+compare-choose = Agreements to compare
+compare-add = Agreement (title or slug)
+compare-button = Compare
+compare-too-few = Choose at least two agreements.
+compare-too-many = At most four agreements can be compared.
+compare-not-assessed = not assessed
+
+## Assess a draft
+draft-title = Assess a draft
+draft-lead = Upload an agreement (PDF, DOCX, HTML or text) or paste its text: Passerelle shows which elements of the Guidance it covers, clause by clause, and what is missing. Nothing is stored.
+draft-file = File
+draft-file-hint = PDF with a text layer, DOCX, HTML or plain text, up to 20 MB.
+draft-text = Or paste the text
+draft-language = Language of the text
+draft-language-auto = Detect automatically
+draft-submit = Assess
+draft-report = Report
+draft-download = Download the report (HTML)
+draft-empty = Give a file or paste a text.
+draft-stored-note = This report was not stored.
+
+## Search
+search-title = Search
+search-lead = Words are all required; use "quotes" for a phrase, -word to exclude, OR for alternatives, and filters such as country:MA or year:2001..2023.
+search-suggestion = Did you mean
+search-in-clause = In { $label }
+
+## Hub
+practices-title = Practices
+practices-lead = Policies, programmes, laws and tools that implement the Global Compact, tagged by objective and guiding principle.
+events-title = Events
+events-lead = Consultations, peer exchanges and meetings, with what came out of them.
+commitments-title = Commitments
+commitments-lead = Pledges made by countries and organisations, and where each stands.
+resources-title = Resources
+resources-lead = Guidance, reports, tools and legal texts for those who negotiate and implement agreements.
+commitments-dashboard = Where commitments stand
+commitment-history = History
+commitment-target = Target date
+commitment-modality = Modality
+commitment-kind = Kind of commitment
+practice-type = Type of practice
+practice-entities = Implementing entities
+practice-period = Period
+practice-links = Links
+event-when = When
+event-where = Where
+event-format = Format
+event-organisers = Organisations
+event-outcomes = Outcomes
+event-challenges = Challenges raised
+event-practices = Practices presented
+event-agreements = Agreements discussed
+resource-publisher = Publisher
+resource-published = Published
+resource-open = Open the resource
+commitment-status-yet_to_start = Yet to start
+commitment-status-in_progress = In progress
+commitment-status-completed = Completed
+commitment-status-withdrawn = Withdrawn
+
+## Profiles
+country-title = { $country }
+country-as-origin = Agreements as a country of origin
+country-as-destination = Agreements as a country of destination
+country-partners = Partner countries
+country-per-year = Agreements signed per year
+country-commitments = Commitments
+country-practices = Practices
+country-region = Region
+country-partner-count = { $count ->
+    [one] 1 agreement
+   *[other] { $count } agreements
+}
+corridor-title = { $origin } → { $destination }
+corridor-lead = Agreements between these two countries, in both directions.
+chart-per-year = Agreements per year (bar chart)
+countries-title = Countries
+countries-lead = Every country with agreements, practices or commitments in the hub.
+
+## GCM reference
+gcm-title = Global Compact for Migration
+gcm-lead = The 23 objectives and 10 guiding principles of the Global Compact for Safe, Orderly and Regular Migration, each with what the hub holds on it.
+gcm-objective = Objective { $number }
+gcm-tagged = { $count ->
+    [0] nothing tagged yet
+    [one] 1 record
+   *[other] { $count } records
+}
+
+## About
+about-title = About
+about-contact = Contact
+about-press = Press
+about-partners = Partners
+about-what = What Passerelle does
+about-what-text = Passerelle keeps a registry of labour migration agreements with their sources and texts, reads each text against the UN Network on Migration's Guidance on Bilateral Labour Migration Agreements, and keeps the practices, events and commitments that come out of peer exchanges, so that they can be followed up.
+
+## Errors
+error-title = Something went wrong
+error-not_found = This page does not exist, or the record has been removed.
+error-invalid_query = Some filters are not valid:
+error-text_not_public = The text of this agreement is not public.
+error-unreadable_file = The file cannot be read.
+error-unsupported_media_type = This type of file cannot be read.
+error-payload_too_large = The file is too large.
+error-too_slow = The file takes too long to read.
+error-internal = The server could not answer. Please try again.
+error-home = Go to the home page
+
+## Record types
+error-validation_failed = Some fields are not valid:
+col-records = Records
+skill-low = Low-skilled
+skill-medium = Medium-skilled
+skill-high = Highly skilled
+skill-mixed = All skill levels
+practice-type-policy = Policy
+practice-type-programme = Programme
+practice-type-legislation = Legislation
+practice-type-tool = Tool
+practice-type-partnership = Partnership
+event-kind-consultation = Consultation
+event-kind-peer_exchange = Peer exchange
+event-kind-meeting = Meeting
+event-kind-training = Training
+event-kind-conference = Conference
+event-format-in_person = In person
+event-format-online = Online
+event-format-hybrid = Hybrid
+resource-type-guidance = Guidance
+resource-type-report = Report
+resource-type-tool = Tool
+resource-type-training = Training material
+resource-type-legal_text = Legal text
+resource-type-dataset = Dataset
+commitment-kind-financial = Financial
+commitment-kind-human_resources = Human resources
+commitment-kind-process = Process
+commitment-kind-policy = Policy
+modality-individual = Individual
+modality-common = Common
+modality-partnership = Partnership
+modality-matching = Matching

@@ -1,0 +1,322 @@
+# Cadenas de la interfaz de Passerelle, en español (el archivo de referencia
+# es el inglés: todos los idiomas tienen exactamente los mismos
+# identificadores de mensaje; una prueba lo comprueba).
+
+## Marco del sitio
+site-tagline = Acuerdos de migración laboral, prácticas y compromisos
+skip-to-content = Ir al contenido
+nav-main = Navegación principal
+nav-home = Inicio
+nav-agreements = Acuerdos
+nav-search = Búsqueda
+nav-assess = Evaluar un proyecto de acuerdo
+nav-compare = Comparar
+nav-practices = Prácticas
+nav-events = Eventos
+nav-commitments = Compromisos
+nav-resources = Recursos
+nav-gcm = Referencia del Pacto Mundial
+nav-about = Acerca de
+nav-api = Referencia de la API
+nav-feeds = Fuentes web
+language-switcher = Idioma
+footer-licence = Passerelle es software libre (AGPL-3.0-or-later). Nombres de países: i18n-iso-countries (MIT); regiones: UN M49.
+footer-data = Datos abiertos: todas las listas pueden descargarse en CSV o JSON, y la API ofrece los mismos datos.
+menu = Menú
+
+## Palabras comunes
+search-label = Buscar acuerdos, cláusulas, prácticas y eventos
+search-button = Buscar
+search-placeholder = p. ej., comisiones de contratación, trabajo estacional, Marruecos
+filter-button = Aplicar filtros
+clear-filters = Borrar todos los filtros
+download-csv = Descargar CSV
+download-json = Descargar JSON
+previous-page = Anterior
+next-page = Siguiente
+page-of = Página { $page } de { $pages }
+results-count = { $count ->
+    [0] Ningún resultado
+    [one] { $count } resultado
+   *[other] { $count } resultados
+}
+records-count = { $count ->
+    [one] { $count } registro
+   *[other] { $count } registros
+}
+none-yet = Todavía no hay nada aquí.
+unknown = desconocido
+more = Ver más
+sources = Fuentes
+source-accessed = consultado el { $date }
+summary = Resumen
+countries = Países
+objectives = Objetivos del Pacto Mundial
+principles = Principios rectores
+sort-by = Ordenar por
+sort-newest = Más recientes primero
+sort-oldest = Más antiguos primero
+sort-title = Título (A–Z)
+sort-title-desc = Título (Z–A)
+sort-relevance = Pertinencia
+sort-updated = Actualizados recientemente
+print = Imprimir
+back = Volver
+
+## Categorías de contenido
+kind-agreements = Acuerdos
+kind-clauses = Cláusulas
+kind-practices = Prácticas
+kind-events = Eventos
+kind-commitments = Compromisos
+kind-resources = Recursos
+kind-indicators = Indicadores
+
+## Facetas
+facet-kind = Categoría
+facet-country = País
+facet-origin = País de origen
+facet-destination = País de destino
+facet-corridor = Corredor
+facet-region = Región
+facet-type = Tipo
+facet-status = Estado
+facet-year = Año
+facet-objective = Objetivo del Pacto Mundial
+facet-principle = Principio rector
+facet-sdg = ODS
+facet-sector = Sector
+facet-occupation = Ocupación
+facet-language = Idioma
+year-from = Desde el año
+year-to = Hasta el año
+
+## Tipos y estados de los acuerdos
+type-bilateral_agreement = Acuerdo bilateral
+type-mou = Memorando de entendimiento
+type-implementing_protocol = Protocolo de aplicación
+type-skills_mobility_partnership = Asociación para la movilidad de competencias
+type-unilateral_scheme = Programa unilateral
+type-multilateral_framework = Marco multilateral
+status-draft = Proyecto
+status-signed = Firmado
+status-in_force = En vigor
+status-suspended = Suspendido
+status-expired = Vencido
+status-terminated = Terminado
+status-unknown = Estado desconocido
+role-origin = Origen
+role-destination = Destino
+role-both = Origen y destino
+
+## Inicio
+home-title = Los acuerdos de migración laboral, en un solo lugar
+home-lead = Encuentre, compare y mejore acuerdos bilaterales de migración laboral, memorandos de entendimiento y asociaciones para la movilidad de competencias, y haga un seguimiento de las prácticas y los compromisos mediante los cuales los países aplican el Pacto Mundial para la Migración Segura, Ordenada y Regular.
+home-latest-agreements = Últimos acuerdos
+home-upcoming-events = Eventos
+home-map = Los corredores en el mapa
+home-map-caption = Cada línea une los dos países de un acuerdo; cuanto más gruesa es la línea, más acuerdos hay.
+home-counts = La plataforma en cifras
+home-all-agreements = Todos los acuerdos
+home-assess-cta = Verificar un proyecto de acuerdo con arreglo a las Orientaciones sobre los acuerdos bilaterales de migración laboral
+
+## Acuerdos
+agreements-title = Acuerdos
+agreements-lead = Acuerdos bilaterales, memorandos de entendimiento y asociaciones para la movilidad de competencias entre países de origen y de destino.
+col-title = Título
+col-parties = Partes
+col-type = Tipo
+col-signed = Firma
+col-status = Estado
+col-date = Fecha
+agreement-parties = Partes
+agreement-timeline = Cronología
+agreement-signed-on = Firma
+agreement-in-force-on = Entrada en vigor
+agreement-expires-on = Vencimiento
+agreement-place = Lugar de la firma
+agreement-languages = Idiomas del texto
+agreement-sectors = Sectores
+agreement-occupations = Ocupaciones
+agreement-skill-level = Nivel de cualificación
+agreement-quotas = Cupos
+agreement-agencies = Organismos de ejecución
+agreement-documents = Textos
+agreement-document-download = Descargar el archivo
+agreement-document-text = Leer el texto
+agreement-text-not-public = El texto de este acuerdo no es público.
+agreement-notes = Notas
+agreement-compare = Comparar con otros acuerdos
+agreement-history = Historial
+
+## Evaluación
+assessment-title = Evaluación con arreglo a las Orientaciones sobre los acuerdos bilaterales de migración laboral
+assessment-lead = Cada uno de los elementos de las Orientaciones sobre los acuerdos bilaterales de migración laboral (2022) de la Red de las Naciones Unidas sobre la Migración, con indicación de si este texto lo recoge y dónde.
+assessment-none = Todavía no se ha evaluado ningún texto de este acuerdo.
+assessment-coverage = Cobertura: { $percent } %
+assessment-of-document = Evaluación de { $document }
+assessment-covered = Recogido
+assessment-partial = Recogido parcialmente
+assessment-absent = No encontrado
+assessment-missing = Lo que falta
+assessment-missing-none = Se encontraron todos los elementos de las Orientaciones.
+assessment-evidence = Elementos justificativos
+assessment-show-evidence = Mostrar la cláusula
+assessment-cue = coincide con «{ $cue }»
+assessment-concern = Redacción que conviene revisar: podría trasladar una carga a los trabajadores
+assessment-provenance-machine = Sugerido automáticamente
+assessment-provenance-human = Añadido en la revisión
+assessment-provenance-machine_confirmed = Confirmado en la revisión
+assessment-note = Nota de revisión
+assessment-element = Elemento de las Orientaciones
+assessment-area = Ámbito
+assessment-language = Idioma del texto: { $language }
+assessment-clauses = Cláusulas leídas: { $count }
+
+## Comparar
+compare-title = Comparar acuerdos
+compare-lead = Elija entre dos y cuatro acuerdos para verlos uno al lado del otro, elemento por elemento de las Orientaciones.
+compare-choose = Acuerdos para comparar
+compare-add = Acuerdo (título o identificador)
+compare-button = Comparar
+compare-too-few = Elija al menos dos acuerdos.
+compare-too-many = Se pueden comparar cuatro acuerdos como máximo.
+compare-not-assessed = no evaluado
+
+## Evaluar un proyecto de acuerdo
+draft-title = Evaluar un proyecto de acuerdo
+draft-lead = Cargue un acuerdo (PDF, DOCX, HTML o texto) o pegue su texto: Passerelle indica, cláusula por cláusula, qué elementos de las Orientaciones recoge y qué falta. No se guarda nada.
+draft-file = Archivo
+draft-file-hint = PDF con capa de texto, DOCX, HTML o texto sin formato, hasta 20 MB.
+draft-text = O pegue el texto
+draft-language = Idioma del texto
+draft-language-auto = Detectar automáticamente
+draft-submit = Evaluar
+draft-report = Informe
+draft-download = Descargar el informe (HTML)
+draft-empty = Proporcione un archivo o pegue un texto.
+draft-stored-note = Este informe no se ha guardado.
+
+## Búsqueda
+search-title = Búsqueda
+search-lead = Todas las palabras son obligatorias; ponga una frase entre "comillas", use -palabra para excluir una palabra, OR para alternativas y filtros como country:MA o year:2001..2023.
+search-suggestion = Quizás quiso decir
+search-in-clause = En { $label }
+
+## Plataforma
+practices-title = Prácticas
+practices-lead = Políticas, programas, leyes y herramientas que aplican el Pacto Mundial, clasificados por objetivo y principio rector.
+events-title = Eventos
+events-lead = Consultas, intercambios entre pares y reuniones, con sus resultados.
+commitments-title = Compromisos
+commitments-lead = Compromisos asumidos por países y organizaciones, y el estado de cada uno.
+resources-title = Recursos
+resources-lead = Orientaciones, informes, herramientas y textos jurídicos para quienes negocian y aplican acuerdos.
+commitments-dashboard = Estado de los compromisos
+commitment-history = Historial
+commitment-target = Fecha prevista
+commitment-modality = Modalidad
+commitment-kind = Tipo de compromiso
+practice-type = Tipo de práctica
+practice-entities = Entidades de ejecución
+practice-period = Período
+practice-links = Enlaces
+event-when = Fecha
+event-where = Lugar
+event-format = Formato
+event-organisers = Organizaciones
+event-outcomes = Resultados
+event-challenges = Dificultades planteadas
+event-practices = Prácticas presentadas
+event-agreements = Acuerdos examinados
+resource-publisher = Editor
+resource-published = Fecha de publicación
+resource-open = Abrir el recurso
+commitment-status-yet_to_start = Sin iniciar
+commitment-status-in_progress = En curso
+commitment-status-completed = Finalizado
+commitment-status-withdrawn = Retirado
+
+## Perfiles
+country-title = { $country }
+country-as-origin = Acuerdos como país de origen
+country-as-destination = Acuerdos como país de destino
+country-partners = Países asociados
+country-per-year = Acuerdos firmados por año
+country-commitments = Compromisos
+country-practices = Prácticas
+country-region = Región
+country-partner-count = { $count ->
+    [one] { $count } acuerdo
+   *[other] { $count } acuerdos
+}
+corridor-title = { $origin } → { $destination }
+corridor-lead = Acuerdos entre estos dos países, en ambos sentidos.
+chart-per-year = Acuerdos por año (gráfico de barras)
+countries-title = Países
+countries-lead = Todos los países con acuerdos, prácticas o compromisos en la plataforma.
+
+## Referencia del Pacto Mundial
+gcm-title = Pacto Mundial para la Migración
+gcm-lead = Los 23 objetivos y los 10 principios rectores del Pacto Mundial para la Migración Segura, Ordenada y Regular, cada uno con lo que la plataforma contiene al respecto.
+gcm-objective = Objetivo { $number }
+gcm-tagged = { $count ->
+    [0] todavía no hay nada etiquetado
+    [one] { $count } registro
+   *[other] { $count } registros
+}
+
+## Acerca de
+about-title = Acerca de
+about-contact = Contacto
+about-press = Prensa
+about-partners = Asociados
+about-what = Qué hace Passerelle
+about-what-text = Passerelle mantiene un registro de los acuerdos de migración laboral con sus fuentes y textos, analiza cada texto con arreglo a las Orientaciones sobre los acuerdos bilaterales de migración laboral de la Red de las Naciones Unidas sobre la Migración, y recoge las prácticas, los eventos y los compromisos que surgen de los intercambios entre pares, para que se les pueda dar seguimiento.
+
+## Errores
+error-title = Se ha producido un error
+error-not_found = Esta página no existe o el registro se ha eliminado.
+error-invalid_query = Algunos filtros no son válidos:
+error-text_not_public = El texto de este acuerdo no es público.
+error-unreadable_file = No se puede leer el archivo.
+error-unsupported_media_type = No se puede leer este tipo de archivo.
+error-payload_too_large = El archivo es demasiado grande.
+error-too_slow = La lectura del archivo tarda demasiado.
+error-internal = El servidor no ha podido responder. Vuelva a intentarlo.
+error-home = Ir a la página de inicio
+
+## Tipos de fichas
+error-validation_failed = Algunos campos no son válidos:
+col-records = Fichas
+skill-low = Poco cualificados
+skill-medium = Medianamente cualificados
+skill-high = Altamente cualificados
+skill-mixed = Todos los niveles de cualificación
+practice-type-policy = Política
+practice-type-programme = Programa
+practice-type-legislation = Legislación
+practice-type-tool = Herramienta
+practice-type-partnership = Asociación
+event-kind-consultation = Consulta
+event-kind-peer_exchange = Intercambio entre pares
+event-kind-meeting = Reunión
+event-kind-training = Formación
+event-kind-conference = Conferencia
+event-format-in_person = Presencial
+event-format-online = En línea
+event-format-hybrid = Híbrido
+resource-type-guidance = Orientaciones
+resource-type-report = Informe
+resource-type-tool = Herramienta
+resource-type-training = Material de formación
+resource-type-legal_text = Texto jurídico
+resource-type-dataset = Conjunto de datos
+commitment-kind-financial = Financiero
+commitment-kind-human_resources = Recursos humanos
+commitment-kind-process = Proceso
+commitment-kind-policy = Política
+modality-individual = Individual
+modality-common = Común
+modality-partnership = Asociación
+modality-matching = Emparejamiento

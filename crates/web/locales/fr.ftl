@@ -1,0 +1,322 @@
+# Chaînes de l’interface de Passerelle, en français (le fichier de référence
+# est l’anglais : chaque langue a exactement les mêmes identifiants de
+# message ; un test le vérifie).
+
+## Cadre du site
+site-tagline = Accords de migration de main-d’œuvre, pratiques et engagements
+skip-to-content = Aller au contenu
+nav-main = Navigation principale
+nav-home = Accueil
+nav-agreements = Accords
+nav-search = Recherche
+nav-assess = Évaluer un projet d’accord
+nav-compare = Comparer
+nav-practices = Pratiques
+nav-events = Événements
+nav-commitments = Engagements
+nav-resources = Ressources
+nav-gcm = Référentiel du Pacte mondial
+nav-about = À propos
+nav-api = Référence de l’API
+nav-feeds = Flux
+language-switcher = Langue
+footer-licence = Passerelle est un logiciel libre (AGPL-3.0-or-later). Noms de pays : i18n-iso-countries (MIT) ; régions : UN M49.
+footer-data = Données ouvertes : chaque liste peut être téléchargée au format CSV ou JSON, et l’API fournit les mêmes données.
+menu = Menu
+
+## Mots courants
+search-label = Rechercher des accords, des clauses, des pratiques et des événements
+search-button = Rechercher
+search-placeholder = p. ex. commissions de recrutement, travail saisonnier, Maroc
+filter-button = Appliquer les filtres
+clear-filters = Effacer tous les filtres
+download-csv = Télécharger en CSV
+download-json = Télécharger en JSON
+previous-page = Précédent
+next-page = Suivant
+page-of = Page { $page } sur { $pages }
+results-count = { $count ->
+    [0] Aucun résultat
+    [one] { $count } résultat
+   *[other] { $count } résultats
+}
+records-count = { $count ->
+    [one] { $count } fiche
+   *[other] { $count } fiches
+}
+none-yet = Rien pour l’instant.
+unknown = inconnu
+more = Voir plus
+sources = Sources
+source-accessed = consulté le { $date }
+summary = Résumé
+countries = Pays
+objectives = Objectifs du Pacte mondial
+principles = Principes directeurs
+sort-by = Trier par
+sort-newest = Plus récents d’abord
+sort-oldest = Plus anciens d’abord
+sort-title = Titre (A–Z)
+sort-title-desc = Titre (Z–A)
+sort-relevance = Pertinence
+sort-updated = Dernières mises à jour
+print = Imprimer
+back = Retour
+
+## Catégories de contenu
+kind-agreements = Accords
+kind-clauses = Clauses
+kind-practices = Pratiques
+kind-events = Événements
+kind-commitments = Engagements
+kind-resources = Ressources
+kind-indicators = Indicateurs
+
+## Facettes
+facet-kind = Catégorie
+facet-country = Pays
+facet-origin = Pays d’origine
+facet-destination = Pays de destination
+facet-corridor = Corridor
+facet-region = Région
+facet-type = Type
+facet-status = Statut
+facet-year = Année
+facet-objective = Objectif du Pacte mondial
+facet-principle = Principe directeur
+facet-sdg = ODD
+facet-sector = Secteur
+facet-occupation = Profession
+facet-language = Langue
+year-from = À partir de l’année
+year-to = Jusqu’à l’année
+
+## Types et statuts des accords
+type-bilateral_agreement = Accord bilatéral
+type-mou = Protocole d’accord
+type-implementing_protocol = Protocole d’application
+type-skills_mobility_partnership = Partenariat pour la mobilité des compétences
+type-unilateral_scheme = Dispositif unilatéral
+type-multilateral_framework = Cadre multilatéral
+status-draft = Projet
+status-signed = Signé
+status-in_force = En vigueur
+status-suspended = Suspendu
+status-expired = Expiré
+status-terminated = Résilié
+status-unknown = Statut inconnu
+role-origin = Origine
+role-destination = Destination
+role-both = Origine et destination
+
+## Accueil
+home-title = Les accords de migration de main-d’œuvre, réunis en un seul lieu
+home-lead = Trouvez, comparez et améliorez les accords bilatéraux de migration de main-d’œuvre, les protocoles d’accord et les partenariats pour la mobilité des compétences, et suivez les pratiques et les engagements par lesquels les pays mettent en œuvre le Pacte mondial pour des migrations sûres, ordonnées et régulières.
+home-latest-agreements = Derniers accords
+home-upcoming-events = Événements
+home-map = Les corridors sur la carte
+home-map-caption = Chaque ligne relie les deux pays d’un accord ; plus la ligne est épaisse, plus les accords sont nombreux.
+home-counts = La plateforme en chiffres
+home-all-agreements = Tous les accords
+home-assess-cta = Vérifier un projet d’accord au regard des Orientations sur les accords bilatéraux de migration de main-d’œuvre
+
+## Accords
+agreements-title = Accords
+agreements-lead = Accords bilatéraux, protocoles d’accord et partenariats pour la mobilité des compétences entre pays d’origine et pays de destination.
+col-title = Titre
+col-parties = Parties
+col-type = Type
+col-signed = Signature
+col-status = Statut
+col-date = Date
+agreement-parties = Parties
+agreement-timeline = Chronologie
+agreement-signed-on = Signature
+agreement-in-force-on = Entrée en vigueur
+agreement-expires-on = Expiration
+agreement-place = Lieu de signature
+agreement-languages = Langues du texte
+agreement-sectors = Secteurs
+agreement-occupations = Professions
+agreement-skill-level = Niveau de qualification
+agreement-quotas = Quotas
+agreement-agencies = Organismes chargés de la mise en œuvre
+agreement-documents = Textes
+agreement-document-download = Télécharger le fichier
+agreement-document-text = Lire le texte
+agreement-text-not-public = Le texte de cet accord n’est pas public.
+agreement-notes = Notes
+agreement-compare = Comparer avec d’autres accords
+agreement-history = Historique
+
+## Évaluation
+assessment-title = Évaluation au regard des Orientations sur les accords bilatéraux de migration de main-d’œuvre
+assessment-lead = Chacun des éléments des Orientations sur les accords bilatéraux de migration de main-d’œuvre (2022) du Réseau des Nations Unies sur les migrations, avec l’indication de sa prise en compte ou non par ce texte, et de l’endroit où il l’est.
+assessment-none = Aucun texte de cet accord n’a encore été évalué.
+assessment-coverage = Couverture : { $percent } %
+assessment-of-document = Évaluation de { $document }
+assessment-covered = Couvert
+assessment-partial = Partiellement couvert
+assessment-absent = Non trouvé
+assessment-missing = Ce qui manque
+assessment-missing-none = Tous les éléments des Orientations ont été trouvés.
+assessment-evidence = Éléments à l’appui
+assessment-show-evidence = Afficher la clause
+assessment-cue = correspond à « { $cue } »
+assessment-concern = Formulation à vérifier : elle pourrait reporter une charge sur les travailleurs
+assessment-provenance-machine = Suggéré automatiquement
+assessment-provenance-human = Ajouté lors de la relecture
+assessment-provenance-machine_confirmed = Confirmé lors de la relecture
+assessment-note = Note de relecture
+assessment-element = Élément des Orientations
+assessment-area = Domaine
+assessment-language = Langue du texte : { $language }
+assessment-clauses = Clauses lues : { $count }
+
+## Comparer
+compare-title = Comparer des accords
+compare-lead = Choisissez de deux à quatre accords pour les voir côte à côte, élément par élément des Orientations.
+compare-choose = Accords à comparer
+compare-add = Accord (titre ou identifiant)
+compare-button = Comparer
+compare-too-few = Choisissez au moins deux accords.
+compare-too-many = Il est possible de comparer quatre accords au maximum.
+compare-not-assessed = non évalué
+
+## Évaluer un projet d’accord
+draft-title = Évaluer un projet d’accord
+draft-lead = Téléversez un accord (PDF, DOCX, HTML ou texte) ou collez-en le texte : Passerelle indique, clause par clause, les éléments des Orientations qu’il couvre et ce qui manque. Rien n’est conservé.
+draft-file = Fichier
+draft-file-hint = PDF avec couche texte, DOCX, HTML ou texte brut, jusqu’à 20 Mo.
+draft-text = Ou collez le texte
+draft-language = Langue du texte
+draft-language-auto = Détecter automatiquement
+draft-submit = Évaluer
+draft-report = Rapport
+draft-download = Télécharger le rapport (HTML)
+draft-empty = Fournissez un fichier ou collez un texte.
+draft-stored-note = Ce rapport n’a pas été conservé.
+
+## Recherche
+search-title = Recherche
+search-lead = Tous les mots sont requis ; mettez une expression entre "guillemets", utilisez -mot pour exclure un mot, OR pour des variantes, et des filtres tels que country:MA ou year:2001..2023.
+search-suggestion = Vouliez-vous dire
+search-in-clause = Dans { $label }
+
+## Plateforme
+practices-title = Pratiques
+practices-lead = Politiques, programmes, lois et outils qui mettent en œuvre le Pacte mondial, classés par objectif et par principe directeur.
+events-title = Événements
+events-lead = Consultations, échanges entre pairs et réunions, avec leurs résultats.
+commitments-title = Engagements
+commitments-lead = Engagements pris par les pays et les organisations, et état d’avancement de chacun.
+resources-title = Ressources
+resources-lead = Orientations, rapports, outils et textes juridiques à l’intention de celles et ceux qui négocient et mettent en œuvre des accords.
+commitments-dashboard = État d’avancement des engagements
+commitment-history = Historique
+commitment-target = Échéance
+commitment-modality = Modalité
+commitment-kind = Nature de l’engagement
+practice-type = Type de pratique
+practice-entities = Entités chargées de la mise en œuvre
+practice-period = Période
+practice-links = Liens
+event-when = Date
+event-where = Lieu
+event-format = Format
+event-organisers = Organisations
+event-outcomes = Résultats
+event-challenges = Difficultés soulevées
+event-practices = Pratiques présentées
+event-agreements = Accords examinés
+resource-publisher = Éditeur
+resource-published = Date de publication
+resource-open = Ouvrir la ressource
+commitment-status-yet_to_start = Non commencé
+commitment-status-in_progress = En cours
+commitment-status-completed = Achevé
+commitment-status-withdrawn = Retiré
+
+## Profils
+country-title = { $country }
+country-as-origin = Accords en tant que pays d’origine
+country-as-destination = Accords en tant que pays de destination
+country-partners = Pays partenaires
+country-per-year = Accords signés par an
+country-commitments = Engagements
+country-practices = Pratiques
+country-region = Région
+country-partner-count = { $count ->
+    [one] { $count } accord
+   *[other] { $count } accords
+}
+corridor-title = { $origin } → { $destination }
+corridor-lead = Accords entre ces deux pays, dans les deux sens.
+chart-per-year = Accords par an (diagramme en barres)
+countries-title = Pays
+countries-lead = Tous les pays pour lesquels la plateforme recense des accords, des pratiques ou des engagements.
+
+## Référentiel du Pacte mondial
+gcm-title = Pacte mondial sur les migrations
+gcm-lead = Les 23 objectifs et les 10 principes directeurs du Pacte mondial pour des migrations sûres, ordonnées et régulières, avec, pour chacun, ce que la plateforme contient à son sujet.
+gcm-objective = Objectif { $number }
+gcm-tagged = { $count ->
+    [0] aucune fiche associée pour l’instant
+    [one] { $count } fiche
+   *[other] { $count } fiches
+}
+
+## À propos
+about-title = À propos
+about-contact = Contact
+about-press = Presse
+about-partners = Partenaires
+about-what = Ce que fait Passerelle
+about-what-text = Passerelle tient un registre des accords de migration de main-d’œuvre, avec leurs sources et leurs textes, analyse chaque texte au regard des Orientations sur les accords bilatéraux de migration de main-d’œuvre du Réseau des Nations Unies sur les migrations, et recense les pratiques, les événements et les engagements issus des échanges entre pairs, afin d’en permettre le suivi.
+
+## Erreurs
+error-title = Une erreur s’est produite
+error-not_found = Cette page n’existe pas, ou la fiche a été supprimée.
+error-invalid_query = Certains filtres ne sont pas valides :
+error-text_not_public = Le texte de cet accord n’est pas public.
+error-unreadable_file = Le fichier ne peut pas être lu.
+error-unsupported_media_type = Ce type de fichier ne peut pas être lu.
+error-payload_too_large = Le fichier est trop volumineux.
+error-too_slow = La lecture du fichier prend trop de temps.
+error-internal = Le serveur n’a pas pu répondre. Veuillez réessayer.
+error-home = Aller à la page d’accueil
+
+## Types de fiches
+error-validation_failed = Certains champs ne sont pas valides :
+col-records = Fiches
+skill-low = Peu qualifiés
+skill-medium = Moyennement qualifiés
+skill-high = Hautement qualifiés
+skill-mixed = Tous niveaux de qualification
+practice-type-policy = Politique
+practice-type-programme = Programme
+practice-type-legislation = Législation
+practice-type-tool = Outil
+practice-type-partnership = Partenariat
+event-kind-consultation = Consultation
+event-kind-peer_exchange = Échange entre pairs
+event-kind-meeting = Réunion
+event-kind-training = Formation
+event-kind-conference = Conférence
+event-format-in_person = En présentiel
+event-format-online = En ligne
+event-format-hybrid = Hybride
+resource-type-guidance = Orientations
+resource-type-report = Rapport
+resource-type-tool = Outil
+resource-type-training = Support de formation
+resource-type-legal_text = Texte juridique
+resource-type-dataset = Jeu de données
+commitment-kind-financial = Financier
+commitment-kind-human_resources = Ressources humaines
+commitment-kind-process = Processus
+commitment-kind-policy = Politique
+modality-individual = Individuel
+modality-common = Commun
+modality-partnership = Partenariat
+modality-matching = Mise en relation

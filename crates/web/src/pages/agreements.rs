@@ -1,0 +1,242 @@
+//! The agreements: the filtered list, one agreement with its assessment
+//! scorecard, and agreements side by side.
+
+use axum::extract::{Extension, Path, RawQuery, State};
+use axum::http::Uri;
+use axum::response::Html;
+use passerelle_domain::{Kind, Lang};
+use passerelle_store::ListQuery;
+use serde::Serialize;
+
+use super::filters::{self, api_query};
+use super::{render, scorecard};
+use crate::AppState;
+use crate::assessment::rubric;
+use crate::error::{ApiError, ApiResult};
+use crate::params::list_query;
+
+/// The facets beside the agreements list.
+const DIMS: &[&str] = &[
+    "country",
+    "corridor",
+    "region",
+    "type",
+    "status",
+    "objective",
+    "sector",
+];
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Html<String>> {
+    let query = api_query(raw.as_deref());
+    let q = list_query(Kind::Agreements, Some(&query), &[]).map_err(ApiError::bad_query)?;
+    let page = state.store.list_json(Kind::Agreements, &q).await?;
+    let facets = filters::facets(&state, lang, Kind::Agreements, &query, DIMS)?;
+    let pages = page.total.div_ceil(u64::from(page.per_page.max(1))).max(1);
+    let raw = raw.unwrap_or_default();
+    render(
+        &state,
+        lang,
+        &uri,
+        "agreements.html",
+        minijinja::context! {
+            section => "agreements",
+            items => super::view::val(&page.items),
+            total => page.total,
+            page => page.page,
+            pages => pages,
+            facets => super::view::val(&facets),
+            sort => filters::param(Some(&raw), "sort").unwrap_or_else(|| "-date".into()),
+            year_from => filters::param(Some(&raw), "year_from"),
+            year_to => filters::param(Some(&raw), "year_to"),
+            page_query => format!("?{raw}"),
+            export_query => query,
+        },
+    )
+}
+
+/// An agreement as the public sees it, or 404.
+async fn agreement(state: &AppState, key: &str) -> ApiResult<serde_json::Value> {
+    state
+        .store
+        .get_json(Kind::Agreements, key, false)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))
+}
+
+/// The scorecard of an agreement's newest assessment, with the clauses
+/// quoted only when its text is public.
+async fn card(
+    state: &AppState,
+    agreement: &serde_json::Value,
+    lang: Lang,
+) -> ApiResult<Option<scorecard::Scorecard>> {
+    let id = agreement["id"].as_str().unwrap_or_default();
+    let Some(assessment) = state.store.assessment(id).await? else {
+        return Ok(None);
+    };
+    let text = if agreement["text_public"].as_bool().unwrap_or(false) {
+        state
+            .store
+            .document(&assessment.document_id)
+            .await?
+            .and_then(|d| d.text)
+    } else {
+        None
+    };
+    Ok(Some(scorecard::build(
+        rubric(),
+        &assessment,
+        text.as_deref(),
+        lang,
+    )))
+}
+
+#[derive(Serialize)]
+struct DocumentView {
+    id: String,
+    file_name: String,
+    media_type: String,
+    language: Option<String>,
+    size: u64,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    Path(key): Path<String>,
+) -> ApiResult<Html<String>> {
+    let a = agreement(&state, &key).await?;
+    let id = a["id"].as_str().unwrap_or_default().to_string();
+    let documents: Vec<DocumentView> = state
+        .store
+        .documents(&id)
+        .await?
+        .into_iter()
+        .map(|d| DocumentView {
+            id: d.id,
+            file_name: d.file_name,
+            media_type: d.media_type,
+            language: d.language,
+            size: d.size,
+        })
+        .collect();
+    let card = card(&state, &a, lang).await?;
+    render(
+        &state,
+        lang,
+        &uri,
+        "agreement.html",
+        minijinja::context! {
+            section => "agreements",
+            a => super::view::val(&a),
+            documents => super::view::val(&documents),
+            card => super::view::val(&card),
+        },
+    )
+}
+
+/// Most agreements side by side.
+const MAX_COMPARED: usize = 4;
+
+#[derive(Serialize)]
+struct Compared {
+    record: serde_json::Value,
+    card: Option<scorecard::Scorecard>,
+}
+
+/// Finds an agreement by id, slug, or else words of its title.
+async fn find(state: &AppState, key: &str) -> ApiResult<Option<serde_json::Value>> {
+    if let Some(a) = state.store.get_json(Kind::Agreements, key, false).await? {
+        return Ok(Some(a));
+    }
+    let q = ListQuery {
+        text: Some(key.to_string()),
+        per_page: 1,
+        ..ListQuery::default()
+    };
+    Ok(state
+        .store
+        .list_json(Kind::Agreements, &q)
+        .await?
+        .items
+        .into_iter()
+        .next())
+}
+
+pub async fn compare(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Html<String>> {
+    let keys: Vec<String> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .filter(|(k, v)| k == "a" && !v.trim().is_empty())
+        .map(|(_, v)| v.trim().to_string())
+        .collect();
+    let mut problem = None;
+    if keys.len() > MAX_COMPARED {
+        problem = Some("compare-too-many");
+    } else if keys.len() == 1 {
+        problem = Some("compare-too-few");
+    }
+    let mut compared = Vec::new();
+    let mut unknown = Vec::new();
+    for key in keys.iter().take(MAX_COMPARED) {
+        match find(&state, key).await? {
+            Some(record) => {
+                let card = card(&state, &record, lang).await?;
+                compared.push(Compared { record, card });
+            }
+            None => unknown.push(key.clone()),
+        }
+    }
+    // One row per element: its status in each agreement.
+    let rows: Vec<serde_json::Value> = rubric()
+        .elements
+        .iter()
+        .map(|e| {
+            let cells: Vec<serde_json::Value> = compared
+                .iter()
+                .map(|c| {
+                    c.card
+                        .as_ref()
+                        .and_then(|card| {
+                            card.areas
+                                .iter()
+                                .flat_map(|a| &a.elements)
+                                .find(|x| x.id == e.id)
+                        })
+                        .map(|x| serde_json::json!({"status": x.status, "evidence": x.evidence}))
+                        .unwrap_or(serde_json::Value::Null)
+                })
+                .collect();
+            let title = e
+                .title
+                .get(lang.code())
+                .or_else(|| e.title.get("en"))
+                .cloned()
+                .unwrap_or_default();
+            serde_json::json!({"id": e.id, "title": title, "cells": cells})
+        })
+        .collect();
+    render(
+        &state,
+        lang,
+        &uri,
+        "compare.html",
+        minijinja::context! {
+            section => "compare",
+            keys => keys,
+            compared => super::view::val(&compared),
+            rows => super::view::val(&rows),
+            problem => problem,
+            unknown => unknown,
+        },
+    )
+}

@@ -1,0 +1,333 @@
+//! Charts drawn on the server as SVG, so they need no script and print
+//! well: the world map of corridors and partners, and bars per year. Each
+//! comes with a text alternative.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::sync::OnceLock;
+
+use passerelle_domain::{Lang, reference};
+use passerelle_search::SearchRequest;
+
+use super::i18n;
+use super::view::escape;
+use crate::AppState;
+use crate::error::ApiResult;
+
+const WIDTH: f64 = 1000.0;
+/// Latitudes shown: Antarctica and the far north are left out.
+const NORTH: f64 = 84.0;
+const SOUTH: f64 = -58.0;
+const HEIGHT: f64 = (NORTH - SOUTH) / 360.0 * WIDTH;
+
+/// Equirectangular projection to the SVG's coordinates.
+fn project(lon: f64, lat: f64) -> (f64, f64) {
+    ((lon + 180.0) / 360.0 * WIDTH, (NORTH - lat) / 360.0 * WIDTH)
+}
+
+struct World {
+    /// ISO numeric code → SVG path data.
+    paths: Vec<(String, String)>,
+    /// ISO numeric code → a point inside the country's largest ring.
+    centres: HashMap<String, (f64, f64)>,
+}
+
+/// Reads the TopoJSON (quantized, delta-encoded arcs; a negative index
+/// `!i` is arc `i` reversed) into projected paths, once.
+fn world() -> &'static World {
+    static WORLD: OnceLock<World> = OnceLock::new();
+    WORLD.get_or_init(|| {
+        let topo: serde_json::Value = serde_json::from_str(include_str!(
+            "../../assets/vendor/world-atlas/countries-110m.json"
+        ))
+        .expect("the vendored map parses");
+        let scale = &topo["transform"]["scale"];
+        let translate = &topo["transform"]["translate"];
+        let (sx, sy) = (
+            scale[0].as_f64().unwrap_or(1.0),
+            scale[1].as_f64().unwrap_or(1.0),
+        );
+        let (tx, ty) = (
+            translate[0].as_f64().unwrap_or(0.0),
+            translate[1].as_f64().unwrap_or(0.0),
+        );
+        let arcs: Vec<Vec<(f64, f64)>> = topo["arcs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|arc| {
+                let (mut x, mut y) = (0i64, 0i64);
+                arc.as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|p| {
+                        x += p[0].as_i64().unwrap_or(0);
+                        y += p[1].as_i64().unwrap_or(0);
+                        project(x as f64 * sx + tx, y as f64 * sy + ty)
+                    })
+                    .collect()
+            })
+            .collect();
+        let ring = |indices: &serde_json::Value| -> Vec<(f64, f64)> {
+            let mut points: Vec<(f64, f64)> = Vec::new();
+            for i in indices
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|i| i.as_i64())
+            {
+                let (arc, reversed) = if i < 0 {
+                    (!i as usize, true)
+                } else {
+                    (i as usize, false)
+                };
+                let Some(arc) = arcs.get(arc) else { continue };
+                let mut pts = arc.clone();
+                if reversed {
+                    pts.reverse();
+                }
+                let skip = usize::from(!points.is_empty());
+                points.extend(pts.into_iter().skip(skip));
+            }
+            points
+        };
+        let mut paths = Vec::new();
+        let mut centres = HashMap::new();
+        for g in topo["objects"]["countries"]["geometries"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let Some(id) = g["id"].as_str() else { continue };
+            let polygons: Vec<&serde_json::Value> = match g["type"].as_str() {
+                Some("Polygon") => vec![&g["arcs"]],
+                Some("MultiPolygon") => g["arcs"].as_array().into_iter().flatten().collect(),
+                _ => continue,
+            };
+            let mut d = String::new();
+            let mut largest = (0.0, (0.0, 0.0));
+            for polygon in polygons {
+                for (n, r) in polygon.as_array().into_iter().flatten().enumerate() {
+                    let mut pts = ring(r);
+                    if pts.len() < 3 {
+                        continue;
+                    }
+                    unwrap_antimeridian(&mut pts);
+                    // Whole units of a 1000-wide map are finer than a
+                    // pixel on most screens, and halve the bytes.
+                    let mut last = (i64::MIN, i64::MIN);
+                    for (k, (x, y)) in pts.iter().enumerate() {
+                        let p = (x.round() as i64, y.round() as i64);
+                        if p == last {
+                            continue;
+                        }
+                        let _ = write!(d, "{}{} {}", if k == 0 { "M" } else { "L" }, p.0, p.1);
+                        last = p;
+                    }
+                    d.push('Z');
+                    if n == 0 {
+                        let (min_x, max_x, min_y, max_y) = pts.iter().fold(
+                            (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
+                            |(a, b, c, e), &(x, y)| (a.min(x), b.max(x), c.min(y), e.max(y)),
+                        );
+                        let area = (max_x - min_x) * (max_y - min_y);
+                        if area > largest.0 {
+                            largest = (area, ((min_x + max_x) / 2.0, (min_y + max_y) / 2.0));
+                        }
+                    }
+                }
+            }
+            centres.insert(id.to_string(), largest.1);
+            paths.push((id.to_string(), d));
+        }
+        World { paths, centres }
+    })
+}
+
+/// A ring that crosses the 180th meridian (Russia's far east, Fiji)
+/// would be drawn with a line across the whole map: its points on the
+/// side with fewer of them are moved a map's width over, off the edge.
+fn unwrap_antimeridian(pts: &mut [(f64, f64)]) {
+    let crosses = pts
+        .windows(2)
+        .any(|w| (w[1].0 - w[0].0).abs() > WIDTH / 2.0);
+    if !crosses {
+        return;
+    }
+    let east = pts.iter().filter(|p| p.0 >= WIDTH / 2.0).count();
+    let shift_west_side = east * 2 >= pts.len();
+    for p in pts.iter_mut() {
+        if shift_west_side && p.0 < WIDTH / 2.0 {
+            p.0 += WIDTH;
+        } else if !shift_west_side && p.0 >= WIDTH / 2.0 {
+            p.0 -= WIDTH;
+        }
+    }
+}
+
+fn centre(alpha2: &str) -> Option<(f64, f64)> {
+    let c = reference::country(alpha2)?;
+    world().centres.get(&c.numeric).copied()
+}
+
+/// A world map with `highlighted` countries filled and a line for each
+/// `(a, b, weight)` link, with `label` as its accessible name; the links
+/// are also listed in text for those who cannot see the map.
+fn map_svg(
+    highlighted: &[&str],
+    links: &[(String, String, u64)],
+    label: &str,
+    lang: Lang,
+) -> String {
+    let mut svg = String::with_capacity(90_000);
+    let _ = write!(
+        svg,
+        "<svg class=\"world\" viewBox=\"0 0 {WIDTH} {HEIGHT:.0}\" role=\"img\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title\">{}</title><g class=\"land\">",
+        escape(label)
+    );
+    let lit: Vec<String> = highlighted
+        .iter()
+        .filter_map(|a| reference::country(a).map(|c| c.numeric.clone()))
+        .collect();
+    for (id, d) in &world().paths {
+        let class = if lit.contains(id) {
+            " class=\"lit\""
+        } else {
+            ""
+        };
+        let _ = write!(svg, "<path{class} d=\"{d}\"/>");
+    }
+    svg.push_str("</g><g class=\"links\">");
+    let max = links.iter().map(|l| l.2).max().unwrap_or(1).max(1) as f64;
+    for (a, b, n) in links {
+        let (Some((x1, y1)), Some((x2, y2))) = (centre(a), centre(b)) else {
+            continue;
+        };
+        // A gentle arc, so that lines sharing a country stay apart.
+        let (mx, my) = (
+            (x1 + x2) / 2.0,
+            (y1 + y2) / 2.0 - ((x2 - x1).abs() + (y2 - y1).abs()) * 0.15,
+        );
+        let w = 1.0 + 4.0 * (*n as f64 / max);
+        let name = |c: &str| {
+            reference::country(c)
+                .map(|c| c.names.get(lang).to_string())
+                .unwrap_or_else(|| c.to_string())
+        };
+        let _ = write!(
+            svg,
+            "<path d=\"M{x1:.1} {y1:.1}Q{mx:.1} {my:.1} {x2:.1} {y2:.1}\" stroke-width=\"{w:.1}\"><title>{} – {}: {n}</title></path>",
+            escape(&name(a)),
+            escape(&name(b)),
+        );
+    }
+    svg.push_str("</g></svg>");
+    svg
+}
+
+/// The home page's map: the most frequent corridors of all agreements.
+pub fn corridor_map(state: &AppState, lang: Lang) -> ApiResult<String> {
+    let req = SearchRequest {
+        filters: vec![("kind".into(), "agreements".into())],
+        limit: 1,
+        count: false,
+        facet_values: 60,
+        lang,
+        ..SearchRequest::default()
+    };
+    let results = state.search.search(&req)?;
+    let mut links: Vec<(String, String, u64)> = Vec::new();
+    for c in results.facets.get("corridor").into_iter().flatten() {
+        let Some((o, d)) = c.code.split_once('-') else {
+            continue;
+        };
+        // One line per pair of countries, whichever the direction.
+        let (a, b) = if o <= d { (o, d) } else { (d, o) };
+        match links.iter_mut().find(|l| l.0 == a && l.1 == b) {
+            Some(l) => l.2 += c.count,
+            None => links.push((a.to_string(), b.to_string(), c.count)),
+        }
+    }
+    let countries: Vec<&str> = links
+        .iter()
+        .flat_map(|l| [l.0.as_str(), l.1.as_str()])
+        .collect();
+    Ok(map_svg(
+        &countries,
+        &links,
+        &i18n::tr(lang, "home-map", &[]),
+        lang,
+    ))
+}
+
+/// A country's partners on the map.
+pub fn partners_map(country: &str, partners: &[(String, u64)], lang: Lang) -> String {
+    let links: Vec<(String, String, u64)> = partners
+        .iter()
+        .map(|(p, n)| (country.to_string(), p.clone(), *n))
+        .collect();
+    let mut lit: Vec<&str> = partners.iter().map(|(p, _)| p.as_str()).collect();
+    lit.push(country);
+    map_svg(&lit, &links, &i18n::tr(lang, "country-partners", &[]), lang)
+}
+
+/// Vertical bars, one per year from the first to the last, with the
+/// figures in a table for screen readers and print.
+pub fn bars(per_year: &[(i64, u64)], label: &str) -> String {
+    let Some(first) = per_year.iter().map(|p| p.0).min() else {
+        return String::new();
+    };
+    let last = per_year.iter().map(|p| p.0).max().unwrap_or(first);
+    let years = (last - first + 1) as f64;
+    let max = per_year.iter().map(|p| p.1).max().unwrap_or(1).max(1) as f64;
+    let (w, h, pad) = (600.0, 160.0, 20.0);
+    let bw = (w - 2.0 * pad) / years;
+    let mut svg = format!(
+        "<svg class=\"bars\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        h + 30.0,
+        escape(label)
+    );
+    for &(year, n) in per_year {
+        let x = pad + (year - first) as f64 * bw;
+        let bh = (n as f64 / max) * h;
+        let _ = write!(
+            svg,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\"><title>{year}: {n}</title></rect>",
+            x + bw * 0.1,
+            h - bh + 10.0,
+            (bw * 0.8).max(1.0),
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"{pad}\" y=\"{}\">{first}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{last}</text></svg>",
+        h + 28.0,
+        w - pad,
+        h + 28.0
+    );
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_country_with_a_shape_has_a_centre_on_the_map() {
+        let w = world();
+        assert!(w.paths.len() > 150, "{} shapes", w.paths.len());
+        let (x, y) = centre("MA").expect("Morocco is on the map");
+        // Morocco is north-west of Africa: a little west of Greenwich.
+        assert!(
+            (450.0..500.0).contains(&x) && (130.0..170.0).contains(&y),
+            "{x} {y}"
+        );
+    }
+
+    #[test]
+    fn bars_span_every_year() {
+        let svg = bars(&[(2001, 2), (2005, 4)], "x");
+        assert_eq!(svg.matches("<rect").count(), 2);
+        assert!(svg.contains(">2001<") && svg.contains(">2005<"));
+    }
+}

@@ -1,0 +1,149 @@
+//! The filters of a list page: its query string read the way the API reads
+//! it, and the facet counts beside it from the search index.
+
+use passerelle_domain::{Kind, Lang};
+use passerelle_search::SearchRequest;
+use serde::Serialize;
+
+use super::i18n;
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+
+/// A page's query string as the API reads it: empty form fields dropped
+/// and the year fields (`year_from`, `year_to`) joined into `year=a..b`.
+pub fn api_query(raw: Option<&str>) -> String {
+    let mut from = None;
+    let mut to = None;
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        let v = v.trim();
+        if v.is_empty() {
+            continue;
+        }
+        match k.as_ref() {
+            "year_from" => from = Some(v.to_string()),
+            "year_to" => to = Some(v.to_string()),
+            _ => pairs.push((k.into_owned(), v.to_string())),
+        }
+    }
+    match (from, to) {
+        (Some(a), Some(b)) if a == b => pairs.push(("year".into(), a)),
+        (Some(a), Some(b)) => pairs.push(("year".into(), format!("{a}..{b}"))),
+        (Some(a), None) => pairs.push(("year".into(), format!("{a}.."))),
+        (None, Some(b)) => pairs.push(("year".into(), format!("..{b}"))),
+        (None, None) => {}
+    }
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+/// The value of `key` in a query string.
+pub fn param(raw: Option<&str>, key: &str) -> Option<String> {
+    form_urlencoded::parse(raw.unwrap_or("").as_bytes())
+        .find(|(k, v)| k == key && !v.trim().is_empty())
+        .map(|(_, v)| v.trim().to_string())
+}
+
+#[derive(Serialize)]
+pub struct FacetDim {
+    pub name: &'static str,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Serialize)]
+pub struct FacetValue {
+    pub code: String,
+    pub label: String,
+    pub count: u64,
+    pub checked: bool,
+}
+
+/// The label of a facet value in `lang`.
+pub fn label(dim: &str, code: &str, kind: Kind, lang: Lang) -> String {
+    let key = match (dim, kind) {
+        ("type", Kind::Agreements) => format!("type-{code}"),
+        ("type", Kind::Practices) => format!("practice-type-{code}"),
+        ("type", Kind::Events) => format!("event-kind-{code}"),
+        ("type", Kind::Resources) => format!("resource-type-{code}"),
+        ("type", Kind::Commitments) => format!("commitment-kind-{code}"),
+        ("status", Kind::Commitments) => format!("commitment-status-{code}"),
+        ("status", _) => format!("status-{code}"),
+        ("kind", _) => format!("kind-{code}"),
+        _ => {
+            return crate::search::label(dim, code, lang)
+                .or_else(|| {
+                    (dim == "principle").then(|| {
+                        passerelle_domain::reference::principles()
+                            .iter()
+                            .find(|p| p.id.id() == code)
+                            .map(|p| p.label.get(lang).to_string())
+                            .unwrap_or_else(|| code.to_string())
+                    })
+                })
+                .unwrap_or_else(|| code.to_string());
+        }
+    };
+    i18n::tr(lang, &key, &[])
+}
+
+/// Counts, for the records of `kind` that the page's filters select, the
+/// values of each of `dims`; values chosen in the query are always listed
+/// so that they can be unticked.
+pub fn facets(
+    state: &AppState,
+    lang: Lang,
+    kind: Kind,
+    api_query: &str,
+    dims: &[&'static str],
+) -> ApiResult<Vec<FacetDim>> {
+    // Only the filters count: the title words, order and page do not.
+    let filters = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(
+            form_urlencoded::parse(api_query.as_bytes())
+                .filter(|(k, _)| !matches!(k.as_ref(), "sort" | "page" | "per_page" | "q")),
+        )
+        .append_pair("kind", kind.as_str())
+        .finish();
+    let mut req: SearchRequest =
+        crate::search::search_request(Some(&filters)).map_err(ApiError::bad_query)?;
+    req.limit = 1;
+    req.count = false;
+    req.lang = lang;
+    let results = state.search.search(&req)?;
+    let chosen: Vec<(String, String)> = form_urlencoded::parse(api_query.as_bytes())
+        .flat_map(|(k, v)| {
+            v.split(',')
+                .map(|x| (k.to_string(), x.trim().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    Ok(dims
+        .iter()
+        .map(|&dim| {
+            let mut values: Vec<FacetValue> = results
+                .facets
+                .get(dim)
+                .into_iter()
+                .flatten()
+                .map(|c| FacetValue {
+                    checked: chosen.iter().any(|(k, v)| k == dim && *v == c.code),
+                    label: label(dim, &c.code, kind, lang),
+                    code: c.code.clone(),
+                    count: c.count,
+                })
+                .collect();
+            for (k, v) in &chosen {
+                if k == dim && !values.iter().any(|x| x.code == *v) {
+                    values.push(FacetValue {
+                        code: v.clone(),
+                        label: label(dim, v, kind, lang),
+                        count: 0,
+                        checked: true,
+                    });
+                }
+            }
+            FacetDim { name: dim, values }
+        })
+        .collect())
+}

@@ -1,0 +1,253 @@
+//! The home page, search, and the hub's practices, events, commitments and
+//! resources: filtered lists and detail pages.
+
+use axum::extract::{Extension, Path, RawQuery, State};
+use axum::http::Uri;
+use axum::response::Html;
+use passerelle_domain::{Kind, Lang};
+use passerelle_store::{ListQuery, Sort};
+
+use super::filters::{self, api_query};
+use super::{charts, render};
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use crate::params::list_query;
+
+async fn latest(state: &AppState, kind: Kind, n: u32) -> ApiResult<Vec<serde_json::Value>> {
+    let q = ListQuery {
+        per_page: n,
+        sort: Sort::DateDesc,
+        ..ListQuery::default()
+    };
+    Ok(state.store.list_json(kind, &q).await?.items)
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+) -> ApiResult<Html<String>> {
+    let counts: Vec<serde_json::Value> = state
+        .store
+        .counts()
+        .await?
+        .into_iter()
+        .filter(|(k, _)| *k != Kind::Indicators)
+        .map(|(k, n)| serde_json::json!({"kind": k.as_str(), "count": n}))
+        .collect();
+    let agreements = latest(&state, Kind::Agreements, 8).await?;
+    let events = latest(&state, Kind::Events, 5).await?;
+    let map = charts::corridor_map(&state, lang)?;
+    render(
+        &state,
+        lang,
+        &uri,
+        "home.html",
+        minijinja::context! {
+            section => "home",
+            counts => super::view::val(&counts),
+            agreements => super::view::val(&agreements),
+            events => super::view::val(&events),
+            map => map,
+        },
+    )
+}
+
+/// Facets of the search page.
+const SEARCH_DIMS: &[&str] = &["kind", "country", "type", "status", "objective", "year"];
+
+pub async fn search(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Html<String>> {
+    let query = api_query(raw.as_deref());
+    let mut req = crate::search::search_request(Some(&query)).map_err(ApiError::bad_query)?;
+    req.lang = lang;
+    let q = req.q.clone();
+    let searched = !q.trim().is_empty() || !req.filters.is_empty();
+    let results = if searched {
+        Some(state.search.search(&req)?)
+    } else {
+        None
+    };
+    let chosen: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let facets: Vec<filters::FacetDim> = match &results {
+        Some(r) => SEARCH_DIMS
+            .iter()
+            .map(|&dim| filters::FacetDim {
+                name: dim,
+                values: r
+                    .facets
+                    .get(dim)
+                    .into_iter()
+                    .flatten()
+                    .map(|c| filters::FacetValue {
+                        checked: chosen.iter().any(|(k, v)| k == dim && *v == c.code),
+                        label: filters::label(dim, &c.code, Kind::Agreements, lang),
+                        code: c.code.clone(),
+                        count: c.count,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let (total, hits, suggestions) = match results {
+        Some(r) => (r.total, r.hits, r.suggestions),
+        None => (0, Vec::new(), Vec::new()),
+    };
+    let pages = total.div_ceil(req.limit.max(1)).clamp(1, 500);
+    render(
+        &state,
+        lang,
+        &uri,
+        "search.html",
+        minijinja::context! {
+            section => "search",
+            q => q,
+            searched => searched,
+            total => total,
+            hits => super::view::val(&hits),
+            suggestions => suggestions,
+            facets => super::view::val(&facets),
+            page => req.offset / req.limit.max(1) + 1,
+            pages => pages,
+            page_query => format!("?{}", raw.unwrap_or_default()),
+        },
+    )
+}
+
+/// Facets beside each hub list.
+fn dims(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Practices => &["country", "region", "type", "objective", "principle"],
+        Kind::Events => &["country", "type", "objective"],
+        Kind::Commitments => &["country", "status", "type", "objective", "principle"],
+        _ => &["country", "region", "type", "objective"],
+    }
+}
+
+async fn records(
+    state: AppState,
+    lang: Lang,
+    uri: Uri,
+    raw: Option<String>,
+    kind: Kind,
+) -> ApiResult<Html<String>> {
+    let query = api_query(raw.as_deref());
+    let q = list_query(kind, Some(&query), &[]).map_err(ApiError::bad_query)?;
+    let page = state.store.list_json(kind, &q).await?;
+    let facets = filters::facets(&state, lang, kind, &query, dims(kind))?;
+    // The commitments dashboard counts every status, whatever is ticked.
+    let dashboard = if kind == Kind::Commitments {
+        let all = filters::facets(&state, lang, kind, "", &["status"])?;
+        all.into_iter().next().map(|d| d.values)
+    } else {
+        None
+    };
+    let pages = page.total.div_ceil(u64::from(page.per_page.max(1))).max(1);
+    let raw = raw.unwrap_or_default();
+    render(
+        &state,
+        lang,
+        &uri,
+        "records.html",
+        minijinja::context! {
+            section => kind.as_str(),
+            kind => kind.as_str(),
+            items => super::view::val(&page.items),
+            total => page.total,
+            page => page.page,
+            pages => pages,
+            facets => super::view::val(&facets),
+            dashboard => super::view::val(&dashboard),
+            year_from => filters::param(Some(&raw), "year_from"),
+            year_to => filters::param(Some(&raw), "year_to"),
+            page_query => format!("?{raw}"),
+            export_query => query,
+        },
+    )
+}
+
+async fn record(
+    state: AppState,
+    lang: Lang,
+    uri: Uri,
+    key: String,
+    kind: Kind,
+) -> ApiResult<Html<String>> {
+    let r = state
+        .store
+        .get_json(kind, &key, false)
+        .await?
+        .ok_or_else(|| {
+            ApiError::not_found(format!("no {} with id or slug `{key}`", kind.noun()))
+        })?;
+    // Records this one points to, with their titles, for links.
+    let mut linked = serde_json::Map::new();
+    for (field, target) in [
+        ("practices", Kind::Practices),
+        ("agreements", Kind::Agreements),
+    ] {
+        let mut items = Vec::new();
+        for id in r[field]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str())
+        {
+            if let Some(x) = state.store.get_json(target, id, false).await? {
+                items.push(x);
+            }
+        }
+        linked.insert(field.into(), items.into());
+    }
+    if let Some(event) = r["event"].as_str()
+        && let Some(x) = state.store.get_json(Kind::Events, event, false).await?
+    {
+        linked.insert("event".into(), x);
+    }
+    render(
+        &state,
+        lang,
+        &uri,
+        "record.html",
+        minijinja::context! {
+            section => kind.as_str(),
+            kind => kind.as_str(),
+            r => super::view::val(&r),
+            linked => super::view::val(&linked),
+        },
+    )
+}
+
+macro_rules! kind_pages {
+    ($list:ident, $show:ident, $kind:expr) => {
+        pub async fn $list(
+            State(state): State<AppState>,
+            Extension(lang): Extension<Lang>,
+            uri: Uri,
+            RawQuery(raw): RawQuery,
+        ) -> ApiResult<Html<String>> {
+            records(state, lang, uri, raw, $kind).await
+        }
+
+        pub async fn $show(
+            State(state): State<AppState>,
+            Extension(lang): Extension<Lang>,
+            uri: Uri,
+            Path(key): Path<String>,
+        ) -> ApiResult<Html<String>> {
+            record(state, lang, uri, key, $kind).await
+        }
+    };
+}
+
+kind_pages!(practices, practice, Kind::Practices);
+kind_pages!(events, event, Kind::Events);
+kind_pages!(commitments, commitment, Kind::Commitments);
+kind_pages!(resources, resource, Kind::Resources);

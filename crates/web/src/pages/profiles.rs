@@ -1,0 +1,199 @@
+//! Country and corridor profiles: agreements as origin and destination,
+//! partners on a map, agreements per year, and the practices and
+//! commitments that involve the country.
+
+use axum::extract::{Extension, Path, State};
+use axum::http::Uri;
+use axum::response::Html;
+use passerelle_domain::{Kind, Lang, reference};
+use passerelle_search::SearchRequest;
+use serde::Serialize;
+
+use super::{charts, i18n, render};
+use crate::AppState;
+use crate::error::{ApiError, ApiResult};
+use crate::params::list_query;
+
+/// Facet counts of the records of `kind` matching `filters`.
+fn counts(
+    state: &AppState,
+    lang: Lang,
+    kind: Kind,
+    filters: &[(&str, &str)],
+) -> ApiResult<std::collections::BTreeMap<String, Vec<passerelle_search::FacetCount>>> {
+    let mut f: Vec<(String, String)> = vec![("kind".into(), kind.as_str().into())];
+    f.extend(filters.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+    let req = SearchRequest {
+        filters: f,
+        limit: 1,
+        count: false,
+        facet_values: 400,
+        lang,
+        ..SearchRequest::default()
+    };
+    Ok(state.search.search(&req)?.facets)
+}
+
+async fn records(state: &AppState, kind: Kind, query: &str) -> ApiResult<Vec<serde_json::Value>> {
+    let q = list_query(kind, Some(query), &[]).map_err(ApiError::bad_query)?;
+    Ok(state.store.list_json(kind, &q).await?.items)
+}
+
+#[derive(Serialize)]
+struct CountryRow {
+    code: String,
+    name: String,
+    agreements: u64,
+    records: u64,
+}
+
+pub async fn countries(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+) -> ApiResult<Html<String>> {
+    let agreements = counts(&state, lang, Kind::Agreements, &[])?;
+    let mut rows: Vec<CountryRow> = Vec::new();
+    for kind in [
+        Kind::Agreements,
+        Kind::Practices,
+        Kind::Events,
+        Kind::Commitments,
+        Kind::Resources,
+    ] {
+        let c = if kind == Kind::Agreements {
+            agreements.clone()
+        } else {
+            counts(&state, lang, kind, &[])?
+        };
+        for fc in c.get("country").into_iter().flatten() {
+            let Some(country) = reference::country(&fc.code) else {
+                continue;
+            };
+            let row = match rows.iter_mut().position(|r| r.code == fc.code) {
+                Some(i) => &mut rows[i],
+                None => {
+                    rows.push(CountryRow {
+                        code: fc.code.clone(),
+                        name: country.names.get(lang).to_string(),
+                        agreements: 0,
+                        records: 0,
+                    });
+                    rows.last_mut().expect("just pushed")
+                }
+            };
+            row.records += fc.count;
+            if kind == Kind::Agreements {
+                row.agreements = fc.count;
+            }
+        }
+    }
+    rows.sort_by(|a, b| {
+        passerelle_domain::text::fold(&a.name).cmp(&passerelle_domain::text::fold(&b.name))
+    });
+    render(
+        &state,
+        lang,
+        &uri,
+        "countries.html",
+        minijinja::context! { section => "countries", rows => super::view::val(&rows) },
+    )
+}
+
+/// Agreements per year, as (year, count) sorted by year.
+fn per_year(
+    facets: &std::collections::BTreeMap<String, Vec<passerelle_search::FacetCount>>,
+) -> Vec<(i64, u64)> {
+    let mut years: Vec<(i64, u64)> = facets
+        .get("year")
+        .into_iter()
+        .flatten()
+        .filter_map(|c| Some((c.code.parse().ok()?, c.count)))
+        .collect();
+    years.sort();
+    years
+}
+
+pub async fn country(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    Path(code): Path<String>,
+) -> ApiResult<Html<String>> {
+    let code = code.to_ascii_uppercase();
+    let c = reference::country(&code)
+        .ok_or_else(|| ApiError::not_found(format!("no country with code `{code}`")))?;
+    let facets = counts(&state, lang, Kind::Agreements, &[("country", &code)])?;
+    let partners: Vec<(String, u64)> = facets
+        .get("country")
+        .into_iter()
+        .flatten()
+        .filter(|f| f.code != code)
+        .map(|f| (f.code.clone(), f.count))
+        .collect();
+    let years = per_year(&facets);
+    let name = c.names.get(lang).to_string();
+    let chart_label = i18n::tr(lang, "chart-per-year", &[]);
+    let ctx = minijinja::context! {
+        section => "countries",
+        code => code.clone(),
+        name => name,
+        regions => c.regions().map(str::to_string).collect::<Vec<_>>(),
+        as_origin => super::view::val(records(&state, Kind::Agreements, &format!("origin={code}&per_page=100")).await?),
+        as_destination => super::view::val(records(&state, Kind::Agreements, &format!("destination={code}&per_page=100")).await?),
+        partners => super::view::val(&partners),
+        map => charts::partners_map(&code, &partners, lang),
+        chart => charts::bars(&years, &chart_label),
+        years => super::view::val(&years),
+        practices => super::view::val(records(&state, Kind::Practices, &format!("country={code}&per_page=20")).await?),
+        commitments => super::view::val(records(&state, Kind::Commitments, &format!("country={code}&per_page=20")).await?),
+    };
+    render(&state, lang, &uri, "country.html", ctx)
+}
+
+pub async fn corridor(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    Path(pair): Path<String>,
+) -> ApiResult<Html<String>> {
+    let pair = pair.to_ascii_uppercase();
+    let (o, d) = pair
+        .split_once('-')
+        .filter(|(o, d)| reference::country(o).is_some() && reference::country(d).is_some())
+        .ok_or_else(|| {
+            ApiError::not_found(format!(
+                "`{pair}` is not a corridor: give two country codes as MA-ES"
+            ))
+        })?;
+    let both = format!("{o}-{d},{d}-{o}");
+    let facets = counts(
+        &state,
+        lang,
+        Kind::Agreements,
+        &[
+            ("corridor", &format!("{o}-{d}")),
+            ("corridor", &format!("{d}-{o}")),
+        ],
+    )?;
+    let years = per_year(&facets);
+    let chart_label = i18n::tr(lang, "chart-per-year", &[]);
+    let name = |c: &str| {
+        reference::country(c)
+            .map(|c| c.names.get(lang).to_string())
+            .unwrap_or_default()
+    };
+    let ctx = minijinja::context! {
+        section => "countries",
+        corridor => true,
+        origin => o,
+        destination => d,
+        name => i18n::tr(lang, "corridor-title", &[("origin", name(o).into()), ("destination", name(d).into())]),
+        agreements => super::view::val(records(&state, Kind::Agreements, &format!("corridor={both}&per_page=100")).await?),
+        map => charts::partners_map(o, &[(d.to_string(), 1)], lang),
+        chart => charts::bars(&years, &chart_label),
+        years => super::view::val(&years),
+        practices => super::view::val(records(&state, Kind::Practices, &format!("country={o}&country={d}&per_page=20")).await?),
+    };
+    render(&state, lang, &uri, "country.html", ctx)
+}

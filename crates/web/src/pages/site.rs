@@ -1,0 +1,116 @@
+//! Who runs this hub: the hosting organisation's name, logo, presentation
+//! and contact points, in the four languages, from the configuration, so
+//! that an IOM country office, a ministry or a regional body can run its
+//! own hub under its own name.
+
+use std::collections::BTreeMap;
+
+use passerelle_domain::{Lang, Localized};
+use serde::{Deserialize, Serialize};
+
+/// The `[site]` section of the configuration.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// The hub's name (default "Passerelle").
+    #[serde(default)]
+    pub name: Localized,
+    /// The hosting organisation.
+    #[serde(default)]
+    pub organisation: Localized,
+    /// Who we are, what we do: plain paragraphs, separated by blank lines.
+    #[serde(default)]
+    pub about: Localized,
+    /// Contact points by purpose (`general`, `press`, `partners`, ...).
+    #[serde(default)]
+    pub contacts: BTreeMap<String, Contact>,
+    /// Logo bytes and media type, read from the configured file at start.
+    #[serde(skip)]
+    pub logo: Option<(Vec<u8>, &'static str)>,
+    /// Path of the logo file (PNG, SVG or JPEG).
+    #[serde(default)]
+    pub logo_file: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub label: Localized,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub phone: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+/// What the templates see of the site, in one language.
+#[derive(Serialize)]
+pub struct SiteView {
+    pub name: String,
+    pub organisation: Option<String>,
+    pub about: Vec<String>,
+    pub contacts: Vec<ContactView>,
+    pub logo: bool,
+}
+
+#[derive(Serialize)]
+pub struct ContactView {
+    pub purpose: String,
+    pub label: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub address: Option<String>,
+}
+
+impl Site {
+    pub fn view(&self, lang: Lang) -> SiteView {
+        SiteView {
+            name: self.name.best(lang).unwrap_or("Passerelle").to_string(),
+            organisation: self.organisation.best(lang).map(str::to_string),
+            about: self
+                .about
+                .best(lang)
+                .unwrap_or("")
+                .split("\n\n")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+            contacts: self
+                .contacts
+                .iter()
+                .map(|(purpose, c)| ContactView {
+                    purpose: purpose.clone(),
+                    label: c.label.best(lang).map(str::to_string),
+                    email: c.email.clone(),
+                    phone: c.phone.clone(),
+                    address: c.address.clone(),
+                })
+                .collect(),
+            logo: self.logo.is_some(),
+        }
+    }
+
+    /// Reads the logo file named by `logo_file`.
+    pub fn load_logo(&mut self) -> std::io::Result<()> {
+        let Some(path) = &self.logo_file else {
+            return Ok(());
+        };
+        let bytes = std::fs::read(path)?;
+        let mime = match path.extension().and_then(|e| e.to_str()) {
+            Some("svg") => "image/svg+xml",
+            Some("jpg" | "jpeg") => "image/jpeg",
+            Some("png") => "image/png",
+            _ => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    format!("{}: the logo must be .svg, .png or .jpg", path.display()),
+                ));
+            }
+        };
+        self.logo = Some((bytes, mime));
+        Ok(())
+    }
+}

@@ -1,0 +1,293 @@
+//! The templates and what they may call: `t` for interface strings, and
+//! filters that show reference codes and records in the page's language.
+
+use minijinja::value::{Kwargs, Rest};
+use minijinja::{Environment, Error, State, Value};
+use passerelle_domain::{Lang, reference};
+
+use super::i18n;
+
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("macros.html", include_str!("../../templates/macros.html")),
+    ("error.html", include_str!("../../templates/error.html")),
+    (
+        "scorecard.html",
+        include_str!("../../templates/scorecard.html"),
+    ),
+    ("home.html", include_str!("../../templates/home.html")),
+    (
+        "agreements.html",
+        include_str!("../../templates/agreements.html"),
+    ),
+    (
+        "agreement.html",
+        include_str!("../../templates/agreement.html"),
+    ),
+    ("compare.html", include_str!("../../templates/compare.html")),
+    ("draft.html", include_str!("../../templates/draft.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("records.html", include_str!("../../templates/records.html")),
+    ("record.html", include_str!("../../templates/record.html")),
+    (
+        "countries.html",
+        include_str!("../../templates/countries.html"),
+    ),
+    ("country.html", include_str!("../../templates/country.html")),
+    ("gcm.html", include_str!("../../templates/gcm.html")),
+    ("about.html", include_str!("../../templates/about.html")),
+];
+
+/// The page's language, from the `lang` variable every page has.
+fn lang(state: &State) -> Lang {
+    state
+        .lookup("lang")
+        .and_then(|v| v.as_str().and_then(Lang::parse))
+        .unwrap_or(Lang::En)
+}
+
+/// `t("key", count=3)`: the interface string in the page's language.
+fn t(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
+    let mut args: Vec<(String, fluent_bundle::FluentValue)> = Vec::new();
+    for name in kwargs.args() {
+        let v: Value = kwargs.get(name)?;
+        let fv = match (v.as_i64(), v.as_str()) {
+            (Some(n), _) => fluent_bundle::FluentValue::from(n),
+            (None, Some(s)) => fluent_bundle::FluentValue::from(s.to_string()),
+            _ => fluent_bundle::FluentValue::from(v.to_string()),
+        };
+        args.push((name.to_string(), fv));
+    }
+    let args: Vec<(&str, fluent_bundle::FluentValue)> =
+        args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    Ok(i18n::tr(lang(state), key, &args))
+}
+
+/// A country's name from its alpha-2 code (the code if unknown).
+fn country(state: &State, code: &str) -> String {
+    reference::country(code)
+        .map(|c| c.names.get(lang(state)).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+fn region(state: &State, code: &str) -> String {
+    reference::region(code)
+        .map(|r| r.names.get(lang(state)).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// A GCM objective's short label.
+fn objective(state: &State, number: Value) -> String {
+    let n = number
+        .as_i64()
+        .or_else(|| number.as_str().and_then(|s| s.parse().ok()));
+    n.and_then(|n| u8::try_from(n).ok())
+        .and_then(reference::objective)
+        .map(|o| o.label.get(lang(state)).to_string())
+        .unwrap_or_else(|| number.to_string())
+}
+
+fn principle(state: &State, id: &str) -> String {
+    reference::principles()
+        .iter()
+        .find(|p| p.id.id() == id)
+        .map(|p| p.label.get(lang(state)).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Text of a `{"fr": …, "en": …}` map in the page's language, else
+/// English, else any.
+fn loc(state: &State, map: Value) -> Option<String> {
+    let l = lang(state);
+    let get = |code: &str| {
+        map.get_attr(code)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .filter(|s| !s.trim().is_empty())
+    };
+    get(l.code())
+        .or_else(|| get("en"))
+        .or_else(|| Lang::ALL.iter().find_map(|o| get(o.code())))
+}
+
+/// A record's title in the page's language: its translation, or the
+/// original when written in that language; else English; else the
+/// original.
+fn title(state: &State, record: Value) -> String {
+    title_and_lang(lang(state), &record).0
+}
+
+/// The language a record's title is shown in, for the `lang` attribute.
+fn title_lang(state: &State, record: Value) -> String {
+    title_and_lang(lang(state), &record).1
+}
+
+fn title_and_lang(l: Lang, record: &Value) -> (String, String) {
+    let text = |v: Result<Value, Error>| {
+        v.ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .filter(|s| !s.trim().is_empty())
+    };
+    let translated = |code: &str| text(record.get_attr("titles").and_then(|m| m.get_attr(code)));
+    let original = text(record.get_attr("title")).unwrap_or_default();
+    let original_lang = text(record.get_attr("title_language"));
+    if let Some(t) = translated(l.code()) {
+        return (t, l.code().into());
+    }
+    if original_lang.as_deref() == Some(l.code()) {
+        return (original, l.code().into());
+    }
+    if let Some(t) = translated("en") {
+        return (t, "en".into());
+    }
+    (original, original_lang.unwrap_or_default())
+}
+
+/// `"in_force" | label("status")`: the translated label of a code.
+fn label(state: &State, code: Value, prefix: &str) -> String {
+    let code = code
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| code.to_string());
+    i18n::tr(lang(state), &format!("{prefix}-{code}"), &[])
+}
+
+/// Text with byte ranges marked: `text | marked(ranges)` gives safe HTML
+/// with each range in `<mark>`, everything else escaped.
+fn marked(text: &str, ranges: Value) -> Result<Value, Error> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    if let Ok(iter) = ranges.try_iter() {
+        for r in iter {
+            let (Some(a), Some(b)) = (
+                r.get_item_by_index(0).ok().and_then(|v| v.as_usize()),
+                r.get_item_by_index(1).ok().and_then(|v| v.as_usize()),
+            ) else {
+                continue;
+            };
+            spans.push((a, b));
+        }
+    }
+    spans.sort();
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut at = 0;
+    for (a, b) in spans {
+        let (a, b) = (a.max(at), b.min(text.len()));
+        if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
+        }
+        out.push_str(&escape(&text[at..a]));
+        out.push_str("<mark>");
+        out.push_str(&escape(&text[a..b]));
+        out.push_str("</mark>");
+        at = b;
+    }
+    out.push_str(&escape(&text[at..]));
+    Ok(Value::from_safe_string(out))
+}
+
+/// A query string with one parameter set (or removed when `value` is
+/// none), the others kept: for pagination, sorting and facet links.
+fn with_param(query: &str, key: &str, value: Option<Value>, rest: Rest<Value>) -> String {
+    let mut pairs: Vec<(String, String)> =
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .into_owned()
+            .filter(|(k, _)| k != key && k != "page")
+            .collect();
+    if let Some(v) = value.filter(|v| !v.is_none() && !v.is_undefined()) {
+        pairs.push((
+            key.to_string(),
+            v.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.to_string()),
+        ));
+    }
+    // Extra pairs: key, value, key, value…
+    for pair in rest.0.chunks(2) {
+        if let [k, v] = pair
+            && let Some(k) = k.as_str()
+        {
+            pairs.retain(|(pk, _)| pk != k);
+            if !v.is_none() && !v.is_undefined() {
+                pairs.push((
+                    k.to_string(),
+                    v.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string()),
+                ));
+            }
+        }
+    }
+    let q = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    if q.is_empty() {
+        String::new()
+    } else {
+        format!("?{q}")
+    }
+}
+
+/// Whether a query string has `key=value` (as one of comma-separated
+/// values).
+fn has_param(query: &str, key: &str, value: Value) -> bool {
+    let value = value
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| value.to_string());
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .any(|(k, v)| k == key && v.split(',').any(|x| x.trim() == value))
+}
+
+/// At most `n` characters, cut at a word, with "…" when cut.
+fn truncate(text: &str, n: usize) -> String {
+    if text.chars().count() <= n {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(n).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end())
+}
+
+fn percent(x: f64) -> i64 {
+    (x * 100.0).round() as i64
+}
+
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn register(env: &mut Environment<'static>) {
+    env.add_function("t", t);
+    env.add_function("with_param", with_param);
+    env.add_function("has_param", has_param);
+    env.add_filter("country", country);
+    env.add_filter("region", region);
+    env.add_filter("objective", objective);
+    env.add_filter("principle", principle);
+    env.add_filter("loc", loc);
+    env.add_filter("title", title);
+    env.add_filter("title_lang", title_lang);
+    env.add_filter("label", label);
+    env.add_filter("marked", marked);
+    env.add_filter("percent", percent);
+    env.add_filter("truncate", truncate);
+}
+
+/// Any serializable value as a template value.
+pub fn val<T: serde::Serialize>(x: T) -> Value {
+    Value::from(minijinja::value::Serde(x))
+}

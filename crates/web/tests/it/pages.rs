@@ -1,0 +1,274 @@
+//! The pages without a browser: language choice, errors as pages in the
+//! page's language, escaping of stored text, what a non-public text hides,
+//! the draft assessment form and the feeds.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use serde_json::json;
+
+use crate::{agreement, apps};
+
+#[tokio::test]
+async fn the_root_sends_the_browser_to_its_language() {
+    for t in apps().await {
+        for (accept, to) in [
+            ("ar-MA,fr;q=0.8", "/ar"),
+            ("de-DE, es;q=0.5", "/es"),
+            ("de", "/en"),
+        ] {
+            let req = Request::get("/")
+                .header(header::ACCEPT_LANGUAGE, accept)
+                .body(Body::empty())
+                .unwrap();
+            let r = t.call(req).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+            assert_eq!(r.headers[header::LOCATION], to, "{accept}");
+            assert_eq!(r.headers[header::VARY], "accept-language");
+        }
+        let r = t.get("/fr/").await;
+        assert_eq!(r.headers[header::LOCATION], "/fr");
+    }
+}
+
+#[tokio::test]
+async fn pages_carry_language_and_direction() {
+    for t in apps().await {
+        for (lang, dir, word) in [
+            ("fr", "ltr", "Accords"),
+            ("en", "ltr", "Agreements"),
+            ("es", "ltr", "Acuerdos"),
+            ("ar", "rtl", "الاتفاقات"),
+        ] {
+            let r = t.get(&format!("/{lang}/agreements")).await;
+            assert_eq!(r.status, StatusCode::OK);
+            let html = r.text();
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\" dir=\"{dir}\">")),
+                "{lang}"
+            );
+            assert!(html.contains(&format!("<h1>{word}</h1>")), "{lang}: {word}");
+            // The switcher offers the same page in the other languages.
+            assert!(
+                html.contains("<a href=\"/ar/agreements\" hreflang=\"ar\" lang=\"ar\""),
+                "{}",
+                &html[html.find("class=\"langs\"").unwrap()..][..600]
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn errors_are_pages_in_the_pages_language() {
+    for t in apps().await {
+        let r = t.get("/fr/agreements/nowhere").await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(r.content_type.starts_with("text/html"));
+        assert!(
+            r.text().contains("Cette page n’existe pas") || r.text().contains("n'existe pas"),
+            "{}",
+            r.text()
+        );
+        let r = t.get("/ar/no/such/page").await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(r.text().contains("dir=\"rtl\""));
+        // A bad filter names the parameter and what is wrong with it.
+        let r = t.get("/en/agreements?year_from=abc&type=treaty").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text();
+        assert!(
+            html.contains("<code>year</code>") && html.contains("<code>type</code>"),
+            "{}",
+            &html[html.find("<main").unwrap()..]
+        );
+        // The API keeps answering in problem+json.
+        let r = t.get("/api/v1/agreements/nowhere").await;
+        assert!(r.content_type.starts_with("application/problem+json"));
+    }
+}
+
+#[tokio::test]
+async fn stored_markup_is_shown_as_text() {
+    for t in apps().await {
+        let mut a = agreement("xss", "ES", "MA", 2020);
+        a["title"] = json!("<script>alert(1)</script> Accord");
+        a["titles"] = json!({"en": "<img src=x onerror=alert(2)> Agreement"});
+        a["notes"] = json!("</bdi><script>alert(3)</script>");
+        assert!(
+            t.write(Method::POST, "/api/v1/agreements", &a)
+                .await
+                .status
+                .is_success()
+        );
+        t.catch_up().await;
+        for url in [
+            "/en/agreements",
+            "/en/agreements/xss",
+            "/fr/agreements/xss",
+            "/en/search?q=agreement",
+            "/en",
+        ] {
+            let html = t.get(url).await.text();
+            assert!(
+                !html.contains("<script>alert") && !html.contains("<img src=x"),
+                "{url}"
+            );
+            assert!(
+                html.contains("&lt;img src=x onerror=alert(2)&gt;") || url == "/fr/agreements/xss",
+                "{url}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_agreement_page_shows_the_scorecard_and_quotes_only_public_texts() {
+    let text = "Article 1\nLes frais de recrutement sont à la charge de l'employeur; aucun frais n'est facturé au travailleur.\n\nArticle 2\nLe contrat de travail écrit est remis au travailleur avant son départ, dans une langue qu'il comprend.";
+    for t in apps().await {
+        for (id, public) in [("open", true), ("closed", false)] {
+            let mut a = agreement(id, "BE", "MA", 2021);
+            a["text_public"] = json!(public);
+            assert!(
+                t.write(Method::POST, "/api/v1/agreements", &a)
+                    .await
+                    .status
+                    .is_success()
+            );
+            assert!(
+                t.upload_text(id, "file_name=t.txt&language=fr", text)
+                    .await
+                    .status
+                    .is_success()
+            );
+        }
+        let open = t.get("/en/agreements/open").await.text();
+        assert!(
+            open.contains("id=\"el-recruitment_costs\" class=\"element st-covered\""),
+            "{open}"
+        );
+        assert!(open.contains("<mark>"), "evidence is highlighted");
+        assert!(
+            open.contains("href=\"#el-"),
+            "what is missing links to the elements"
+        );
+        let closed = t.get("/en/agreements/closed").await.text();
+        assert!(closed.contains("id=\"el-recruitment_costs\" class=\"element st-covered\""));
+        assert!(
+            !closed.contains("<mark>") && !closed.contains("aucun frais"),
+            "no quote of a text that is not public"
+        );
+        assert!(
+            !closed.contains("/api/v1/documents/"),
+            "no link to its files"
+        );
+        // Side by side, row by element.
+        let cmp = t.get("/fr/compare?a=open&a=closed").await.text();
+        assert_eq!(cmp.matches("<th scope=\"row\">").count(), 31);
+        let one = t.get("/fr/compare?a=open").await.text();
+        assert!(
+            one.contains("role=\"alert\""),
+            "one agreement alone is not a comparison"
+        );
+    }
+}
+
+fn multipart(fields: &[(&str, Option<&str>, &str)]) -> (String, Vec<u8>) {
+    let boundary = "XpasserelleX";
+    let mut body = String::new();
+    for (name, file, value) in fields {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\""
+        ));
+        if let Some(f) = file {
+            body.push_str(&format!("; filename=\"{f}\"\r\nContent-Type: text/plain"));
+        }
+        body.push_str(&format!("\r\n\r\n{value}\r\n"));
+    }
+    body.push_str(&format!("--{boundary}--\r\n"));
+    (
+        format!("multipart/form-data; boundary={boundary}"),
+        body.into_bytes(),
+    )
+}
+
+#[tokio::test]
+async fn a_draft_is_assessed_and_nothing_is_stored() {
+    let text = "Article 1. Recruitment fees and related costs shall not be charged to workers; the employer shall bear them.";
+    for t in apps().await {
+        let before = t.get("/api/v1/stats").await.text();
+        let (ct, body) = multipart(&[
+            ("text", None, text),
+            ("lang", None, "auto"),
+            ("format", None, "page"),
+        ]);
+        let r = t
+            .send(Method::POST, "/es/assess", None, Some(&ct), body)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let html = r.text();
+        assert!(html.contains("<html lang=\"es\""));
+        assert!(
+            html.contains("id=\"el-recruitment_costs\" class=\"element st-covered\""),
+            "{html}"
+        );
+        // A file, downloaded as a standalone report.
+        let (ct, body) = multipart(&[("file", Some("draft.txt"), text), ("format", None, "html")]);
+        let r = t
+            .send(Method::POST, "/fr/assess", None, Some(&ct), body)
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(
+            r.headers[header::CONTENT_DISPOSITION]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment")
+        );
+        assert!(r.text().contains("<html"));
+        // Nothing given: the form again, saying so.
+        let (ct, body) = multipart(&[("text", None, "  "), ("format", None, "page")]);
+        let r = t
+            .send(Method::POST, "/en/assess", None, Some(&ct), body)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("id=\"draft-error\""));
+        // A file that cannot be read: its problem, in the page.
+        let (ct, body) = multipart(&[
+            ("file", Some("draft.pdf"), "%PDF-1.4 broken"),
+            ("format", None, "page"),
+        ]);
+        let r = t
+            .send(Method::POST, "/en/assess", None, Some(&ct), body)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("The file cannot be read"), "{}", r.text());
+        assert_eq!(
+            t.get("/api/v1/stats").await.text(),
+            before,
+            "nothing stored"
+        );
+    }
+}
+
+#[tokio::test]
+async fn feeds_list_the_newest_records() {
+    for t in apps().await {
+        let mut a = agreement("fresh", "ES", "MA", 2024);
+        a["titles"]["fr"] = json!("Accord tout neuf");
+        assert!(
+            t.write(Method::POST, "/api/v1/agreements", &a)
+                .await
+                .status
+                .is_success()
+        );
+        let r = t.get("/feeds/agreements.atom?lang=fr").await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.content_type.starts_with("application/atom+xml"));
+        let xml = r.text();
+        assert!(xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">"));
+        assert!(xml.contains("<title>Accord tout neuf</title>"), "{xml}");
+        assert!(xml.contains("/fr/agreements/"));
+        assert_eq!(
+            t.get("/feeds/nothing.atom").await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}
