@@ -307,6 +307,26 @@ impl Store {
         })
     }
 
+    /// Records of `kind` by id, in the order of `ids`; ids not found (or
+    /// not public, without `include_private`) are left out. For pages whose
+    /// order and selection come from the search index.
+    pub async fn get_many_json(
+        &self,
+        kind: Kind,
+        ids: &[String],
+        include_private: bool,
+    ) -> Result<Vec<Value>, StoreError> {
+        let rows: Vec<String> = dispatch!(self, get_many(kind, ids, include_private))?;
+        let mut by_id: std::collections::HashMap<String, Value> = std::collections::HashMap::new();
+        for row in rows {
+            let v: Value = serde_json::from_str(&row)?;
+            if let Some(id) = v["id"].as_str() {
+                by_id.insert(id.to_string(), v);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+
     pub async fn get<E: Entity>(
         &self,
         key: &str,

@@ -792,6 +792,31 @@ pub(crate) async fn get(
     .await?)
 }
 
+/// The records of `kind` with these ids (in no particular order).
+pub(crate) async fn get_many(
+    pool: &Pool<Db>,
+    kind: Kind,
+    ids: &[String],
+    include_private: bool,
+) -> Result<Vec<String>, StoreError> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(MAX_PARAMS - 2) {
+        let placeholders: Vec<String> = (3..chunk.len() + 3).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT data FROM records WHERE kind = $1 AND (public OR $2) AND id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query_scalar(AssertSqlSafe(sql))
+            .bind(kind.as_str())
+            .bind(include_private);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        out.extend(query.fetch_all(pool).await?);
+    }
+    Ok(out)
+}
+
 fn bind_all<'q>(
     mut q: sqlx::query::Query<'q, Db, <Db as sqlx::Database>::Arguments>,
     args: &'q [Arg],

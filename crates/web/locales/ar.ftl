@@ -335,3 +335,25 @@ modality-individual = فردي
 modality-common = مشترك
 modality-partnership = شراكة
 modality-matching = مطابقة
+
+## الأرقام
+country-figures = الأرقام
+figure-value = القيمة
+indicator-workers_admitted = العمال المقبولون
+indicator-workers_authorised = العمال المرخص لهم
+indicator-workers_selected = العمال المختارون
+indicator-workers_returning = العمال العائدون
+indicator-workers_employed = العمال المشتغلون
+indicator-workers_participating = العمال المشاركون
+indicator-work_contracts = عقود العمل
+indicator-work_permits_issued_cumulative = تصاريح العمل الصادرة (تراكمياً)
+indicator-circular_migrants_admitted = المهاجرون الدائريون المقبولون
+indicator-participants_trained = المشاركون المدرَّبون
+indicator-migrant_stock = عدد المهاجرين
+indicator-remittances_received = التحويلات المالية الواردة
+indicator-residence_permit_holders = حاملو تصاريح الإقامة
+figure-indicator = المؤشر
+indicators-title = البيانات
+indicators-lead = أرقام عن هجرة اليد العاملة في إطار الاتفاقات، لكل منها مصدره: العمال المقبولون والعقود والتحويلات المالية.
+nav-data = البيانات
+nav-countries = البلدان

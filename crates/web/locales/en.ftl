@@ -319,3 +319,25 @@ modality-individual = Individual
 modality-common = Common
 modality-partnership = Partnership
 modality-matching = Matching
+
+## Figures
+country-figures = Figures
+figure-value = Value
+indicator-workers_admitted = Workers admitted
+indicator-workers_authorised = Workers authorised
+indicator-workers_selected = Workers selected
+indicator-workers_returning = Workers who returned
+indicator-workers_employed = Workers employed
+indicator-workers_participating = Workers taking part
+indicator-work_contracts = Work contracts
+indicator-work_permits_issued_cumulative = Work permits issued (cumulative)
+indicator-circular_migrants_admitted = Circular migrants admitted
+indicator-participants_trained = Participants trained
+indicator-migrant_stock = Migrant stock
+indicator-remittances_received = Remittances received
+indicator-residence_permit_holders = Residence permit holders
+figure-indicator = Indicator
+indicators-title = Data
+indicators-lead = Figures on labour migration under the agreements, each with its source: workers admitted, contracts, remittances.
+nav-data = Data
+nav-countries = Countries

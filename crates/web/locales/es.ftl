@@ -320,3 +320,25 @@ modality-individual = Individual
 modality-common = Común
 modality-partnership = Asociación
 modality-matching = Emparejamiento
+
+## Cifras
+country-figures = Cifras
+figure-value = Valor
+indicator-workers_admitted = Trabajadores admitidos
+indicator-workers_authorised = Trabajadores autorizados
+indicator-workers_selected = Trabajadores seleccionados
+indicator-workers_returning = Trabajadores que regresaron
+indicator-workers_employed = Trabajadores empleados
+indicator-workers_participating = Trabajadores participantes
+indicator-work_contracts = Contratos de trabajo
+indicator-work_permits_issued_cumulative = Permisos de trabajo expedidos (acumulado)
+indicator-circular_migrants_admitted = Migrantes circulares admitidos
+indicator-participants_trained = Participantes formados
+indicator-migrant_stock = Población migrante
+indicator-remittances_received = Remesas recibidas
+indicator-residence_permit_holders = Titulares de permiso de residencia
+figure-indicator = Indicador
+indicators-title = Datos
+indicators-lead = Cifras de la migración laboral en el marco de los acuerdos, cada una con su fuente: trabajadores admitidos, contratos, remesas.
+nav-data = Datos
+nav-countries = Países

@@ -320,3 +320,25 @@ modality-individual = Individuel
 modality-common = Commun
 modality-partnership = Partenariat
 modality-matching = Mise en relation
+
+## Chiffres
+country-figures = Chiffres
+figure-value = Valeur
+indicator-workers_admitted = Travailleurs admis
+indicator-workers_authorised = Travailleurs autorisés
+indicator-workers_selected = Travailleurs sélectionnés
+indicator-workers_returning = Travailleurs rentrés
+indicator-workers_employed = Travailleurs employés
+indicator-workers_participating = Travailleurs participants
+indicator-work_contracts = Contrats de travail
+indicator-work_permits_issued_cumulative = Permis de travail délivrés (cumul)
+indicator-circular_migrants_admitted = Migrants circulaires admis
+indicator-participants_trained = Participants formés
+indicator-migrant_stock = Nombre de migrants
+indicator-remittances_received = Envois de fonds reçus
+indicator-residence_permit_holders = Titulaires d’un titre de séjour
+figure-indicator = Indicateur
+indicators-title = Données
+indicators-lead = Chiffres de la migration de main-d’œuvre au titre des accords, chacun avec sa source : travailleurs admis, contrats, envois de fonds.
+nav-data = Données
+nav-countries = Pays

@@ -61,6 +61,9 @@ pub struct FacetValue {
 
 /// The label of a facet value in `lang`.
 pub fn label(dim: &str, code: &str, kind: Kind, lang: Lang) -> String {
+    if (dim, kind) == ("type", Kind::Indicators) {
+        return super::view::indicator_label(lang, code);
+    }
     let key = match (dim, kind) {
         ("type", Kind::Agreements) => format!("type-{code}"),
         ("type", Kind::Practices) => format!("practice-type-{code}"),
@@ -146,4 +149,51 @@ pub fn facets(
             FacetDim { name: dim, values }
         })
         .collect())
+}
+
+/// Facets counted from records in hand (for kinds the search index does
+/// not hold): countries involved and the record's type.
+pub fn count_rows(
+    rows: &[serde_json::Value],
+    api_query: &str,
+    kind: Kind,
+    lang: Lang,
+) -> Vec<FacetDim> {
+    let chosen: Vec<(String, String)> = form_urlencoded::parse(api_query.as_bytes())
+        .flat_map(|(k, v)| {
+            v.split(',')
+                .map(|x| (k.to_string(), x.trim().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let mut dims: Vec<FacetDim> = Vec::new();
+    for (dim, fields) in [
+        ("country", &["country", "origin", "destination"][..]),
+        ("type", &["indicator"][..]),
+    ] {
+        let mut counts: std::collections::BTreeMap<String, u64> = Default::default();
+        for r in rows {
+            let mut seen: Vec<&str> = Vec::new();
+            for f in fields {
+                if let Some(v) = r[*f].as_str()
+                    && !seen.contains(&v)
+                {
+                    seen.push(v);
+                    *counts.entry(v.to_string()).or_default() += 1;
+                }
+            }
+        }
+        let mut values: Vec<FacetValue> = counts
+            .into_iter()
+            .map(|(code, count)| FacetValue {
+                checked: chosen.iter().any(|(k, v)| k == dim && *v == code),
+                label: label(dim, &code, kind, lang),
+                code,
+                count,
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
+        dims.push(FacetDim { name: dim, values });
+    }
+    dims
 }

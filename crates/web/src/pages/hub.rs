@@ -127,6 +127,7 @@ fn dims(kind: Kind) -> &'static [&'static str] {
         Kind::Practices => &["country", "region", "type", "objective", "principle"],
         Kind::Events => &["country", "type", "objective"],
         Kind::Commitments => &["country", "status", "type", "objective", "principle"],
+        Kind::Indicators => &["country", "type"],
         _ => &["country", "region", "type", "objective"],
     }
 }
@@ -141,7 +142,14 @@ async fn records(
     let query = api_query(raw.as_deref());
     let q = list_query(kind, Some(&query), &[]).map_err(ApiError::bad_query)?;
     let page = state.store.list_json(kind, &q).await?;
-    let facets = filters::facets(&state, lang, kind, &query, dims(kind))?;
+    let facets = if kind == Kind::Indicators {
+        // Figures are not in the search index; there are few enough to
+        // count from the store.
+        let rows = state.store.all_matching_json(kind, q.clone()).await?;
+        filters::count_rows(&rows, &query, kind, lang)
+    } else {
+        filters::facets(&state, lang, kind, &query, dims(kind))?
+    };
     // The commitments dashboard counts every status, whatever is ticked.
     let dashboard = if kind == Kind::Commitments {
         let all = filters::facets(&state, lang, kind, "", &["status"])?;
@@ -251,3 +259,14 @@ kind_pages!(practices, practice, Kind::Practices);
 kind_pages!(events, event, Kind::Events);
 kind_pages!(commitments, commitment, Kind::Commitments);
 kind_pages!(resources, resource, Kind::Resources);
+
+/// Figures (indicators), listed with their sources; a figure's page is
+/// its country's or corridor's profile.
+pub async fn data(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Html<String>> {
+    records(state, lang, uri, raw, Kind::Indicators).await
+}

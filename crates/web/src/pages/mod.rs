@@ -70,6 +70,7 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/commitments/{key}", get(hub::commitment))
         .route("/resources", get(hub::resources))
         .route("/resources/{key}", get(hub::resource))
+        .route("/data", get(hub::data))
         .route("/countries", get(profiles::countries))
         .route("/countries/{code}", get(profiles::country))
         .route("/corridors/{pair}", get(profiles::corridor))

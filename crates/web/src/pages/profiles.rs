@@ -39,6 +39,82 @@ async fn records(state: &AppState, kind: Kind, query: &str) -> ApiResult<Vec<ser
     Ok(state.store.list_json(kind, &q).await?.items)
 }
 
+/// One indicator for one place over the years, with its sources.
+#[derive(Serialize)]
+struct Series {
+    indicator: String,
+    origin: Option<String>,
+    destination: Option<String>,
+    country: Option<String>,
+    unit: String,
+    points: Vec<(i64, f64)>,
+    chart: String,
+    sources: Vec<serde_json::Value>,
+    notes: Vec<String>,
+}
+
+/// The figures that involve `country` (as the place, the origin or the
+/// destination), one series per indicator and place, by year.
+async fn figures(state: &AppState, lang: Lang, query: &str) -> ApiResult<Vec<Series>> {
+    let rows = records(state, Kind::Indicators, query).await?;
+    let mut out: Vec<Series> = Vec::new();
+    for r in rows {
+        let s = |k: &str| r[k].as_str().map(str::to_string);
+        let key = (
+            s("indicator").unwrap_or_default(),
+            s("origin"),
+            s("destination"),
+            s("country"),
+            s("unit").unwrap_or_default(),
+        );
+        let i = match out.iter().position(|x| {
+            (&x.indicator, &x.origin, &x.destination, &x.country, &x.unit)
+                == (&key.0, &key.1, &key.2, &key.3, &key.4)
+        }) {
+            Some(i) => i,
+            None => {
+                out.push(Series {
+                    indicator: key.0,
+                    origin: key.1,
+                    destination: key.2,
+                    country: key.3,
+                    unit: key.4,
+                    points: Vec::new(),
+                    chart: String::new(),
+                    sources: Vec::new(),
+                    notes: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let series = &mut out[i];
+        if let (Some(y), Some(v)) = (r["year"].as_i64(), r["value"].as_f64()) {
+            series.points.push((y, v));
+        }
+        if !r["source"].is_null() && !series.sources.contains(&r["source"]) {
+            series.sources.push(r["source"].clone());
+        }
+        if let Some(n) = r["note"].as_str() {
+            series.notes.push(format!("{}: {n}", r["year"]));
+        }
+    }
+    for series in &mut out {
+        series.points.sort_by_key(|p| p.0);
+        let bars: Vec<(i64, u64)> = series
+            .points
+            .iter()
+            .map(|&(y, v)| (y, v.max(0.0).round() as u64))
+            .collect();
+        let label = format!(
+            "{} ({})",
+            super::view::indicator_label(lang, &series.indicator),
+            series.unit
+        );
+        series.chart = charts::bars(&bars, &label);
+    }
+    Ok(out)
+}
+
 #[derive(Serialize)]
 struct CountryRow {
     code: String,
@@ -147,6 +223,7 @@ pub async fn country(
         years => super::view::val(&years),
         practices => super::view::val(records(&state, Kind::Practices, &format!("country={code}&per_page=20")).await?),
         commitments => super::view::val(records(&state, Kind::Commitments, &format!("country={code}&per_page=20")).await?),
+        figures => super::view::val(figures(&state, lang, &format!("country={code}&per_page=500")).await?),
     };
     render(&state, lang, &uri, "country.html", ctx)
 }
@@ -194,6 +271,7 @@ pub async fn corridor(
         chart => charts::bars(&years, &chart_label),
         years => super::view::val(&years),
         practices => super::view::val(records(&state, Kind::Practices, &format!("country={o}&country={d}&per_page=20")).await?),
+        figures => super::view::val(figures(&state, lang, &format!("corridor={both}&per_page=500")).await?),
     };
     render(&state, lang, &uri, "country.html", ctx)
 }

@@ -251,6 +251,31 @@ fn truncate(text: &str, n: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// An indicator's name: translated when the interface knows it, else its
+/// code in words (`workers_admitted` → "workers admitted").
+pub fn indicator_label(lang: Lang, code: &str) -> String {
+    let key = format!("indicator-{code}");
+    let label = i18n::tr(lang, &key, &[]);
+    if label == key {
+        code.replace('_', " ")
+    } else {
+        label
+    }
+}
+
+fn indicator(state: &State, code: &str) -> String {
+    indicator_label(lang(state), code)
+}
+
+/// A figure without a needless ".0", and at most two decimals.
+fn num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{:.2}", x).trim_end_matches('0').to_string()
+    }
+}
+
 fn percent(x: f64) -> i64 {
     (x * 100.0).round() as i64
 }
@@ -285,6 +310,8 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("marked", marked);
     env.add_filter("percent", percent);
     env.add_filter("truncate", truncate);
+    env.add_filter("indicator", indicator);
+    env.add_filter("num", num);
 }
 
 /// Any serializable value as a template value.

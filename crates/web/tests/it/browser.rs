@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 
 use axum::http::Method;
-use passerelle_domain::interchange::read_json;
+use passerelle_domain::interchange::{read_csv, read_json};
 use passerelle_domain::{AnyRecord, Kind};
 use serde_json::json;
 
@@ -61,6 +61,13 @@ async fn hub() -> TestApp {
                 .map(|r| r.record),
         );
     }
+    let figures = include_str!("../../../../demo/indicators.csv");
+    records.extend(
+        read_csv(Some(Kind::Indicators), figures)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.record),
+    );
     t.db.store
         .import("test", records, |_| {})
         .await
@@ -249,6 +256,30 @@ fn journeys(base: &str) -> Vec<String> {
         .and_then(|_| page.click("form.draft button[value=page]"))
         .and_then(|_| page.eval("document.querySelector('#draft-error') !== null && document.documentElement.dir === 'rtl'"));
     expect(&mut f, "an empty draft is refused with a message", r);
+    // From a phone: nothing wider than the screen, in Arabic as in French.
+    page.set_viewport(390, 844).unwrap();
+    for (lang, path, name) in [
+        ("ar", "/agreements/be-ma-test", "agreement-ar-phone"),
+        ("fr", "", "home-fr-phone"),
+        ("ar", "/agreements", "agreements-ar-phone"),
+    ] {
+        let r = page.goto(&format!("{base}/{lang}{path}")).and_then(|_| {
+            page.eval("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        });
+        expect(&mut f, &format!("{name}: fits the screen"), r);
+        if let Err(e) = page.screenshot(&screenshots().join(format!("{name}.png"))) {
+            f.push(format!("screenshot {name}: {e}"));
+        }
+    }
+    page.set_viewport(1280, 900).unwrap();
+    // Printed, the agreement is its content: no menus or forms, and the
+    // styles for print apply.
+    let r = page
+        .goto(&format!("{base}/en/agreements/be-ma-test"))
+        .and_then(|_| page.call("Emulation.setEmulatedMedia", json!({"media": "print"})))
+        .and_then(|_| page.eval("getComputedStyle(document.querySelector('header.site')).display === 'none' && getComputedStyle(document.querySelector('.scorecard')).display !== 'none'"));
+    expect(&mut f, "the print style hides the frame", r);
+    let _ = page.call("Emulation.setEmulatedMedia", json!({"media": ""}));
     // The language switcher keeps the page.
     let r = page
         .goto(&format!("{base}/en/agreements/be-ma-test"))
@@ -301,6 +332,8 @@ fn pages(base: &str) -> Vec<String> {
             (p("/countries/MA"), 200, country(lang)),
             (p("/corridors/MA-BE"), 200, title),
             (p("/gcm"), 200, "23"),
+            (p("/data"), 200, "19798"),
+            (p("/countries/CA"), 200, "19798"),
             (p("/about"), 200, "Passerelle"),
             (p("/agreements/no-such-agreement"), 404, ""),
         ];
