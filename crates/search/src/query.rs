@@ -674,7 +674,12 @@ impl SearchIndex {
         };
         let limit = req.limit.clamp(1, 100);
         let top = TopDocs::with_limit(limit).and_offset(req.offset);
-        let sort = if has_text { req.sort } else { Sort::Newest };
+        // Without words there is no relevance: newest first, unless an
+        // order by date was asked for.
+        let sort = match req.sort {
+            Sort::Relevance if !has_text => Sort::Newest,
+            s => s,
+        };
         // The top hits first, alone, so ranking can skip blocks that cannot
         // make the page; then, if asked, one pass without scores for the
         // total and the facets.

@@ -5,7 +5,8 @@ use axum::extract::{Extension, Path, RawQuery, State};
 use axum::http::Uri;
 use axum::response::Html;
 use passerelle_domain::{Kind, Lang};
-use passerelle_store::ListQuery;
+use passerelle_search::Sort as SearchSort;
+use passerelle_store::{ListQuery, Sort};
 use serde::Serialize;
 
 use super::filters::{self, api_query};
@@ -34,9 +35,36 @@ pub async fn list(
 ) -> ApiResult<Html<String>> {
     let query = api_query(raw.as_deref());
     let q = list_query(Kind::Agreements, Some(&query), &[]).map_err(ApiError::bad_query)?;
-    let page = state.store.list_json(Kind::Agreements, &q).await?;
-    let facets = filters::facets(&state, lang, Kind::Agreements, &query, DIMS)?;
-    let pages = page.total.div_ceil(u64::from(page.per_page.max(1))).max(1);
+    let (items, total, facets) = match q.sort {
+        // In date order the search index selects, orders, counts and
+        // facets in one pass (its facet postings make broad filters
+        // cheap); the store only reads the page's records by id.
+        Sort::DateDesc | Sort::DateAsc if q.text.is_none() && q.per_page <= 100 => {
+            let mut req = filters::search_for(Kind::Agreements, &query, lang)?;
+            req.sort = if q.sort == Sort::DateAsc {
+                SearchSort::Oldest
+            } else {
+                SearchSort::Newest
+            };
+            req.offset = (q.page as usize - 1) * q.per_page as usize;
+            req.limit = q.per_page as usize;
+            let results = state.search.search(&req)?;
+            let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+            let items = state
+                .store
+                .get_many_json(Kind::Agreements, &ids, false)
+                .await?;
+            let facets = filters::dimensions(&results.facets, &query, Kind::Agreements, lang, DIMS);
+            (items, results.total as u64, facets)
+        }
+        // Title order and title words are the store's.
+        _ => {
+            let page = state.store.list_json(Kind::Agreements, &q).await?;
+            let facets = filters::facets(&state, lang, Kind::Agreements, &query, DIMS)?;
+            (page.items, page.total, facets)
+        }
+    };
+    let pages = total.div_ceil(u64::from(q.per_page.max(1))).max(1);
     let raw = raw.unwrap_or_default();
     render(
         &state,
@@ -45,9 +73,9 @@ pub async fn list(
         "agreements.html",
         minijinja::context! {
             section => "agreements",
-            items => super::view::val(&page.items),
-            total => page.total,
-            page => page.page,
+            items => super::view::val(&items),
+            total => total,
+            page => q.page,
             pages => pages,
             facets => super::view::val(&facets),
             sort => filters::param(Some(&raw), "sort").unwrap_or_else(|| "-date".into()),

@@ -2,7 +2,9 @@
 //! it, and the facet counts beside it from the search index.
 
 use passerelle_domain::{Kind, Lang};
-use passerelle_search::SearchRequest;
+use std::collections::BTreeMap;
+
+use passerelle_search::{FacetCount, SearchRequest};
 use serde::Serialize;
 
 use super::i18n;
@@ -90,6 +92,21 @@ pub fn label(dim: &str, code: &str, kind: Kind, lang: Lang) -> String {
     i18n::tr(lang, &key, &[])
 }
 
+/// The search request for the records of `kind` that a list page's
+/// filters select (title words, order and page aside).
+pub fn search_for(kind: Kind, api_query: &str, lang: Lang) -> ApiResult<SearchRequest> {
+    let filters = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(
+            form_urlencoded::parse(api_query.as_bytes())
+                .filter(|(k, _)| !matches!(k.as_ref(), "sort" | "page" | "per_page" | "q")),
+        )
+        .append_pair("kind", kind.as_str())
+        .finish();
+    let mut req = crate::search::search_request(Some(&filters)).map_err(ApiError::bad_query)?;
+    req.lang = lang;
+    Ok(req)
+}
+
 /// Counts, for the records of `kind` that the page's filters select, the
 /// values of each of `dims`; values chosen in the query are always listed
 /// so that they can be unticked.
@@ -100,20 +117,21 @@ pub fn facets(
     api_query: &str,
     dims: &[&'static str],
 ) -> ApiResult<Vec<FacetDim>> {
-    // Only the filters count: the title words, order and page do not.
-    let filters = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(
-            form_urlencoded::parse(api_query.as_bytes())
-                .filter(|(k, _)| !matches!(k.as_ref(), "sort" | "page" | "per_page" | "q")),
-        )
-        .append_pair("kind", kind.as_str())
-        .finish();
-    let mut req: SearchRequest =
-        crate::search::search_request(Some(&filters)).map_err(ApiError::bad_query)?;
+    let mut req = search_for(kind, api_query, lang)?;
     req.limit = 1;
     req.count = false;
-    req.lang = lang;
     let results = state.search.search(&req)?;
+    Ok(dimensions(&results.facets, api_query, kind, lang, dims))
+}
+
+/// The facet lists of a page from the counts of a search.
+pub fn dimensions(
+    counts: &BTreeMap<String, Vec<FacetCount>>,
+    api_query: &str,
+    kind: Kind,
+    lang: Lang,
+    dims: &[&'static str],
+) -> Vec<FacetDim> {
     let chosen: Vec<(String, String)> = form_urlencoded::parse(api_query.as_bytes())
         .flat_map(|(k, v)| {
             v.split(',')
@@ -121,11 +139,9 @@ pub fn facets(
                 .collect::<Vec<_>>()
         })
         .collect();
-    Ok(dims
-        .iter()
+    dims.iter()
         .map(|&dim| {
-            let mut values: Vec<FacetValue> = results
-                .facets
+            let mut values: Vec<FacetValue> = counts
                 .get(dim)
                 .into_iter()
                 .flatten()
@@ -148,7 +164,7 @@ pub fn facets(
             }
             FacetDim { name: dim, values }
         })
-        .collect())
+        .collect()
 }
 
 /// Facets counted from records in hand (for kinds the search index does

@@ -272,3 +272,60 @@ async fn feeds_list_the_newest_records() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_agreements_page_lists_what_the_api_lists() {
+    for t in apps().await {
+        for (id, dest, origin, year) in [
+            ("a1", "ES", "MA", 2001),
+            ("a2", "FR", "MA", 2010),
+            ("a3", "FR", "TN", 2005),
+            ("a4", "BE", "MA", 1990),
+        ] {
+            let r = t
+                .write(
+                    Method::POST,
+                    "/api/v1/agreements",
+                    &agreement(id, dest, origin, year),
+                )
+                .await;
+            assert!(r.status.is_success());
+        }
+        t.catch_up().await;
+        for query in [
+            "country=MA",
+            "country=MA&sort=date",
+            "year=2000..2010",
+            "country=FR&sort=title",
+            "",
+        ] {
+            let api = t.get(&format!("/api/v1/agreements?{query}")).await.json();
+            let want: Vec<&str> = api["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["slug"].as_str().unwrap())
+                .collect();
+            let html = t.get(&format!("/en/agreements?{query}")).await.text();
+            let mut shown: Vec<(usize, &str)> = want
+                .iter()
+                .filter_map(|s| html.find(&format!("/en/agreements/{s}\"")).map(|i| (i, *s)))
+                .collect();
+            shown.sort();
+            let shown: Vec<&str> = shown.into_iter().map(|(_, s)| s).collect();
+            assert_eq!(shown, want, "{query}");
+            let total = api["total"].as_u64().unwrap();
+            assert!(
+                // Fluent isolates the number (U+2068 … U+2069) for bidi.
+                html.contains(&format!("\u{2068}{total}\u{2069} result")),
+                "{query}: total {total}"
+            );
+            // Nothing else is listed.
+            assert_eq!(
+                html.matches("<td><a href=\"/en/agreements/").count(),
+                want.len(),
+                "{query}"
+            );
+        }
+    }
+}
