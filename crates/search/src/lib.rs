@@ -34,7 +34,7 @@ pub use snippet::Snippet;
 
 /// Bumped whenever the schema or an analyzer changes: an index built for
 /// another version is rebuilt at start.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The facet dimensions, as named in queries (`country:MA`) and results.
 pub const FACETS: &[&str] = &[
@@ -102,6 +102,8 @@ pub struct Fields {
     pub facets: Field,
     pub year: Field,
     pub date: Field,
+    /// The record's own title, for listing in title order (records only).
+    pub sort_title: Field,
     pub public: Field,
     pub clause: Field,
     pub document: Field,
@@ -166,6 +168,7 @@ impl Fields {
             facets: b.add_facet_field("facets", FacetOptions::default()),
             year: b.add_i64_field("year", INDEXED | FAST),
             date: b.add_i64_field("date", FAST),
+            sort_title: b.add_text_field("sort_title", STRING | FAST),
             public: b.add_u64_field("public", INDEXED | FAST),
             clause: b.add_text_field("clause", STORED),
             document: b.add_text_field("document", STORED),
@@ -510,6 +513,7 @@ impl SearchIndex {
     fn record_document(&self, e: &Entry) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = self.common(e, &e.kind, e.public);
+        doc.add_text(f.sort_title, &e.title);
         for (lang, text) in &e.title_texts {
             if lang.is_some() {
                 doc.add_text(f.title_text[slot(*lang)], text);

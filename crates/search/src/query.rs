@@ -34,6 +34,9 @@ pub enum Sort {
     Relevance,
     Newest,
     Oldest,
+    /// By the record's own title, as the store's lists order it.
+    Title,
+    TitleDesc,
 }
 
 /// A search: the text the user typed and the filters chosen beside it.
@@ -699,6 +702,19 @@ impl SearchIndex {
                     Order::Asc
                 };
                 let top = top.order_by_fast_field::<i64>("date", order);
+                searcher
+                    .search(&visible, &top)?
+                    .into_iter()
+                    .map(|(_, a)| (0.0, a))
+                    .collect()
+            }
+            Sort::Title | Sort::TitleDesc => {
+                let order = if sort == Sort::Title {
+                    Order::Asc
+                } else {
+                    Order::Desc
+                };
+                let top = top.order_by_string_fast_field("sort_title", order);
                 searcher
                     .search(&visible, &top)?
                     .into_iter()

@@ -27,7 +27,10 @@ pub const SEARCH_PARAMS: &[(&str, &str)] = &[
         "kind",
         "agreements, clauses, practices, events, commitments or resources; comma-separate for several",
     ),
-    ("sort", "`relevance` (default), `newest` or `oldest`"),
+    (
+        "sort",
+        "`relevance` (default), `newest`, `oldest`, `title` or `-title`",
+    ),
     (
         "lang",
         "language of titles and facet labels: fr, en (default), es or ar",
@@ -120,9 +123,11 @@ pub fn search_request(raw: Option<&str>) -> Result<SearchRequest, Invalid> {
                 "relevance" | "" => req.sort = Sort::Relevance,
                 "newest" => req.sort = Sort::Newest,
                 "oldest" => req.sort = Sort::Oldest,
+                "title" => req.sort = Sort::Title,
+                "-title" => req.sort = Sort::TitleDesc,
                 _ => fail(
                     "sort",
-                    format!("`{value}` is not a sort: relevance, newest or oldest"),
+                    format!("`{value}` is not a sort: relevance, newest, oldest, title or -title"),
                 ),
             },
             "lang" => match Lang::parse(value) {

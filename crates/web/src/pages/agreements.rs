@@ -36,15 +36,18 @@ pub async fn list(
     let query = api_query(raw.as_deref());
     let q = list_query(Kind::Agreements, Some(&query), &[]).map_err(ApiError::bad_query)?;
     let (items, total, facets) = match q.sort {
-        // In date order the search index selects, orders, counts and
-        // facets in one pass (its facet postings make broad filters
+        // In date or title order the search index selects, orders, counts
+        // and facets in one pass (its facet postings make broad filters
         // cheap); the store only reads the page's records by id.
-        Sort::DateDesc | Sort::DateAsc if q.text.is_none() && q.per_page <= 100 => {
+        Sort::DateDesc | Sort::DateAsc | Sort::TitleAsc | Sort::TitleDesc
+            if q.text.is_none() && q.per_page <= 100 =>
+        {
             let mut req = filters::search_for(Kind::Agreements, &query, lang)?;
-            req.sort = if q.sort == Sort::DateAsc {
-                SearchSort::Oldest
-            } else {
-                SearchSort::Newest
+            req.sort = match q.sort {
+                Sort::DateAsc => SearchSort::Oldest,
+                Sort::TitleAsc => SearchSort::Title,
+                Sort::TitleDesc => SearchSort::TitleDesc,
+                _ => SearchSort::Newest,
             };
             req.offset = (q.page as usize - 1) * q.per_page as usize;
             req.limit = q.per_page as usize;
@@ -57,7 +60,7 @@ pub async fn list(
             let facets = filters::dimensions(&results.facets, &query, Kind::Agreements, lang, DIMS);
             (items, results.total as u64, facets)
         }
-        // Title order and title words are the store's.
+        // Title words and the orders by update are the store's.
         _ => {
             let page = state.store.list_json(Kind::Agreements, &q).await?;
             let facets = filters::facets(&state, lang, Kind::Agreements, &query, DIMS)?;

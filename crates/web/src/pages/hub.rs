@@ -100,6 +100,18 @@ pub async fn search(
         Some(r) => (r.total, r.hits, r.suggestions),
         None => (0, Vec::new(), Vec::new()),
     };
+    // The clauses of one agreement that matched are shown under its first
+    // hit on the page, so that one long text does not fill the page.
+    let mut groups: Vec<(passerelle_search::Hit, Vec<passerelle_search::Hit>)> = Vec::new();
+    for h in hits {
+        let agreement = matches!(h.kind.as_str(), "agreements" | "clauses");
+        match groups.iter_mut().find(|(g, _)| {
+            agreement && g.id == h.id && matches!(g.kind.as_str(), "agreements" | "clauses")
+        }) {
+            Some((_, more)) => more.push(h),
+            None => groups.push((h, Vec::new())),
+        }
+    }
     let pages = total.div_ceil(req.limit.max(1)).clamp(1, 500);
     render(
         &state,
@@ -111,7 +123,7 @@ pub async fn search(
             q => q,
             searched => searched,
             total => total,
-            hits => super::view::val(&hits),
+            groups => super::view::val(&groups),
             suggestions => suggestions,
             facets => super::view::val(&facets),
             page => req.offset / req.limit.max(1) + 1,

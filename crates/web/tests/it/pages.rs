@@ -329,3 +329,36 @@ async fn the_agreements_page_lists_what_the_api_lists() {
         }
     }
 }
+
+#[tokio::test]
+async fn search_shows_the_clauses_of_one_agreement_together() {
+    let text = (1..=6)
+        .map(|i| {
+            format!("Article {i}\nLes travailleurs saisonniers reçoivent la clause numéro {i}.\n")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for t in apps().await {
+        let a = agreement("long", "ES", "MA", 2019);
+        assert!(
+            t.write(Method::POST, "/api/v1/agreements", &a)
+                .await
+                .status
+                .is_success()
+        );
+        assert!(
+            t.upload_text("long", "file_name=t.txt&language=fr", &text)
+                .await
+                .status
+                .is_success()
+        );
+        t.catch_up().await;
+        let html = t.get("/fr/search?q=saisonniers&kind=clauses").await.text();
+        assert_eq!(html.matches("<li class=\"hit ").count(), 1, "{html}");
+        assert_eq!(html.matches("<ul class=\"more-clauses\">").count(), 1);
+        assert!(
+            html.matches("<mark>saisonniers</mark>").count() >= 6,
+            "every clause's snippet is shown"
+        );
+    }
+}
