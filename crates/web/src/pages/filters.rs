@@ -124,6 +124,18 @@ pub fn facets(
     Ok(dimensions(&results.facets, api_query, kind, lang, dims))
 }
 
+/// The `(parameter, value)` pairs a query string chooses, one per value
+/// of comma-separated lists.
+fn chosen(api_query: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(api_query.as_bytes())
+        .flat_map(|(k, v)| {
+            v.split(',')
+                .map(|x| (k.to_string(), x.trim().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// The facet lists of a page from the counts of a search.
 pub fn dimensions(
     counts: &BTreeMap<String, Vec<FacetCount>>,
@@ -132,13 +144,7 @@ pub fn dimensions(
     lang: Lang,
     dims: &[&'static str],
 ) -> Vec<FacetDim> {
-    let chosen: Vec<(String, String)> = form_urlencoded::parse(api_query.as_bytes())
-        .flat_map(|(k, v)| {
-            v.split(',')
-                .map(|x| (k.to_string(), x.trim().to_string()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let chosen = chosen(api_query);
     dims.iter()
         .map(|&dim| {
             let mut values: Vec<FacetValue> = counts
@@ -175,13 +181,7 @@ pub fn count_rows(
     kind: Kind,
     lang: Lang,
 ) -> Vec<FacetDim> {
-    let chosen: Vec<(String, String)> = form_urlencoded::parse(api_query.as_bytes())
-        .flat_map(|(k, v)| {
-            v.split(',')
-                .map(|x| (k.to_string(), x.trim().to_string()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    let chosen = chosen(api_query);
     let mut dims: Vec<FacetDim> = Vec::new();
     for (dim, fields) in [
         ("country", &["country", "origin", "destination"][..]),

@@ -72,30 +72,10 @@ pub async fn search(
     } else {
         None
     };
-    let chosen: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    let facets: Vec<filters::FacetDim> = match &results {
-        Some(r) => SEARCH_DIMS
-            .iter()
-            .map(|&dim| filters::FacetDim {
-                name: dim,
-                values: r
-                    .facets
-                    .get(dim)
-                    .into_iter()
-                    .flatten()
-                    .map(|c| filters::FacetValue {
-                        checked: chosen.iter().any(|(k, v)| k == dim && *v == c.code),
-                        label: filters::label(dim, &c.code, Kind::Agreements, lang),
-                        code: c.code.clone(),
-                        count: c.count,
-                    })
-                    .collect(),
-            })
-            .collect(),
-        None => Vec::new(),
-    };
+    let facets = results
+        .as_ref()
+        .map(|r| filters::dimensions(&r.facets, &query, Kind::Agreements, lang, SEARCH_DIMS))
+        .unwrap_or_default();
     let (total, hits, suggestions) = match results {
         Some(r) => (r.total, r.hits, r.suggestions),
         None => (0, Vec::new(), Vec::new()),

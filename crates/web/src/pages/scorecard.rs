@@ -11,7 +11,7 @@ use passerelle_domain::assessment::{Assessment, FindingStatus};
 use serde::Serialize;
 use serde_json::Value;
 
-use super::view::escape;
+use super::view::mark;
 
 /// Longest clause shown whole; a longer one is cut around its matches.
 const CLAUSE_SHOWN: usize = 2400;
@@ -217,50 +217,27 @@ fn clause_views(
         .collect()
 }
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// `text[start..end]` escaped, spans in `<mark>`, cut to about
 /// [`CLAUSE_SHOWN`] bytes around the first span when longer.
 pub fn marked_excerpt(text: &str, start: usize, end: usize, spans: &[(usize, usize)]) -> String {
-    let mut spans: Vec<(usize, usize)> = spans
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    let spans: Vec<(usize, usize)> = spans
         .iter()
         .copied()
         .filter(|&(a, b)| a >= start && b <= end && a < b)
         .collect();
-    spans.sort();
-    let (mut from, mut to) = (floor_boundary(text, start), floor_boundary(text, end));
+    let (mut from, mut to) = (start, end);
     if to - from > CLAUSE_SHOWN
-        && let Some(&(first, _)) = spans.first()
+        && let Some(&first) = spans.iter().map(|(a, _)| a).min()
     {
-        from = floor_boundary(text, first.saturating_sub(CLAUSE_SHOWN / 3).max(from));
-        to = floor_boundary(text, (from + CLAUSE_SHOWN).min(to));
+        from = first.saturating_sub(CLAUSE_SHOWN / 3).max(start);
+        to = (from + CLAUSE_SHOWN).min(end);
     }
     let mut out = String::new();
     if from > start {
         out.push('…');
     }
-    let mut at = from;
-    for (a, b) in spans {
-        let (a, b) = (
-            floor_boundary(text, a.max(at)),
-            floor_boundary(text, b.min(to)),
-        );
-        if a >= b {
-            continue;
-        }
-        out.push_str(&escape(&text[at..a]));
-        out.push_str("<mark>");
-        out.push_str(&escape(&text[a..b]));
-        out.push_str("</mark>");
-        at = b;
-    }
-    out.push_str(&escape(&text[at..to]));
+    out.push_str(&mark(text, from, to, &spans));
     if to < end {
         out.push('…');
     }

@@ -167,12 +167,32 @@ fn marked(text: &str, ranges: Value) -> Result<Value, Error> {
             spans.push((a, b));
         }
     }
+    Ok(Value::from_safe_string(mark(text, 0, text.len(), &spans)))
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// `text[from..to]` escaped, with the parts of `spans` (byte ranges of
+/// `text`) inside it in `<mark>`; offsets inside a character are moved
+/// back to its start.
+pub fn mark(text: &str, from: usize, to: usize, spans: &[(usize, usize)]) -> String {
+    let (from, to) = (floor_boundary(text, from), floor_boundary(text, to));
+    let mut spans = spans.to_vec();
     spans.sort();
-    let mut out = String::with_capacity(text.len() + 32);
-    let mut at = 0;
+    let mut out = String::with_capacity(to.saturating_sub(from) + 32);
+    let mut at = from;
     for (a, b) in spans {
-        let (a, b) = (a.max(at), b.min(text.len()));
-        if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        let (a, b) = (
+            floor_boundary(text, a.max(at)),
+            floor_boundary(text, b.min(to)),
+        );
+        if a >= b {
             continue;
         }
         out.push_str(&escape(&text[at..a]));
@@ -181,8 +201,8 @@ fn marked(text: &str, ranges: Value) -> Result<Value, Error> {
         out.push_str("</mark>");
         at = b;
     }
-    out.push_str(&escape(&text[at..]));
-    Ok(Value::from_safe_string(out))
+    out.push_str(&escape(&text[at..to.max(at)]));
+    out
 }
 
 /// A query string with one parameter set (or removed when `value` is
