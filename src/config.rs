@@ -24,6 +24,8 @@ struct FileConfig {
     search_dir: Option<PathBuf>,
     /// The hosting organisation, shown on the pages.
     site: Option<passerelle_web::Site>,
+    /// `false` only to serve sign-in over plain HTTP beyond localhost.
+    secure_cookies: Option<bool>,
 }
 
 #[derive(Debug)]
@@ -33,6 +35,7 @@ pub struct Settings {
     pub bind: Option<SocketAddr>,
     pub admin_token: Option<String>,
     pub site: passerelle_web::Site,
+    pub secure_cookies: bool,
 }
 
 pub const DEFAULT_DATA_DIR: &str = "passerelle-data";
@@ -79,6 +82,7 @@ impl Settings {
             bind: file.bind,
             admin_token,
             site,
+            secure_cookies: file.secure_cookies.unwrap_or(true),
         })
     }
 

@@ -13,7 +13,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use passerelle_domain::Kind;
 
@@ -43,6 +43,40 @@ pub struct GlobalArgs {
     /// Configuration file (TOML); default: passerelle.toml in the data folder, if present.
     #[arg(long, global = true, env = "PASSERELLE_CONFIG")]
     pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum UserCommand {
+    /// Add a user; the password is read from PASSERELLE_PASSWORD or
+    /// standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// admin, editor, reviewer or contributor.
+        #[arg(long, default_value = "contributor", value_parser = parse_role)]
+        role: passerelle_domain::account::Role,
+        #[arg(long)]
+        organisation: Option<String>,
+    },
+    /// List the users.
+    List,
+    /// Disable a user: their sessions end and their tokens stop at once.
+    Disable {
+        #[arg(long)]
+        email: String,
+    },
+    /// Enable a disabled user.
+    Enable {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn parse_role(s: &str) -> Result<passerelle_domain::account::Role, String> {
+    passerelle_domain::account::Role::parse(s)
+        .ok_or_else(|| format!("`{s}` is not a role: admin, editor, reviewer or contributor"))
 }
 
 #[derive(Subcommand, Debug)]
@@ -120,6 +154,9 @@ enum Command {
     },
     /// Rebuild this node's search index from the database.
     Reindex,
+    /// Accounts: add the first admin, add, list, disable or enable users.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Read one file from standard input and write its text to standard
     /// output (the server runs this as a worker process, so that a parser
     /// crash or endless loop cannot take it down).
@@ -235,6 +272,7 @@ async fn run(cli: Cli) -> Result<()> {
             limit,
         } => search::search(&store, &settings.search_dir, &query, lang, limit, json).await,
         Command::Reindex => search::reindex(&store, &settings.search_dir).await,
+        Command::User(action) => users(&store, action).await,
         Command::Assess { .. } | Command::Eval { .. } | Command::ExtractWorker { .. } => {
             unreachable!("handled above")
         }
@@ -267,6 +305,11 @@ async fn serve(
             "\nAdmin token for writing through the API (shown once; replace it with `passerelle token`):\n  {token}\n"
         );
     }
+    if store.users().await?.is_empty() {
+        eprintln!(
+            "No accounts yet. Create the first administrator with:\n  passerelle user add --role admin --email you@example.org --name \"Your Name\"\n"
+        );
+    }
     let nudge = Arc::new(tokio::sync::Notify::new());
     let index = search::for_server(&store, &settings.search_dir, Arc::clone(&nudge)).await?;
     let mut state = passerelle_web::AppState::new(store, &hash, index);
@@ -275,6 +318,7 @@ async fn serve(
     let program = std::env::current_exe().context("cannot find this program's path")?;
     state.file_reader = passerelle_web::FileReader::Worker(Arc::new(program));
     state.site = Arc::new(settings.site.clone());
+    state.secure_cookies = settings.secure_cookies;
     let app = passerelle_web::router(state);
     let listener = tokio::net::TcpListener::bind(bind)
         .await
@@ -286,5 +330,78 @@ async fn serve(
             let _ = tokio::signal::ctrl_c().await;
         })
         .await?;
+    Ok(())
+}
+
+/// The `user` commands.
+async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<()> {
+    match action {
+        UserCommand::Add {
+            email,
+            name,
+            role,
+            organisation,
+        } => {
+            let password = match std::env::var("PASSERELLE_PASSWORD") {
+                Ok(p) => p,
+                Err(_) => {
+                    eprintln!(
+                        "password (at least {} characters), then Enter:",
+                        passerelle_web::MIN_PASSWORD
+                    );
+                    let mut line = String::new();
+                    std::io::stdin()
+                        .read_line(&mut line)
+                        .context("cannot read the password")?;
+                    line.trim_end_matches(['\r', '\n']).to_string()
+                }
+            };
+            if password.chars().count() < passerelle_web::MIN_PASSWORD {
+                bail!(
+                    "the password is too short: at least {} characters",
+                    passerelle_web::MIN_PASSWORD
+                );
+            }
+            let hash = passerelle_web::hash_password(&password);
+            let new = passerelle_store::NewUser {
+                email: &email,
+                display_name: &name,
+                organisation: organisation.as_deref(),
+                preferred_lang: None,
+                role,
+            };
+            let user = store.create_user(new, &hash).await?;
+            println!(
+                "added {} ({}) as {}",
+                user.email, user.display_name, user.role
+            );
+        }
+        UserCommand::List => {
+            for u in store.users().await? {
+                let state = if u.disabled { "disabled" } else { "active" };
+                println!("{}\t{}\t{}\t{state}", u.email, u.role, u.display_name);
+            }
+        }
+        UserCommand::Disable { email } => set_disabled(store, &email, true).await?,
+        UserCommand::Enable { email } => set_disabled(store, &email, false).await?,
+    }
+    Ok(())
+}
+
+async fn set_disabled(store: &passerelle_store::Store, email: &str, disabled: bool) -> Result<()> {
+    let (user, _) = store
+        .user_with_hash(email)
+        .await?
+        .with_context(|| format!("no user with e-mail `{email}`"))?;
+    store.set_disabled(&user.id, disabled).await?;
+    println!(
+        "{} {}",
+        user.email,
+        if disabled {
+            "disabled; signed out everywhere"
+        } else {
+            "enabled"
+        }
+    );
     Ok(())
 }

@@ -8,6 +8,7 @@
 //! [`reference`]), the CSV/JSON interchange format ([`interchange`]) and the
 //! deterministic synthetic corpus ([`synthetic`]). It does no I/O.
 
+pub mod account;
 pub mod agreement;
 pub mod assessment;
 pub mod audit;

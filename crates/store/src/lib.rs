@@ -87,6 +87,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         name: "assessments",
         sql: include_str!("../migrations/sqlite/0002_assessments.sql"),
     },
+    Migration {
+        version: 3,
+        name: "accounts",
+        sql: include_str!("../migrations/sqlite/0003_accounts.sql"),
+    },
 ];
 
 const POSTGRES_MIGRATIONS: &[Migration] = &[
@@ -99,6 +104,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         version: 2,
         name: "assessments",
         sql: include_str!("../migrations/postgres/0002_assessments.sql"),
+    },
+    Migration {
+        version: 3,
+        name: "accounts",
+        sql: include_str!("../migrations/postgres/0003_accounts.sql"),
     },
 ];
 
@@ -624,3 +634,6 @@ pub(crate) fn where_clause(kind: Kind, q: &ListQuery) -> (String, Vec<Arg>) {
     }
     (parts.join(" AND "), args)
 }
+
+mod account;
+pub use account::{NewUser, normalise_email};

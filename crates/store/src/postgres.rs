@@ -9,3 +9,4 @@ const WRITE_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7340301)");
 const OPTIMIZE: &[&str] = &["VACUUM (ANALYZE) records", "VACUUM (ANALYZE) facets"];
 
 include!("ops.rs");
+include!("account_ops.rs");

@@ -8,3 +8,4 @@ const WRITE_LOCK: Option<&str> = None;
 const OPTIMIZE: &[&str] = &["ANALYZE"];
 
 include!("ops.rs");
+include!("account_ops.rs");

@@ -15,10 +15,11 @@ use passerelle_domain::{AnyRecord, Invalid, Kind, StatusUpdate, reference, with_
 use passerelle_store::{AuditQuery, NewDocument};
 use serde_json::{Value, json};
 
-use crate::auth::writer;
+use crate::auth::{privileged, writer};
 use crate::error::{ApiError, ApiResult};
 use crate::params::list_query;
 use crate::{AppState, openapi};
+use passerelle_domain::account::Permission;
 
 /// Largest JSON body accepted.
 pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
@@ -102,11 +103,6 @@ fn kind(name: &str) -> ApiResult<Kind> {
     name.parse().map_err(ApiError::not_found)
 }
 
-/// Whether the caller may see unpublished records.
-pub(crate) fn privileged(state: &AppState, headers: &HeaderMap) -> bool {
-    writer(headers, &state.admin_token_hash).is_ok()
-}
-
 async fn openapi_document() -> Response {
     (
         [(header::CONTENT_TYPE, "application/json")],
@@ -183,7 +179,7 @@ async fn list(
 ) -> ApiResult<Json<Value>> {
     let kind = kind(&kind_name)?;
     let mut q = list_query(kind, raw.as_deref(), &[]).map_err(ApiError::bad_query)?;
-    q.include_private = privileged(&state, &headers);
+    q.include_private = privileged(&state, &headers).await;
     let page = state.store.list_json(kind, &q).await?;
     Ok(Json(json!(page)))
 }
@@ -200,7 +196,7 @@ async fn export(
         .map(|(_, v)| v.to_string())
         .unwrap_or_else(|| "json".into());
     let mut q = list_query(kind, raw.as_deref(), &["format"]).map_err(ApiError::bad_query)?;
-    q.include_private = privileged(&state, &headers);
+    q.include_private = privileged(&state, &headers).await;
     let records = state.store.all_matching_json(kind, q).await?;
     let disposition = |ext: &str| format!("attachment; filename=\"passerelle-{kind}.{ext}\"");
     Ok(match format.as_str() {
@@ -237,7 +233,7 @@ async fn read(
     let kind = kind(&kind_name)?;
     state
         .store
-        .get_json(kind, &key, privileged(&state, &headers))
+        .get_json(kind, &key, privileged(&state, &headers).await)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found(format!("no {} with id or slug `{key}`", kind.noun())))
@@ -278,7 +274,7 @@ async fn create(
     body: Bytes,
 ) -> ApiResult<Response> {
     let kind = kind(&kind_name)?;
-    let actor = writer(&headers, &state.admin_token_hash)?;
+    let actor = writer(&state, &headers, Permission::Write(kind)).await?;
     let record = record_from(kind, &headers, &body)?;
     let stored = with_record!(record, r => json!(state.store.create(&actor, r).await?));
     let location = format!(
@@ -300,7 +296,7 @@ async fn update(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let kind = kind(&kind_name)?;
-    let actor = writer(&headers, &state.admin_token_hash)?;
+    let actor = writer(&state, &headers, Permission::Write(kind)).await?;
     let record = record_from(kind, &headers, &body)?;
     Ok(Json(
         with_record!(record, r => json!(state.store.update(&actor, &key, r).await?)),
@@ -313,7 +309,7 @@ async fn remove(
     headers: HeaderMap,
 ) -> ApiResult<StatusCode> {
     let kind = kind(&kind_name)?;
-    let actor = writer(&headers, &state.admin_token_hash)?;
+    let actor = writer(&state, &headers, Permission::Write(kind)).await?;
     state.store.delete(&actor, kind, &key).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -324,7 +320,7 @@ async fn record_status(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let actor = writer(&headers, &state.admin_token_hash)?;
+    let actor = writer(&state, &headers, Permission::Write(Kind::Commitments)).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let update: StatusUpdate = from_json(value)?;
     Ok(Json(json!(
@@ -337,7 +333,7 @@ async fn audit(
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<Value>> {
-    writer(&headers, &state.admin_token_hash)?;
+    writer(&state, &headers, Permission::ReadAudit).await?;
     let mut q = AuditQuery {
         limit: 100,
         ..Default::default()
@@ -376,7 +372,7 @@ async fn list_documents(
 ) -> ApiResult<Json<Value>> {
     let agreement = state
         .store
-        .get_json(Kind::Agreements, &key, privileged(&state, &headers))
+        .get_json(Kind::Agreements, &key, privileged(&state, &headers).await)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
     let id = agreement["id"].as_str().unwrap_or_default();
@@ -421,7 +417,7 @@ async fn upload_document(
     RawQuery(raw): RawQuery,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let actor = writer(&headers, &state.admin_token_hash)?;
+    let actor = writer(&state, &headers, Permission::AttachDocuments).await?;
     let mut file_name = None;
     let mut language = None;
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
@@ -539,7 +535,7 @@ async fn upload_document(
 async fn agreement_id(state: &AppState, headers: &HeaderMap, key: &str) -> ApiResult<String> {
     let agreement = state
         .store
-        .get_json(Kind::Agreements, key, privileged(state, headers))
+        .get_json(Kind::Agreements, key, privileged(state, headers).await)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
     Ok(agreement["id"].as_str().unwrap_or(key).to_string())
@@ -550,7 +546,7 @@ async fn assessment(
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let privileged = privileged(&state, &headers);
+    let privileged = privileged(&state, &headers).await;
     let agreement = state
         .store
         .get_json(Kind::Agreements, &key, privileged)
@@ -579,7 +575,7 @@ async fn review(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let actor = writer(&headers, &state.admin_token_hash)?;
+    let actor = writer(&state, &headers, Permission::ReviewFindings).await?;
     let id = agreement_id(&state, &headers, &key).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let decision: passerelle_domain::assessment::Review = from_json(value)?;
@@ -595,7 +591,7 @@ async fn recompute(
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let actor = writer(&headers, &state.admin_token_hash)?;
+    let actor = writer(&state, &headers, Permission::ReviewFindings).await?;
     let id = agreement_id(&state, &headers, &key).await?;
     let current = state.store.assessment(&id).await?.ok_or_else(|| {
         ApiError::not_found(format!("agreement `{key}` has no assessment to recompute"))
@@ -635,7 +631,7 @@ async fn visible_document(
 ) -> ApiResult<passerelle_domain::Document> {
     let missing = || ApiError::not_found(format!("no document `{id}`"));
     let doc = state.store.document(id).await?.ok_or_else(missing)?;
-    let privileged = privileged(state, headers);
+    let privileged = privileged(state, headers).await;
     let agreement = state
         .store
         .get_json(Kind::Agreements, &doc.agreement_id, privileged)
@@ -693,7 +689,7 @@ async fn delete_document(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<StatusCode> {
-    let actor = writer(&headers, &state.admin_token_hash)?;
+    let actor = writer(&state, &headers, Permission::AttachDocuments).await?;
     state.store.detach_document(&actor, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

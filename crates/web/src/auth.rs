@@ -1,44 +1,185 @@
-//! Who may write. Until accounts exist, writes need the admin token: a
-//! random secret whose SHA-256 is kept in the database settings (so every
-//! node accepts it) or given in the configuration.
+//! Who is asking, and whether they may. A request carries either an API
+//! token (`Authorization: Bearer …`: a user's token, or the configured
+//! admin token) or a session cookie set at sign-in. Sessions and tokens
+//! are looked up in the database on every request, so signing out,
+//! revoking a token or disabling a user takes effect at once on every
+//! node. What each role may do is [`passerelle_domain::account::allows`].
 
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode, header};
+use passerelle_domain::account::{Permission, Role, User, allows};
 use sha2::{Digest, Sha256};
 
+use crate::AppState;
 use crate::error::ApiError;
 
 /// The setting that holds the admin token's SHA-256.
 pub const ADMIN_TOKEN_SETTING: &str = "admin_token_sha256";
+/// The session cookie's name.
+pub const SESSION_COOKIE: &str = "passerelle_session";
 
-/// SHA-256 of a token, hex. Tokens are 256-bit random secrets, so a fast
-/// hash is enough: there is nothing to brute-force.
+/// SHA-256 of a token, hex. Tokens and session ids are 256-bit random
+/// secrets, so a fast hash is enough: there is nothing to brute-force.
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// A fresh random token.
 pub fn new_token() -> String {
+    format!("pas_{}", random_hex())
+}
+
+/// 256 random bits, hex.
+pub fn random_hex() -> String {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).expect("the operating system provides randomness");
-    format!("pas_{}", hex::encode(bytes))
+    hex::encode(bytes)
 }
 
 /// Compares without leaking where the first difference is.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// The actor name for the audit log, if the request carries the admin token.
-pub fn writer(headers: &HeaderMap, admin_hash: &str) -> Result<String, ApiError> {
-    let token = headers
-        .get(axum::http::header::AUTHORIZATION)
+/// Hashes a password with argon2id (OWASP's parameters, the crate's
+/// defaults: 19 MiB, 2 passes) and a random salt, as a PHC string.
+pub fn hash_password(password: &str) -> String {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    let mut salt = [0u8; 16];
+    getrandom::fill(&mut salt).expect("the operating system provides randomness");
+    let salt = SaltString::encode_b64(&salt).expect("16 bytes make a valid salt");
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 hashes any password with default parameters")
+        .to_string()
+}
+
+pub fn verify_password(password: &str, hash: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash).is_ok_and(|h| {
+        argon2::Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Shortest password accepted (NIST SP 800-63B asks for at least 8).
+pub const MIN_PASSWORD: usize = 10;
+
+/// Someone identified by a token or a session.
+#[derive(Clone, Debug)]
+pub struct Principal {
+    /// `None` for the configured admin token, which belongs to no user.
+    pub user: Option<User>,
+    pub role: Role,
+    /// Who the audit log names.
+    pub actor: String,
+    /// The session's CSRF token, when signed in with a cookie.
+    pub csrf: Option<String>,
+    /// The session id's hash, to end it at sign-out.
+    pub session: Option<String>,
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
-        .ok_or_else(ApiError::unauthorized)?;
-    if same(token_hash(token).as_bytes(), admin_hash.as_bytes()) {
-        Ok("admin-token".to_string())
-    } else {
-        Err(ApiError::unauthorized())
+}
+
+/// A cookie's value from the request.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Who sent the request: `Ok(None)` for the public. A token that is not
+/// valid is refused rather than read as the public, so a script with a
+/// revoked token learns so at once.
+pub async fn principal(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Principal>, ApiError> {
+    if let Some(token) = bearer(headers) {
+        let hash = token_hash(token);
+        if same(hash.as_bytes(), state.admin_token_hash.as_bytes()) {
+            return Ok(Some(Principal {
+                user: None,
+                role: Role::Admin,
+                actor: "admin-token".into(),
+                csrf: None,
+                session: None,
+            }));
+        }
+        return match state.store.token_user(&hash).await? {
+            Some((user, name)) => Ok(Some(Principal {
+                role: user.role,
+                actor: format!("{} (token {name})", user.email),
+                user: Some(user),
+                csrf: None,
+                session: None,
+            })),
+            None => Err(ApiError::unauthorized()),
+        };
     }
+    if let Some(id) = cookie(headers, SESSION_COOKIE) {
+        let hash = token_hash(id);
+        if let Some((user, csrf)) = state.store.session(&hash).await? {
+            return Ok(Some(Principal {
+                role: user.role,
+                actor: user.email.clone(),
+                user: Some(user),
+                csrf: Some(csrf),
+                session: Some(hash),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// The principal if they may do `what`: 401 for the public, 403 for a
+/// role that may not.
+pub async fn require(
+    state: &AppState,
+    headers: &HeaderMap,
+    what: Permission,
+) -> Result<Principal, ApiError> {
+    let p = principal(state, headers)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    if allows(Some(p.role), what) {
+        Ok(p)
+    } else {
+        Err(forbidden(p.role, what))
+    }
+}
+
+pub fn forbidden(role: Role, what: Permission) -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "forbidden",
+        "Not allowed",
+        format!("the {role} role may not do this ({what:?})"),
+    )
+}
+
+/// The actor to record for a write that needs `what`.
+pub async fn writer(
+    state: &AppState,
+    headers: &HeaderMap,
+    what: Permission,
+) -> Result<String, ApiError> {
+    Ok(require(state, headers, what).await?.actor)
+}
+
+/// Whether the request may see what the public may not. A bad token
+/// reads as the public here; writes refuse it.
+pub async fn privileged(state: &AppState, headers: &HeaderMap) -> bool {
+    matches!(principal(state, headers).await, Ok(Some(p)) if allows(Some(p.role), Permission::ReadPrivate))
 }

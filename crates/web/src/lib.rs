@@ -24,7 +24,9 @@ use passerelle_store::{Store, StoreError};
 use tokio::sync::Notify;
 
 pub use assessment::FileReader;
-pub use auth::{ADMIN_TOKEN_SETTING, new_token, token_hash};
+pub use auth::{
+    ADMIN_TOKEN_SETTING, MIN_PASSWORD, hash_password, new_token, token_hash, verify_password,
+};
 pub use error::{ApiError, Problem};
 pub use pages::Site;
 
@@ -43,6 +45,9 @@ pub struct AppState {
     pub file_reader: FileReader,
     /// Who runs this hub, for the pages.
     pub site: Arc<Site>,
+    /// Whether session cookies carry `Secure` (off only for a hub served
+    /// over plain HTTP beyond localhost).
+    pub secure_cookies: bool,
 }
 
 impl AppState {
@@ -54,6 +59,7 @@ impl AppState {
             search_nudge: Arc::new(Notify::new()),
             file_reader: FileReader::InProcess,
             site: Arc::new(Site::default()),
+            secure_cookies: true,
         }
     }
 }

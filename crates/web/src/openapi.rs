@@ -288,7 +288,7 @@ fn build() -> Value {
         "info": {
             "title": "Passerelle API",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Registry of labour migration agreements, practices, events, commitments, resources and indicators. Reads are public; writes need `Authorization: Bearer TOKEN`. Errors are RFC 9457 problem details with a stable `code`."
+            "description": "Registry of labour migration agreements, practices, events, commitments, resources and indicators. Reads are public; writes need `Authorization: Bearer TOKEN` with a user's API token (its user's role decides what it may do) or the admin token; a revoked token or a disabled user's token gets 401, a role that may not gets 403 `forbidden`. Errors are RFC 9457 problem details with a stable `code`."
         },
         "paths": paths,
         "components": {

@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::AppState;
-use crate::api::privileged;
+use crate::auth::privileged;
 use crate::error::{ApiError, ApiResult};
 use crate::params::search_filters;
 
@@ -194,7 +194,7 @@ pub async fn search(
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<SearchPage>> {
     let mut req = search_request(raw.as_deref()).map_err(ApiError::bad_query)?;
-    req.include_private = privileged(&state, &headers);
+    req.include_private = privileged(&state, &headers).await;
     let results = state.search.search(&req)?;
     let facets = results
         .facets

@@ -6,6 +6,7 @@
 //! Handlers return [`ApiResult`]; a problem response from a page is turned
 //! into an HTML error page in the page's language by [`html_errors`].
 
+mod account;
 mod agreements;
 mod assets;
 mod charts;
@@ -76,6 +77,29 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/corridors/{pair}", get(profiles::corridor))
         .route("/gcm", get(reference::gcm))
         .route("/about", get(reference::about))
+        .route(
+            "/sign-in",
+            get(account::sign_in_form).post(account::sign_in),
+        )
+        .route("/sign-out", axum::routing::post(account::sign_out))
+        .route("/account", get(account::account))
+        .route(
+            "/account/password",
+            axum::routing::post(account::change_password),
+        )
+        .route(
+            "/account/tokens",
+            axum::routing::post(account::create_token),
+        )
+        .route(
+            "/account/tokens/{id}/revoke",
+            axum::routing::post(account::revoke_token),
+        )
+        .route("/users", get(account::users).post(account::add_user))
+        .route(
+            "/users/{id}/{action}",
+            axum::routing::post(account::set_user_state),
+        )
         .fallback(|uri: Uri| async move {
             ApiError::not_found(format!("no page at {}", uri.path())).into_response()
         })
@@ -171,6 +195,10 @@ fn known(code: &str) -> &str {
         "unsupported_media_type",
         "payload_too_large",
         "too_slow",
+        "unauthorized",
+        "forbidden",
+        "csrf",
+        "conflict",
     ];
     CODES
         .iter()

@@ -36,6 +36,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("country.html", include_str!("../../templates/country.html")),
     ("gcm.html", include_str!("../../templates/gcm.html")),
     ("about.html", include_str!("../../templates/about.html")),
+    ("sign_in.html", include_str!("../../templates/sign_in.html")),
+    ("account.html", include_str!("../../templates/account.html")),
+    ("users.html", include_str!("../../templates/users.html")),
 ];
 
 /// The page's language, from the `lang` variable every page has.

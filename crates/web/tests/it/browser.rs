@@ -99,6 +99,15 @@ async fn hub() -> TestApp {
         let r = t.upload_text(id, "file_name=text.txt", text).await;
         assert!(r.status.is_success(), "{}", r.text());
     }
+    let admin = passerelle_store::NewUser {
+        email: "admin@example.org",
+        display_name: "Amina Admin",
+        organisation: Some("IOM"),
+        preferred_lang: None,
+        role: passerelle_domain::account::Role::Admin,
+    };
+    let hash = passerelle_web::hash_password("correct horse battery");
+    t.db.store.create_user(admin, &hash).await.unwrap();
     t.catch_up().await;
     t
 }
@@ -280,6 +289,26 @@ fn journeys(base: &str) -> Vec<String> {
         .and_then(|_| page.eval("getComputedStyle(document.querySelector('header.site')).display === 'none' && getComputedStyle(document.querySelector('.scorecard')).display !== 'none'"));
     expect(&mut f, "the print style hides the frame", r);
     let _ = page.call("Emulation.setEmulatedMedia", json!({"media": ""}));
+    // Signing in, in Arabic: the account and users pages, accessible.
+    let r = page
+        .goto(&format!("{base}/ar/sign-in"))
+        .and_then(|_| page.eval("document.querySelector('#email').value = 'admin@example.org'; document.querySelector('#password').value = 'correct horse battery'; true"))
+        .and_then(|_| page.click("form.account-form button[type=submit]"))
+        .and_then(|_| page.eval("location.pathname === '/ar/account' && document.body.innerText.includes('admin@example.org')"));
+    expect(&mut f, "sign in through the form", r);
+    for path in ["/ar/account", "/fr/users", "/en/sign-in"] {
+        match page.goto(&format!("{base}{path}")).and_then(|_| page.axe()) {
+            Ok(v) if v.is_empty() => {}
+            Ok(v) => f.extend(v.iter().map(|x| format!("{path}: axe {x}"))),
+            Err(e) => f.push(format!("{path}: {e}")),
+        }
+    }
+    if let Err(e) = page
+        .goto(&format!("{base}/ar/users"))
+        .and_then(|_| page.screenshot(&screenshots().join("users-ar.png")))
+    {
+        f.push(format!("screenshot users-ar: {e}"));
+    }
     // The language switcher keeps the page.
     let r = page
         .goto(&format!("{base}/en/agreements/be-ma-test"))

@@ -1,6 +1,7 @@
 //! The API suite: every test runs against an app on SQLite, and on
 //! PostgreSQL too when PASSERELLE_TEST_DATABASE_URL is set.
 
+mod accounts;
 mod browser;
 mod cdp;
 mod documents;
@@ -22,7 +23,8 @@ pub const TOKEN: &str = "test-token";
 /// An app over a fresh store, as a running node would build it.
 pub struct TestApp {
     pub app: Router,
-    pub db: TestStore,
+    /// Shared by the nodes of one test (see [`TestApp::another_node`]).
+    pub db: std::sync::Arc<TestStore>,
     pub search: std::sync::Arc<passerelle_search::SearchIndex>,
 }
 
@@ -39,7 +41,11 @@ pub async fn apps() -> Vec<TestApp> {
             &hash,
             search.clone(),
         ));
-        out.push(TestApp { app, db, search });
+        out.push(TestApp {
+            app,
+            db: std::sync::Arc::new(db),
+            search,
+        });
     }
     out
 }
@@ -119,6 +125,26 @@ impl TestApp {
     /// follower task does.
     pub async fn catch_up(&self) {
         self.search.catch_up(&self.db.store).await.unwrap();
+    }
+
+    /// A second app node over the same database, with its own index.
+    pub async fn another_node(&self) -> TestApp {
+        let store = testing::another_node(&self.db).await;
+        let search = std::sync::Arc::new(passerelle_search::SearchIndex::in_memory().unwrap());
+        let hash = passerelle_web::token_hash(TOKEN);
+        let app =
+            passerelle_web::router(passerelle_web::AppState::new(store, &hash, search.clone()));
+        TestApp {
+            app,
+            db: self.db.clone(),
+            search,
+        }
+    }
+
+    /// A GET with the admin token.
+    pub async fn get_with_token(&self, uri: &str) -> Reply {
+        self.send(Method::GET, uri, Some(TOKEN), None, Vec::new())
+            .await
     }
 
     pub async fn get(&self, uri: &str) -> Reply {

@@ -1,0 +1,169 @@
+//! People who sign in, their roles, and what each role may do. The rules
+//! live here, in [`allows`], and nowhere else: the API and the pages ask
+//! it, and a test walks every role against every permission.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::entity::Kind;
+
+/// What a signed-in person may do, from most to least.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Users, settings, everything.
+    Admin,
+    /// Creates and edits agreements, events, commitments; publishes.
+    Editor,
+    /// Reviews submissions and assessment findings.
+    Reviewer,
+    /// Submits practices, proposes corrections, updates the commitments
+    /// of their own organisation.
+    Contributor,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Editor, Role::Reviewer, Role::Contributor];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Editor => "editor",
+            Role::Reviewer => "reviewer",
+            Role::Contributor => "contributor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A person with an account (never with the password's hash).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_lang: Option<String>,
+    pub role: Role,
+    pub disabled: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// An API token as its owner sees it later: never the secret again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct TokenInfo {
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<String>,
+}
+
+/// Something a request may want to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    /// See drafts, submissions and texts that are not public.
+    ReadPrivate,
+    /// Create, change or delete records of a kind (and import them).
+    Write(Kind),
+    /// Attach or remove the texts of agreements.
+    AttachDocuments,
+    /// Confirm, reject or add assessment findings.
+    ReviewFindings,
+    /// Read the audit log.
+    ReadAudit,
+    /// Add, change and disable users.
+    ManageUsers,
+    /// Hold API tokens of one's own.
+    UseTokens,
+}
+
+impl Permission {
+    /// Every permission, for tests and documentation.
+    pub fn all() -> Vec<Permission> {
+        let mut all = vec![
+            Permission::ReadPrivate,
+            Permission::AttachDocuments,
+            Permission::ReviewFindings,
+            Permission::ReadAudit,
+            Permission::ManageUsers,
+            Permission::UseTokens,
+        ];
+        all.extend(Kind::ALL.iter().map(|k| Permission::Write(*k)));
+        all
+    }
+}
+
+/// Whether someone with `role` (`None`: the public, not signed in) may do
+/// `what`. The public reads what is published and nothing else.
+pub fn allows(role: Option<Role>, what: Permission) -> bool {
+    let Some(role) = role else {
+        return false;
+    };
+    match (role, what) {
+        (Role::Admin, _) => true,
+        (_, Permission::UseTokens) => true,
+        (Role::Editor, Permission::ReadPrivate)
+        | (Role::Editor, Permission::Write(_))
+        | (Role::Editor, Permission::AttachDocuments)
+        | (Role::Editor, Permission::ReviewFindings) => true,
+        (Role::Reviewer, Permission::ReadPrivate)
+        | (Role::Reviewer, Permission::ReviewFindings) => true,
+        // Contributors submit through the review workflow, not by writing
+        // records directly.
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_public_may_do_nothing_but_read_what_is_published() {
+        for p in Permission::all() {
+            assert!(!allows(None, p), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn roles_are_ordered_by_what_they_may_do() {
+        // Whatever a role may do, every role above it may do too.
+        for p in Permission::all() {
+            for pair in Role::ALL.windows(2) {
+                if allows(Some(pair[1]), p) {
+                    assert!(
+                        allows(Some(pair[0]), p),
+                        "{:?} but not {:?}: {p:?}",
+                        pair[1],
+                        pair[0]
+                    );
+                }
+            }
+        }
+        assert!(allows(Some(Role::Admin), Permission::ManageUsers));
+        assert!(!allows(Some(Role::Editor), Permission::ManageUsers));
+        assert!(!allows(Some(Role::Editor), Permission::ReadAudit));
+        assert!(allows(Some(Role::Reviewer), Permission::ReviewFindings));
+        assert!(!allows(
+            Some(Role::Reviewer),
+            Permission::Write(Kind::Agreements)
+        ));
+        assert!(!allows(Some(Role::Contributor), Permission::ReadPrivate));
+        assert!(allows(Some(Role::Contributor), Permission::UseTokens));
+    }
+}

@@ -1,0 +1,154 @@
+//! Accounts in the store: users, sessions, API tokens, failed sign-ins.
+//! Secrets are never stored: only hashes of passwords (argon2id, made by
+//! the caller), of session ids and of tokens.
+
+use passerelle_domain::account::{Role, TokenInfo, User};
+
+use crate::{Backend, Store, StoreError, now, postgres, sqlite};
+
+/// A user to create.
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub organisation: Option<&'a str>,
+    pub preferred_lang: Option<&'a str>,
+    pub role: Role,
+}
+
+/// E-mail addresses are compared trimmed and in lower case.
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+impl Store {
+    pub async fn create_user(
+        &self,
+        new: NewUser<'_>,
+        password_hash: &str,
+    ) -> Result<User, StoreError> {
+        let email = normalise_email(new.email);
+        let mut c = passerelle_domain::validation::Check::new();
+        if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
+            c.fail("email", format!("`{email}` is not an e-mail address"));
+        }
+        c.required("display_name", new.display_name);
+        c.max_len("display_name", new.display_name, 200);
+        c.finish()?;
+        let at = now();
+        let user = User {
+            id: uuid::Uuid::new_v4().to_string(),
+            email,
+            display_name: new.display_name.trim().to_string(),
+            organisation: new
+                .organisation
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+            preferred_lang: new.preferred_lang.map(str::to_string),
+            role: new.role,
+            disabled: false,
+            created_at: at.clone(),
+            updated_at: at,
+        };
+        dispatch!(self, create_user(&user, password_hash))?;
+        Ok(user)
+    }
+
+    /// A user and their password hash, by e-mail.
+    pub async fn user_with_hash(&self, email: &str) -> Result<Option<(User, String)>, StoreError> {
+        let email = normalise_email(email);
+        dispatch!(self, user_with_hash(&email))
+    }
+
+    pub async fn user(&self, id: &str) -> Result<Option<User>, StoreError> {
+        dispatch!(self, user(id))
+    }
+
+    pub async fn users(&self) -> Result<Vec<User>, StoreError> {
+        dispatch!(self, users())
+    }
+
+    /// A new password hash; the user's sessions end.
+    pub async fn set_password(&self, id: &str, password_hash: &str) -> Result<(), StoreError> {
+        dispatch!(self, update_user(id, Some(password_hash), None, None))
+    }
+
+    pub async fn set_role(&self, id: &str, role: Role) -> Result<(), StoreError> {
+        dispatch!(self, update_user(id, None, Some(role), None))
+    }
+
+    /// Disabling ends the user's sessions at once, and their tokens stop
+    /// working (every lookup checks the user), on every node.
+    pub async fn set_disabled(&self, id: &str, disabled: bool) -> Result<(), StoreError> {
+        dispatch!(self, update_user(id, None, None, Some(disabled)))
+    }
+
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: &str,
+        csrf: &str,
+        expires_at: &str,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, create_session(id_hash, user_id, csrf, expires_at))
+    }
+
+    /// The user of a live session, with the session's CSRF token.
+    pub async fn session(&self, id_hash: &str) -> Result<Option<(User, String)>, StoreError> {
+        dispatch!(self, session(id_hash, &now()))
+    }
+
+    pub async fn end_session(&self, id_hash: &str) -> Result<(), StoreError> {
+        dispatch!(self, end_sessions(Some(id_hash), None))
+    }
+
+    /// Signs a user out everywhere.
+    pub async fn end_sessions_of(&self, user_id: &str) -> Result<(), StoreError> {
+        dispatch!(self, end_sessions(None, Some(user_id)))
+    }
+
+    pub async fn create_token(
+        &self,
+        user_id: &str,
+        name: &str,
+        token_hash: &str,
+    ) -> Result<TokenInfo, StoreError> {
+        let mut c = passerelle_domain::validation::Check::new();
+        c.required("name", name);
+        c.max_len("name", name, 100);
+        c.finish()?;
+        let info = TokenInfo {
+            id: uuid::Uuid::new_v4().to_string(),
+            name: name.trim().to_string(),
+            created_at: now(),
+            revoked_at: None,
+        };
+        dispatch!(self, create_token(user_id, &info, token_hash))?;
+        Ok(info)
+    }
+
+    /// The user a live token belongs to, and the token's name.
+    pub async fn token_user(&self, token_hash: &str) -> Result<Option<(User, String)>, StoreError> {
+        dispatch!(self, token_user(token_hash))
+    }
+
+    pub async fn tokens_of(&self, user_id: &str) -> Result<Vec<TokenInfo>, StoreError> {
+        dispatch!(self, tokens_of(user_id))
+    }
+
+    pub async fn revoke_token(&self, user_id: &str, token_id: &str) -> Result<bool, StoreError> {
+        dispatch!(self, revoke_token(user_id, token_id))
+    }
+
+    pub async fn record_login_failure(&self, keys: &[String]) -> Result<(), StoreError> {
+        dispatch!(self, record_login_failure(keys))
+    }
+
+    pub async fn login_failures(&self, key: &str, since: &str) -> Result<i64, StoreError> {
+        dispatch!(self, login_failures(key, since))
+    }
+
+    pub async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
+        dispatch!(self, clear_login_failures(key))
+    }
+}

@@ -1,0 +1,284 @@
+// Accounts, sessions, API tokens and failed sign-ins, for both backends
+// (included by `sqlite.rs` and `postgres.rs`, like `ops.rs`).
+
+use passerelle_domain::account::{Role, TokenInfo, User};
+
+const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.organisation, u.preferred_lang, u.role, u.disabled, u.created_at, u.updated_at";
+
+fn user_from(row: &<Db as sqlx::Database>::Row) -> Result<User, StoreError> {
+    let role: String = row.try_get("role")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        organisation: row.try_get("organisation")?,
+        preferred_lang: row.try_get("preferred_lang")?,
+        role: Role::parse(&role)
+            .ok_or_else(|| StoreError::Corrupt(format!("user role `{role}`")))?,
+        disabled: row.try_get("disabled")?,
+        created_at: row.try_get("created_at")?,
+        updated_at: row.try_get("updated_at")?,
+    })
+}
+
+pub(crate) async fn create_user(
+    pool: &Pool<Db>,
+    user: &User,
+    password_hash: &str,
+) -> Result<(), StoreError> {
+    let result = sqlx::query(
+        "INSERT INTO users (id, email, display_name, organisation, preferred_lang, role, password_hash, disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&user.id)
+    .bind(&user.email)
+    .bind(&user.display_name)
+    .bind(&user.organisation)
+    .bind(&user.preferred_lang)
+    .bind(user.role.as_str())
+    .bind(password_hash)
+    .bind(user.disabled)
+    .bind(&user.created_at)
+    .bind(&user.updated_at)
+    .execute(pool)
+    .await;
+    match result {
+        Ok(_) => Ok(()),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(StoreError::Conflict(
+            format!("a user with e-mail `{}` exists", user.email),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) async fn user_with_hash(
+    pool: &Pool<Db>,
+    email: &str,
+) -> Result<Option<(User, String)>, StoreError> {
+    let sql = format!("SELECT {USER_COLUMNS}, u.password_hash FROM users u WHERE u.email = $1");
+    match sqlx::query(AssertSqlSafe(sql))
+        .bind(email)
+        .fetch_optional(pool)
+        .await?
+    {
+        Some(row) => Ok(Some((user_from(&row)?, row.try_get("password_hash")?))),
+        None => Ok(None),
+    }
+}
+
+pub(crate) async fn user(pool: &Pool<Db>, id: &str) -> Result<Option<User>, StoreError> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
+    sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .map(|r| user_from(&r))
+        .transpose()
+}
+
+pub(crate) async fn users(pool: &Pool<Db>) -> Result<Vec<User>, StoreError> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u ORDER BY u.email");
+    sqlx::query(AssertSqlSafe(sql))
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(user_from)
+        .collect()
+}
+
+/// Changes a user's password hash, role or state; disabling one ends
+/// their sessions in the same transaction.
+pub(crate) async fn update_user(
+    pool: &Pool<Db>,
+    id: &str,
+    password_hash: Option<&str>,
+    role: Option<Role>,
+    disabled: Option<bool>,
+) -> Result<(), StoreError> {
+    let mut tx = begin(pool).await?;
+    let result = async {
+        let n = sqlx::query(
+            "UPDATE users SET password_hash = COALESCE($2, password_hash), role = COALESCE($3, role), disabled = COALESCE($4, disabled), updated_at = $5 WHERE id = $1",
+        )
+        .bind(id)
+        .bind(password_hash)
+        .bind(role.map(Role::as_str))
+        .bind(disabled)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if n == 0 {
+            return Err(StoreError::Conflict(format!("no user `{id}`")));
+        }
+        if disabled == Some(true) || password_hash.is_some() {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        Ok(())
+    }
+    .await;
+    finish(tx, result).await
+}
+
+pub(crate) async fn create_session(
+    pool: &Pool<Db>,
+    id_hash: &str,
+    user_id: &str,
+    csrf: &str,
+    expires_at: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO sessions (id_hash, user_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(id_hash)
+        .bind(user_id)
+        .bind(csrf)
+        .bind(now())
+        .bind(expires_at)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The user of a live session and its CSRF token; none when the session
+/// has expired, was ended, or its user is disabled.
+pub(crate) async fn session(
+    pool: &Pool<Db>,
+    id_hash: &str,
+    now: &str,
+) -> Result<Option<(User, String)>, StoreError> {
+    let sql = format!(
+        "SELECT {USER_COLUMNS}, s.csrf FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2 AND NOT u.disabled"
+    );
+    match sqlx::query(AssertSqlSafe(sql))
+        .bind(id_hash)
+        .bind(now)
+        .fetch_optional(pool)
+        .await?
+    {
+        Some(row) => Ok(Some((user_from(&row)?, row.try_get("csrf")?))),
+        None => Ok(None),
+    }
+}
+
+pub(crate) async fn end_sessions(
+    pool: &Pool<Db>,
+    id_hash: Option<&str>,
+    user_id: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM sessions WHERE id_hash = $1 OR user_id = $2")
+        .bind(id_hash)
+        .bind(user_id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub(crate) async fn create_token(
+    pool: &Pool<Db>,
+    user_id: &str,
+    info: &TokenInfo,
+    token_hash: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(&info.id)
+        .bind(user_id)
+        .bind(&info.name)
+        .bind(token_hash)
+        .bind(&info.created_at)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// The user a live token belongs to, and the token's name.
+pub(crate) async fn token_user(
+    pool: &Pool<Db>,
+    token_hash: &str,
+) -> Result<Option<(User, String)>, StoreError> {
+    let sql = format!(
+        "SELECT {USER_COLUMNS}, t.name FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND NOT u.disabled"
+    );
+    match sqlx::query(AssertSqlSafe(sql))
+        .bind(token_hash)
+        .fetch_optional(pool)
+        .await?
+    {
+        Some(row) => Ok(Some((user_from(&row)?, row.try_get("name")?))),
+        None => Ok(None),
+    }
+}
+
+pub(crate) async fn tokens_of(
+    pool: &Pool<Db>,
+    user_id: &str,
+) -> Result<Vec<TokenInfo>, StoreError> {
+    let rows = sqlx::query("SELECT id, name, created_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC, id")
+        .bind(user_id)
+        .fetch_all(pool)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(TokenInfo {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                created_at: r.try_get("created_at")?,
+                revoked_at: r.try_get("revoked_at")?,
+            })
+        })
+        .collect()
+}
+
+/// Revokes one of a user's tokens; false when it is not theirs or is
+/// already revoked.
+pub(crate) async fn revoke_token(
+    pool: &Pool<Db>,
+    user_id: &str,
+    token_id: &str,
+) -> Result<bool, StoreError> {
+    let n = sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
+        .bind(token_id)
+        .bind(user_id)
+        .bind(now())
+        .execute(pool)
+        .await?
+        .rows_affected();
+    Ok(n > 0)
+}
+
+pub(crate) async fn record_login_failure(
+    pool: &Pool<Db>,
+    keys: &[String],
+) -> Result<(), StoreError> {
+    for key in keys {
+        sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
+            .bind(key)
+            .bind(now())
+            .execute(pool)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Failed sign-ins under `key` since `since` (RFC 3339).
+pub(crate) async fn login_failures(
+    pool: &Pool<Db>,
+    key: &str,
+    since: &str,
+) -> Result<i64, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2")
+            .bind(key)
+            .bind(since)
+            .fetch_one(pool)
+            .await?,
+    )
+}
+
+pub(crate) async fn clear_login_failures(pool: &Pool<Db>, key: &str) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM login_failures WHERE key = $1")
+        .bind(key)
+        .execute(pool)
+        .await?;
+    Ok(())
+}

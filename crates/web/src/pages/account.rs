@@ -1,0 +1,532 @@
+//! Signing in and out, one's own account (password, API tokens) and, for
+//! admins, the users. Every form carries a CSRF token: the session's once
+//! signed in, and before that a random value also set as a cookie
+//! (double submit), so another site cannot post these forms.
+
+use axum::body::Bytes;
+use axum::extract::{Extension, Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use passerelle_domain::Lang;
+use passerelle_domain::account::{Permission, Role, allows};
+use passerelle_store::{NewUser, StoreError};
+
+use super::render;
+use crate::AppState;
+use crate::auth::{
+    self, MIN_PASSWORD, Principal, SESSION_COOKIE, cookie, random_hex, same, token_hash,
+};
+use crate::error::{ApiError, ApiResult};
+
+/// The pre-sign-in CSRF cookie.
+const CSRF_COOKIE: &str = "passerelle_csrf";
+/// How long a session lasts.
+const SESSION_HOURS: u64 = 12;
+/// Failed sign-ins allowed per account and per address in the window.
+const MAX_PER_ACCOUNT: i64 = 5;
+const MAX_PER_ADDRESS: i64 = 20;
+const WINDOW_SECS: u64 = 15 * 60;
+
+fn form(body: &[u8]) -> Vec<(String, String)> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+fn field<'f>(form: &'f [(String, String)], name: &str) -> &'f str {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+fn csrf_refused() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "csrf",
+        "The form has expired",
+        "the form's security token is missing or wrong: reload the page and send it again",
+    )
+}
+
+fn set_cookie(state: &AppState, name: &str, value: &str, max_age: Option<u64>) -> HeaderValue {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let age = max_age
+        .map(|a| format!("; Max-Age={a}"))
+        .unwrap_or_default();
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{age}"
+    ))
+    .expect("cookie values are hex")
+}
+
+/// The signed-in principal and a form's CSRF token checked against the
+/// session's; redirects the public to the sign-in page.
+async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: Option<&[(String, String)]>,
+) -> Result<Principal, ApiError> {
+    let p = auth::principal(state, headers).await?;
+    let Some(p) = p.filter(|p| p.session.is_some()) else {
+        return Err(ApiError::unauthorized());
+    };
+    if let Some(form) = form {
+        let sent = field(form, "csrf");
+        let want = p.csrf.as_deref().unwrap_or("");
+        if want.is_empty() || !same(sent.as_bytes(), want.as_bytes()) {
+            return Err(csrf_refused());
+        }
+    }
+    Ok(p)
+}
+
+pub async fn sign_in_form(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+) -> ApiResult<Response> {
+    sign_in_page(&state, lang, &uri, None, StatusCode::OK)
+}
+
+fn sign_in_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    error: Option<&str>,
+    status: StatusCode,
+) -> ApiResult<Response> {
+    let csrf = random_hex();
+    let html = render(
+        state,
+        lang,
+        uri,
+        "sign_in.html",
+        minijinja::context! { section => "account", csrf => csrf.clone(), error => error },
+    )?;
+    let mut res = (status, html).into_response();
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        set_cookie(state, CSRF_COOKIE, &csrf, Some(3600)),
+    );
+    Ok(res)
+}
+
+fn since(secs: u64) -> String {
+    passerelle_store::rfc3339(std::time::SystemTime::now() - std::time::Duration::from_secs(secs))
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    connect: Option<Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let cookie_csrf = cookie(&headers, CSRF_COOKIE).unwrap_or("");
+    if cookie_csrf.is_empty() || !same(field(&f, "csrf").as_bytes(), cookie_csrf.as_bytes()) {
+        return Err(csrf_refused());
+    }
+    let email = passerelle_store::normalise_email(field(&f, "email"));
+    let address = connect
+        .map(|c| c.0.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let keys = [format!("account:{email}"), format!("address:{address}")];
+    let window = since(WINDOW_SECS);
+    if state.store.login_failures(&keys[0], &window).await? >= MAX_PER_ACCOUNT
+        || state.store.login_failures(&keys[1], &window).await? >= MAX_PER_ADDRESS
+    {
+        return sign_in_page(
+            &state,
+            lang,
+            &uri,
+            Some("sign-in-throttled"),
+            StatusCode::TOO_MANY_REQUESTS,
+        );
+    }
+    let found = state.store.user_with_hash(&email).await?;
+    let password = field(&f, "password").to_string();
+    // Verify even for an unknown e-mail, so timing does not tell which
+    // addresses have accounts.
+    let (user, hash) = match found {
+        Some((u, h)) => (Some(u), h),
+        None => (None, auth::hash_password("not a password")),
+    };
+    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .unwrap_or(false);
+    let user = match user {
+        Some(u) if ok && !u.disabled => u,
+        _ => {
+            state.store.record_login_failure(&keys).await?;
+            return sign_in_page(
+                &state,
+                lang,
+                &uri,
+                Some("sign-in-failed"),
+                StatusCode::UNAUTHORIZED,
+            );
+        }
+    };
+    state.store.clear_login_failures(&keys[0]).await?;
+    let id = random_hex();
+    let expires = passerelle_store::rfc3339(
+        std::time::SystemTime::now() + std::time::Duration::from_secs(SESSION_HOURS * 3600),
+    );
+    state
+        .store
+        .create_session(&token_hash(&id), &user.id, &random_hex(), &expires)
+        .await?;
+    let mut res = Redirect::to(&format!("/{}/account", lang.code())).into_response();
+    let h = res.headers_mut();
+    h.append(
+        header::SET_COOKIE,
+        set_cookie(&state, SESSION_COOKIE, &id, Some(SESSION_HOURS * 3600)),
+    );
+    h.append(
+        header::SET_COOKIE,
+        set_cookie(&state, CSRF_COOKIE, "", Some(0)),
+    );
+    Ok(res)
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let p = signed_in(&state, &headers, Some(&f)).await?;
+    match (field(&f, "everywhere"), &p.user) {
+        ("1", Some(u)) => state.store.end_sessions_of(&u.id).await?,
+        _ => {
+            state
+                .store
+                .end_session(p.session.as_deref().unwrap_or(""))
+                .await?
+        }
+    }
+    let mut res = Redirect::to(&format!("/{}", lang.code())).into_response();
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        set_cookie(&state, SESSION_COOKIE, "", Some(0)),
+    );
+    Ok(res)
+}
+
+async fn account_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    p: &Principal,
+    message: Option<&str>,
+    new_token: Option<&str>,
+    status: StatusCode,
+) -> ApiResult<Response> {
+    let user = p.user.as_ref().expect("sessions belong to users");
+    let tokens = state.store.tokens_of(&user.id).await?;
+    let html = render(
+        state,
+        lang,
+        uri,
+        "account.html",
+        minijinja::context! {
+            section => "account",
+            user => super::view::val(user),
+            csrf => p.csrf.clone(),
+            tokens => super::view::val(&tokens),
+            message => message,
+            new_token => new_token,
+            admin => allows(Some(p.role), Permission::ManageUsers),
+            min_password => MIN_PASSWORD,
+        },
+    )?;
+    Ok((status, html).into_response())
+}
+
+/// The account page, or the sign-in form for the public.
+pub async fn account(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    match signed_in(&state, &headers, None).await {
+        Ok(p) => account_page(&state, lang, &uri, &p, None, None, StatusCode::OK).await,
+        Err(_) => Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response()),
+    }
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let user = p.user.clone().expect("sessions belong to users");
+    let (new, again) = (field(&f, "new"), field(&f, "again"));
+    let problem = if new.chars().count() < MIN_PASSWORD {
+        Some("password-too-short")
+    } else if new != again {
+        Some("password-mismatch")
+    } else {
+        let (_, hash) = state
+            .store
+            .user_with_hash(&user.email)
+            .await?
+            .ok_or_else(ApiError::unauthorized)?;
+        let current = field(&f, "current").to_string();
+        let ok = tokio::task::spawn_blocking(move || auth::verify_password(&current, &hash))
+            .await
+            .unwrap_or(false);
+        (!ok).then_some("password-wrong")
+    };
+    if let Some(key) = problem {
+        return account_page(
+            &state,
+            lang,
+            &uri,
+            &p,
+            Some(key),
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let new = new.to_string();
+    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&new))
+        .await
+        .map_err(|_| ApiError::unauthorized())?;
+    // A new password ends every session, this one too: sign in again.
+    state.store.set_password(&user.id, &hash).await?;
+    let mut res = Redirect::to(&format!("/{}/sign-in", lang.code())).into_response();
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        set_cookie(&state, SESSION_COOKIE, "", Some(0)),
+    );
+    Ok(res)
+}
+
+pub async fn create_token(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let user = p.user.as_ref().expect("sessions belong to users");
+    let secret = auth::new_token();
+    state
+        .store
+        .create_token(&user.id, field(&f, "name"), &token_hash(&secret))
+        .await?;
+    account_page(
+        &state,
+        lang,
+        &uri,
+        &p,
+        Some("token-created"),
+        Some(&secret),
+        StatusCode::CREATED,
+    )
+    .await
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let user = p.user.as_ref().expect("sessions belong to users");
+    if !state.store.revoke_token(&user.id, &id).await? {
+        return Err(ApiError::not_found(format!(
+            "no live token `{id}` of yours"
+        )));
+    }
+    account_page(
+        &state,
+        lang,
+        &uri,
+        &p,
+        Some("token-revoked"),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The signed-in admin, for the users pages.
+async fn admin(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: Option<&[(String, String)]>,
+) -> Result<Principal, ApiError> {
+    let p = signed_in(state, headers, form).await?;
+    if !allows(Some(p.role), Permission::ManageUsers) {
+        return Err(auth::forbidden(p.role, Permission::ManageUsers));
+    }
+    Ok(p)
+}
+
+async fn users_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    p: &Principal,
+    message: Option<&str>,
+    status: StatusCode,
+) -> ApiResult<Response> {
+    let users = state.store.users().await?;
+    let html = render(
+        state,
+        lang,
+        uri,
+        "users.html",
+        minijinja::context! {
+            section => "account",
+            users => super::view::val(&users),
+            csrf => p.csrf.clone(),
+            me => p.user.as_ref().map(|u| u.id.clone()),
+            roles => Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+            message => message,
+            min_password => MIN_PASSWORD,
+        },
+    )?;
+    Ok((status, html).into_response())
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let p = admin(&state, &headers, None).await?;
+    users_page(&state, lang, &uri, &p, None, StatusCode::OK).await
+}
+
+pub async fn add_user(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let p = admin(&state, &headers, Some(&f)).await?;
+    let role = Role::parse(field(&f, "role")).ok_or_else(|| {
+        ApiError::invalid(passerelle_domain::Invalid::one(
+            "role",
+            "choose admin, editor, reviewer or contributor",
+        ))
+    })?;
+    let password = field(&f, "password").to_string();
+    if password.chars().count() < MIN_PASSWORD {
+        return users_page(
+            &state,
+            lang,
+            &uri,
+            &p,
+            Some("password-too-short"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
+        .await
+        .map_err(|_| ApiError::unauthorized())?;
+    let new = NewUser {
+        email: field(&f, "email"),
+        display_name: field(&f, "name"),
+        organisation: Some(field(&f, "organisation")),
+        preferred_lang: Some(lang.code()),
+        role,
+    };
+    match state.store.create_user(new, &hash).await {
+        Ok(_) => {
+            users_page(
+                &state,
+                lang,
+                &uri,
+                &p,
+                Some("user-added"),
+                StatusCode::CREATED,
+            )
+            .await
+        }
+        Err(StoreError::Conflict(_)) => {
+            users_page(
+                &state,
+                lang,
+                &uri,
+                &p,
+                Some("user-exists"),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn set_user_state(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    Path((id, action)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let p = admin(&state, &headers, Some(&f)).await?;
+    let disabled = match action.as_str() {
+        "disable" => true,
+        "enable" => false,
+        other => {
+            return Err(ApiError::not_found(format!(
+                "no action `{other}`: disable or enable"
+            )));
+        }
+    };
+    if disabled && p.user.as_ref().is_some_and(|u| u.id == id) {
+        return users_page(
+            &state,
+            lang,
+            &uri,
+            &p,
+            Some("user-not-self"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    state
+        .store
+        .user(&id)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no user `{id}`")))?;
+    state.store.set_disabled(&id, disabled).await?;
+    users_page(
+        &state,
+        lang,
+        &uri,
+        &p,
+        Some(if disabled {
+            "user-disabled"
+        } else {
+            "user-enabled"
+        }),
+        StatusCode::OK,
+    )
+    .await
+}

@@ -1,0 +1,515 @@
+//! Accounts end to end: roles against the API's writes (the whole matrix),
+//! sign-in with CSRF and throttling, sessions and tokens that stop at once
+//! when revoked or when their user is disabled, on every node.
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use passerelle_domain::Kind;
+use passerelle_domain::account::{Permission, Role, allows};
+use passerelle_store::NewUser;
+use serde_json::json;
+
+use crate::{TestApp, agreement, apps};
+
+const PASSWORD: &str = "correct horse battery";
+
+async fn user(t: &TestApp, email: &str, role: Role) -> String {
+    let hash = passerelle_web::hash_password(PASSWORD);
+    let new = NewUser {
+        email,
+        display_name: email,
+        organisation: None,
+        preferred_lang: None,
+        role,
+    };
+    t.db.store.create_user(new, &hash).await.unwrap().id
+}
+
+/// A token for a new user of `role`, made as the account page makes one.
+async fn token_for(t: &TestApp, role: Role) -> String {
+    let id = user(t, &format!("{role}@example.org"), role).await;
+    let secret = passerelle_web::new_token();
+    t.db.store
+        .create_token(&id, "script", &passerelle_web::token_hash(&secret))
+        .await
+        .unwrap();
+    secret
+}
+
+#[tokio::test]
+async fn each_role_may_do_exactly_what_its_row_allows() {
+    for t in apps().await {
+        // A published record and a draft practice to read and write.
+        assert!(
+            t.write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("base", "ES", "MA", 2020)
+            )
+            .await
+            .status
+            .is_success()
+        );
+        let draft = json!({"id": "draft", "title": "Draft practice", "type": "programme", "publication_status": "draft", "objectives": [5]});
+        assert!(
+            t.write(Method::POST, "/api/v1/practices", &draft)
+                .await
+                .status
+                .is_success(),
+            "draft"
+        );
+        let mut tokens: Vec<(Option<Role>, Option<String>)> = vec![(None, None)];
+        for role in Role::ALL {
+            tokens.push((Some(role), Some(token_for(&t, role).await)));
+        }
+        for (role, token) in &tokens {
+            let tok = token.as_deref();
+            let expect = |what: Permission| {
+                if allows(*role, what) {
+                    "allowed"
+                } else if role.is_none() {
+                    "unauthorized"
+                } else {
+                    "forbidden"
+                }
+            };
+            let seen = |s: StatusCode| match s {
+                StatusCode::UNAUTHORIZED => "unauthorized",
+                StatusCode::FORBIDDEN => "forbidden",
+                s if s.is_success() => "allowed",
+                s => panic!("{role:?}: unexpected {s}"),
+            };
+            // Writes of every kind.
+            let r = t
+                .send(
+                    Method::POST,
+                    "/api/v1/agreements",
+                    tok,
+                    Some("application/json"),
+                    serde_json::to_vec(&agreement(
+                        &format!("new-{}", role.map(|r| r.as_str()).unwrap_or("public")),
+                        "FR",
+                        "TN",
+                        2021,
+                    ))
+                    .unwrap(),
+                )
+                .await;
+            assert_eq!(
+                seen(r.status),
+                expect(Permission::Write(Kind::Agreements)),
+                "{role:?} create: {}",
+                r.text()
+            );
+            let r = t
+                .send(
+                    Method::PUT,
+                    "/api/v1/agreements/base",
+                    tok,
+                    Some("application/json"),
+                    serde_json::to_vec(&agreement("base", "ES", "MA", 2020)).unwrap(),
+                )
+                .await;
+            assert_eq!(
+                seen(r.status),
+                expect(Permission::Write(Kind::Agreements)),
+                "{role:?} update"
+            );
+            // Texts, findings and the audit log.
+            let r = t
+                .send(
+                    Method::POST,
+                    "/api/v1/agreements/base/documents?file_name=t.txt",
+                    tok,
+                    Some("text/plain"),
+                    b"Article 1. Les frais de recrutement sont a la charge de l'employeur."
+                        .to_vec(),
+                )
+                .await;
+            assert_eq!(
+                seen(r.status),
+                expect(Permission::AttachDocuments),
+                "{role:?} attach: {}",
+                r.text()
+            );
+            let r = t
+                .send(Method::GET, "/api/v1/audit", tok, None, Vec::new())
+                .await;
+            assert_eq!(
+                seen(r.status),
+                expect(Permission::ReadAudit),
+                "{role:?} audit"
+            );
+            // Drafts: only those who may read private records see one.
+            let r = t
+                .send(
+                    Method::GET,
+                    "/api/v1/practices/draft",
+                    tok,
+                    None,
+                    Vec::new(),
+                )
+                .await;
+            let sees = r.status == StatusCode::OK;
+            assert_eq!(
+                sees,
+                allows(*role, Permission::ReadPrivate),
+                "{role:?} reads a draft: {}",
+                r.status
+            );
+        }
+        // Reviewers decide on findings; contributors may not.
+        for (role, token) in &tokens[1..] {
+            let r = t
+                .send(
+                    Method::POST,
+                    "/api/v1/agreements/base/assessment/findings/recruitment_costs",
+                    token.as_deref(),
+                    Some("application/json"),
+                    serde_json::to_vec(&json!({"decision": "confirm"})).unwrap(),
+                )
+                .await;
+            let ok = r.status.is_success();
+            assert_eq!(
+                ok,
+                allows(*role, Permission::ReviewFindings),
+                "{role:?} review: {} {}",
+                r.status,
+                r.text()
+            );
+        }
+        // Deletion last.
+        for (role, token) in &tokens {
+            let r = t
+                .send(
+                    Method::DELETE,
+                    "/api/v1/agreements/new-editor",
+                    token.as_deref(),
+                    None,
+                    Vec::new(),
+                )
+                .await;
+            if allows(*role, Permission::Write(Kind::Agreements)) {
+                assert!(
+                    r.status.is_success() || r.status == StatusCode::NOT_FOUND,
+                    "{role:?} delete: {}",
+                    r.status
+                );
+            } else {
+                assert!(
+                    matches!(r.status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN),
+                    "{role:?} delete: {}",
+                    r.status
+                );
+            }
+        }
+        // The audit log names who wrote, by account and token.
+        let audit = t
+            .get_with_token("/api/v1/audit?kind=agreements")
+            .await
+            .json();
+        let actors: Vec<&str> = audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|e| e["actor"].as_str())
+            .collect();
+        assert!(
+            actors.contains(&"editor@example.org (token script)"),
+            "{actors:?}"
+        );
+    }
+}
+
+fn form_request(uri: &str, cookies: &str, body: &str) -> Request<Body> {
+    Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::COOKIE, cookies)
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+/// The value of cookie `name` set by a response.
+fn set_cookie(r: &crate::Reply, name: &str) -> Option<String> {
+    r.headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| {
+            v.strip_prefix(&format!("{name}="))
+                .map(|rest| rest.split(';').next().unwrap_or("").to_string())
+        })
+}
+
+/// Signs in through the form; gives the session cookie.
+async fn sign_in(t: &TestApp, email: &str, password: &str) -> (StatusCode, Option<String>) {
+    let page = t.get("/en/sign-in").await;
+    let csrf = set_cookie(&page, "passerelle_csrf").expect("the form sets its CSRF cookie");
+    assert!(page.text().contains(&format!("value=\"{csrf}\"")));
+    let body = format!(
+        "csrf={csrf}&email={}&password={}",
+        urlencode(email),
+        urlencode(password)
+    );
+    let r = t
+        .call(form_request(
+            "/en/sign-in",
+            &format!("passerelle_csrf={csrf}"),
+            &body,
+        ))
+        .await;
+    (r.status, set_cookie(&r, "passerelle_session"))
+}
+
+fn urlencode(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+#[tokio::test]
+async fn sign_in_sessions_and_csrf() {
+    for t in apps().await {
+        user(&t, "Editor@Example.org", Role::Editor).await;
+        // A form without the CSRF token, or with another one, is refused.
+        let r = t
+            .call(form_request(
+                "/en/sign-in",
+                "",
+                &format!(
+                    "email=editor%40example.org&password={}",
+                    urlencode(PASSWORD)
+                ),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = t
+            .call(form_request(
+                "/en/sign-in",
+                "passerelle_csrf=aaa",
+                &format!(
+                    "csrf=bbb&email=editor%40example.org&password={}",
+                    urlencode(PASSWORD)
+                ),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // The right password, in any case of e-mail address: a session.
+        let (status, session) = sign_in(&t, " EDITOR@example.org", PASSWORD).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let session = session.expect("a session cookie");
+        let cookie = format!("passerelle_session={session}");
+        let page = t
+            .call(
+                Request::get("/fr/account")
+                    .header(header::COOKIE, &cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text().contains("editor@example.org"));
+        // The session writes through the API like a token of the same role.
+        let r = t
+            .call(
+                Request::post("/api/v1/agreements")
+                    .header(header::COOKIE, &cookie)
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from(
+                        serde_json::to_vec(&agreement("by-session", "ES", "MA", 2022)).unwrap(),
+                    ))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        // Forms of a signed-in user need the session's CSRF token.
+        let html = page.text();
+        let csrf = html
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let r = t
+            .call(form_request(
+                "/en/account/tokens",
+                &cookie,
+                "name=script&csrf=wrong",
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = t
+            .call(form_request(
+                "/en/account/tokens",
+                &cookie,
+                &format!("name=script&csrf={csrf}"),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let secret = r
+            .text()
+            .split("id=\"new-token\" type=\"text\" readonly value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(secret.starts_with("pas_"), "the token is shown once");
+        assert!(
+            !t.call(
+                Request::get("/en/account")
+                    .header(header::COOKIE, &cookie)
+                    .body(Body::empty())
+                    .unwrap()
+            )
+            .await
+            .text()
+            .contains(&secret),
+            "and never again"
+        );
+        // Signing out ends the session.
+        let r = t
+            .call(form_request(
+                "/en/sign-out",
+                &cookie,
+                &format!("csrf={csrf}"),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = t
+            .call(
+                Request::get("/en/account")
+                    .header(header::COOKIE, &cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "back to the sign-in page");
+        // The token still works: signing out is not revoking.
+        let r = t
+            .send(
+                Method::GET,
+                "/api/v1/audit",
+                Some(&secret),
+                None,
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::FORBIDDEN,
+            "an editor's token is an editor"
+        );
+    }
+}
+
+#[tokio::test]
+async fn failed_sign_ins_are_throttled_per_account() {
+    for t in apps().await {
+        user(&t, "someone@example.org", Role::Reviewer).await;
+        for _ in 0..5 {
+            let (status, session) = sign_in(&t, "someone@example.org", "wrong password").await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED);
+            assert!(session.is_none());
+        }
+        // Now even the right password waits.
+        let (status, session) = sign_in(&t, "someone@example.org", PASSWORD).await;
+        assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(session.is_none());
+        // Another account from elsewhere is not held back.
+        user(&t, "other@example.org", Role::Reviewer).await;
+        assert_eq!(
+            sign_in(&t, "other@example.org", PASSWORD).await.0,
+            StatusCode::SEE_OTHER
+        );
+    }
+}
+
+#[tokio::test]
+async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
+    for t in apps().await {
+        let id = user(&t, "writer@example.org", Role::Editor).await;
+        let secret = passerelle_web::new_token();
+        let info =
+            t.db.store
+                .create_token(&id, "ci", &passerelle_web::token_hash(&secret))
+                .await
+                .unwrap();
+        let (_, session) = sign_in(&t, "writer@example.org", PASSWORD).await;
+        let cookie = format!("passerelle_session={}", session.unwrap());
+        // A second node over the same database.
+        let other = t.another_node().await;
+        let write = |n: &str| serde_json::to_vec(&agreement(n, "ES", "MA", 2023)).unwrap();
+        for node in [&t, &other] {
+            let r = node
+                .send(
+                    Method::POST,
+                    "/api/v1/agreements",
+                    Some(&secret),
+                    Some("application/json"),
+                    write(&format!("w-{}", node.backend())),
+                )
+                .await;
+            assert!(
+                r.status.is_success() || r.status == StatusCode::CONFLICT,
+                "{}",
+                r.status
+            );
+        }
+        // Disabled on one node: refused on the other, token and session.
+        t.db.store.set_disabled(&id, true).await.unwrap();
+        let r = other
+            .send(
+                Method::POST,
+                "/api/v1/agreements",
+                Some(&secret),
+                Some("application/json"),
+                write("after-disable"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        let r = other
+            .call(
+                Request::get("/en/account")
+                    .header(header::COOKIE, &cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        // Enabled again, the token works; revoked, it stops everywhere.
+        t.db.store.set_disabled(&id, false).await.unwrap();
+        let r = other
+            .send(
+                Method::POST,
+                "/api/v1/agreements",
+                Some(&secret),
+                Some("application/json"),
+                write("after-enable"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        assert!(t.db.store.revoke_token(&id, &info.id).await.unwrap());
+        let r = other
+            .send(
+                Method::POST,
+                "/api/v1/agreements",
+                Some(&secret),
+                Some("application/json"),
+                write("after-revoke"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        // The disabled user's session did not come back with the account.
+        let r = t
+            .call(
+                Request::get("/en/account")
+                    .header(header::COOKIE, &cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+}
