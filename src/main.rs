@@ -370,7 +370,7 @@ async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<(
                 preferred_lang: None,
                 role,
             };
-            let user = store.create_user(new, &hash).await?;
+            let user = store.create_user("cli", new, &hash).await?;
             println!(
                 "added {} ({}) as {}",
                 user.email, user.display_name, user.role
@@ -393,7 +393,7 @@ async fn set_disabled(store: &passerelle_store::Store, email: &str, disabled: bo
         .user_with_hash(email)
         .await?
         .with_context(|| format!("no user with e-mail `{email}`"))?;
-    store.set_disabled(&user.id, disabled).await?;
+    store.set_disabled("cli", &user.id, disabled).await?;
     println!(
         "{} {}",
         user.email,

@@ -6,6 +6,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::entity::Kind;
 
+/// The audit subject of changes to users (their record id is the user's).
+pub const USERS: &str = "users";
+/// The audit subject of API tokens (their record id is the token's).
+pub const TOKENS: &str = "tokens";
+
+/// Whether `s` names something the audit log records: a kind of record,
+/// users or tokens.
+pub fn is_subject(s: &str) -> bool {
+    s == USERS || s == TOKENS || s.parse::<Kind>().is_ok()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
@@ -18,10 +29,15 @@ pub enum Action {
     Assess,
     /// A reviewer decided on a finding.
     Review,
+    /// An account was disabled (its sessions ended) or enabled again.
+    Disable,
+    Enable,
+    /// An API token was revoked.
+    Revoke,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 10] = [
         Action::Create,
         Action::Update,
         Action::Delete,
@@ -29,6 +45,9 @@ impl Action {
         Action::Detach,
         Action::Assess,
         Action::Review,
+        Action::Disable,
+        Action::Enable,
+        Action::Revoke,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -40,6 +59,9 @@ impl Action {
             Action::Detach => "detach",
             Action::Assess => "assess",
             Action::Review => "review",
+            Action::Disable => "disable",
+            Action::Enable => "enable",
+            Action::Revoke => "revoke",
         }
     }
 
@@ -55,7 +77,9 @@ pub struct AuditEntry {
     pub at: String,
     /// Who wrote: a user, a token name, `cli`, `import`, `demo`.
     pub actor: String,
-    pub kind: Kind,
+    /// A kind of record (`agreements`, …), or [`USERS`] or [`TOKENS`] for
+    /// changes to accounts.
+    pub kind: String,
     pub record_id: String,
     pub action: Action,
     pub before: Option<serde_json::Value>,

@@ -23,6 +23,7 @@ pub fn normalise_email(email: &str) -> String {
 impl Store {
     pub async fn create_user(
         &self,
+        actor: &str,
         new: NewUser<'_>,
         password_hash: &str,
     ) -> Result<User, StoreError> {
@@ -50,7 +51,7 @@ impl Store {
             created_at: at.clone(),
             updated_at: at,
         };
-        dispatch!(self, create_user(&user, password_hash))?;
+        dispatch!(self, create_user(actor, &user, password_hash))?;
         Ok(user)
     }
 
@@ -69,18 +70,31 @@ impl Store {
     }
 
     /// A new password hash; the user's sessions end.
-    pub async fn set_password(&self, id: &str, password_hash: &str) -> Result<(), StoreError> {
-        dispatch!(self, update_user(id, Some(password_hash), None, None))
+    pub async fn set_password(
+        &self,
+        actor: &str,
+        id: &str,
+        password_hash: &str,
+    ) -> Result<(), StoreError> {
+        dispatch!(
+            self,
+            update_user(actor, id, Some(password_hash), None, None)
+        )
     }
 
-    pub async fn set_role(&self, id: &str, role: Role) -> Result<(), StoreError> {
-        dispatch!(self, update_user(id, None, Some(role), None))
+    pub async fn set_role(&self, actor: &str, id: &str, role: Role) -> Result<(), StoreError> {
+        dispatch!(self, update_user(actor, id, None, Some(role), None))
     }
 
     /// Disabling ends the user's sessions at once, and their tokens stop
     /// working (every lookup checks the user), on every node.
-    pub async fn set_disabled(&self, id: &str, disabled: bool) -> Result<(), StoreError> {
-        dispatch!(self, update_user(id, None, None, Some(disabled)))
+    pub async fn set_disabled(
+        &self,
+        actor: &str,
+        id: &str,
+        disabled: bool,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, update_user(actor, id, None, None, Some(disabled)))
     }
 
     pub async fn create_session(
@@ -109,6 +123,7 @@ impl Store {
 
     pub async fn create_token(
         &self,
+        actor: &str,
         user_id: &str,
         name: &str,
         token_hash: &str,
@@ -123,7 +138,7 @@ impl Store {
             created_at: now(),
             revoked_at: None,
         };
-        dispatch!(self, create_token(user_id, &info, token_hash))?;
+        dispatch!(self, create_token(actor, user_id, &info, token_hash))?;
         Ok(info)
     }
 
@@ -136,8 +151,13 @@ impl Store {
         dispatch!(self, tokens_of(user_id))
     }
 
-    pub async fn revoke_token(&self, user_id: &str, token_id: &str) -> Result<bool, StoreError> {
-        dispatch!(self, revoke_token(user_id, token_id))
+    pub async fn revoke_token(
+        &self,
+        actor: &str,
+        user_id: &str,
+        token_id: &str,
+    ) -> Result<bool, StoreError> {
+        dispatch!(self, revoke_token(actor, user_id, token_id))
     }
 
     pub async fn record_login_failure(&self, keys: &[String]) -> Result<(), StoreError> {

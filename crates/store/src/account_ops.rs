@@ -2,6 +2,7 @@
 // (included by `sqlite.rs` and `postgres.rs`, like `ops.rs`).
 
 use passerelle_domain::account::{Role, TokenInfo, User};
+use passerelle_domain::audit::{TOKENS, USERS};
 
 const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.organisation, u.preferred_lang, u.role, u.disabled, u.created_at, u.updated_at";
 
@@ -23,31 +24,66 @@ fn user_from(row: &<Db as sqlx::Database>::Row) -> Result<User, StoreError> {
 
 pub(crate) async fn create_user(
     pool: &Pool<Db>,
+    actor: &str,
     user: &User,
     password_hash: &str,
 ) -> Result<(), StoreError> {
-    let result = sqlx::query(
-        "INSERT INTO users (id, email, display_name, organisation, preferred_lang, role, password_hash, disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&user.id)
-    .bind(&user.email)
-    .bind(&user.display_name)
-    .bind(&user.organisation)
-    .bind(&user.preferred_lang)
-    .bind(user.role.as_str())
-    .bind(password_hash)
-    .bind(user.disabled)
-    .bind(&user.created_at)
-    .bind(&user.updated_at)
-    .execute(pool)
-    .await;
-    match result {
-        Ok(_) => Ok(()),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(StoreError::Conflict(
-            format!("a user with e-mail `{}` exists", user.email),
-        )),
-        Err(e) => Err(e.into()),
+    let mut tx = begin(pool).await?;
+    let result = async {
+        let inserted = sqlx::query(
+            "INSERT INTO users (id, email, display_name, organisation, preferred_lang, role, password_hash, disabled, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(&user.id)
+        .bind(&user.email)
+        .bind(&user.display_name)
+        .bind(&user.organisation)
+        .bind(&user.preferred_lang)
+        .bind(user.role.as_str())
+        .bind(password_hash)
+        .bind(user.disabled)
+        .bind(&user.created_at)
+        .bind(&user.updated_at)
+        .execute(&mut *tx)
+        .await;
+        match inserted {
+            Ok(_) => {}
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(StoreError::Conflict(format!(
+                    "a user with e-mail `{}` exists",
+                    user.email
+                )));
+            }
+            Err(e) => return Err(e.into()),
+        }
+        let after = serde_json::to_value(user)?;
+        account_audit(&mut tx, actor, USERS, &user.id, Action::Create, None, Some(&after)).await
     }
+    .await;
+    finish(tx, result).await
+}
+
+/// One audit entry for a change to an account, in its transaction.
+async fn account_audit(
+    tx: &mut Tx,
+    actor: &str,
+    subject: &str,
+    id: &str,
+    action: Action,
+    before: Option<&Value>,
+    after: Option<&Value>,
+) -> Result<(), StoreError> {
+    let row = audit_row(actor, subject, id, action, before, after, &now());
+    insert_rows(tx, AUDIT_INSERT, "", 7, &[row]).await
+}
+
+async fn user_in(tx: &mut Tx, id: &str) -> Result<Option<User>, StoreError> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
+    sqlx::query(AssertSqlSafe(sql))
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| user_from(&r))
+        .transpose()
 }
 
 pub(crate) async fn user_with_hash(
@@ -85,10 +121,12 @@ pub(crate) async fn users(pool: &Pool<Db>) -> Result<Vec<User>, StoreError> {
         .collect()
 }
 
-/// Changes a user's password hash, role or state; disabling one ends
-/// their sessions in the same transaction.
+/// Changes a user's password hash, role or state, with its audit entry;
+/// disabling one or changing the password ends their sessions in the
+/// same transaction.
 pub(crate) async fn update_user(
     pool: &Pool<Db>,
+    actor: &str,
     id: &str,
     password_hash: Option<&str>,
     role: Option<Role>,
@@ -96,7 +134,10 @@ pub(crate) async fn update_user(
 ) -> Result<(), StoreError> {
     let mut tx = begin(pool).await?;
     let result = async {
-        let n = sqlx::query(
+        let before = user_in(&mut tx, id)
+            .await?
+            .ok_or_else(|| StoreError::Conflict(format!("no user `{id}`")))?;
+        sqlx::query(
             "UPDATE users SET password_hash = COALESCE($2, password_hash), role = COALESCE($3, role), disabled = COALESCE($4, disabled), updated_at = $5 WHERE id = $1",
         )
         .bind(id)
@@ -105,18 +146,34 @@ pub(crate) async fn update_user(
         .bind(disabled)
         .bind(now())
         .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if n == 0 {
-            return Err(StoreError::Conflict(format!("no user `{id}`")));
-        }
+        .await?;
         if disabled == Some(true) || password_hash.is_some() {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1")
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
         }
-        Ok(())
+        let after = user_in(&mut tx, id).await?.expect("updated in this transaction");
+        let action = match disabled {
+            Some(true) if !before.disabled => Action::Disable,
+            Some(false) if before.disabled => Action::Enable,
+            _ => Action::Update,
+        };
+        // The hash is never logged; a new password shows as a flag.
+        let mut after_json = serde_json::to_value(&after)?;
+        if password_hash.is_some() {
+            after_json["password_changed"] = Value::Bool(true);
+        }
+        account_audit(
+            &mut tx,
+            actor,
+            USERS,
+            id,
+            action,
+            Some(&serde_json::to_value(&before)?),
+            Some(&after_json),
+        )
+        .await
     }
     .await;
     finish(tx, result).await
@@ -176,19 +233,27 @@ pub(crate) async fn end_sessions(
 
 pub(crate) async fn create_token(
     pool: &Pool<Db>,
+    actor: &str,
     user_id: &str,
     info: &TokenInfo,
     token_hash: &str,
 ) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(&info.id)
-        .bind(user_id)
-        .bind(&info.name)
-        .bind(token_hash)
-        .bind(&info.created_at)
-        .execute(pool)
-        .await?;
-    Ok(())
+    let mut tx = begin(pool).await?;
+    let result = async {
+        sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&info.id)
+            .bind(user_id)
+            .bind(&info.name)
+            .bind(token_hash)
+            .bind(&info.created_at)
+            .execute(&mut *tx)
+            .await?;
+        let mut after = serde_json::to_value(info)?;
+        after["user_id"] = Value::String(user_id.to_string());
+        account_audit(&mut tx, actor, TOKENS, &info.id, Action::Create, None, Some(&after)).await
+    }
+    .await;
+    finish(tx, result).await
 }
 
 /// The user a live token belongs to, and the token's name.
@@ -229,21 +294,32 @@ pub(crate) async fn tokens_of(
         .collect()
 }
 
-/// Revokes one of a user's tokens; false when it is not theirs or is
-/// already revoked.
+/// Revokes one of a user's tokens, with its audit entry; false when it is
+/// not theirs or is already revoked.
 pub(crate) async fn revoke_token(
     pool: &Pool<Db>,
+    actor: &str,
     user_id: &str,
     token_id: &str,
 ) -> Result<bool, StoreError> {
-    let n = sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
-        .bind(token_id)
-        .bind(user_id)
-        .bind(now())
-        .execute(pool)
-        .await?
-        .rows_affected();
-    Ok(n > 0)
+    let mut tx = begin(pool).await?;
+    let result = async {
+        let at = now();
+        let n = sqlx::query("UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL")
+            .bind(token_id)
+            .bind(user_id)
+            .bind(&at)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n > 0 {
+            let after = serde_json::json!({"user_id": user_id, "revoked_at": at});
+            account_audit(&mut tx, actor, TOKENS, token_id, Action::Revoke, None, Some(&after)).await?;
+        }
+        Ok(n > 0)
+    }
+    .await;
+    finish(tx, result).await
 }
 
 pub(crate) async fn record_login_failure(

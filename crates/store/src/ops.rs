@@ -419,7 +419,7 @@ pub(crate) async fn put_many(
         };
         audit_rows.push(audit_row(
             actor,
-            kind,
+            kind.as_str(),
             &id,
             action,
             before_value.as_ref(),
@@ -487,7 +487,7 @@ const OUTBOX_INSERT: &str = "INSERT INTO search_outbox (kind, record_id, op, at)
 
 fn audit_row(
     actor: &str,
-    kind: Kind,
+    kind: &str,
     id: &str,
     action: Action,
     before: Option<&Value>,
@@ -497,7 +497,7 @@ fn audit_row(
     vec![
         Arg::Text(at.to_string()),
         Arg::Text(actor.to_string()),
-        Arg::Text(kind.as_str().to_string()),
+        Arg::Text(kind.to_string()),
         Arg::Text(id.to_string()),
         Arg::Text(action.as_str().to_string()),
         Arg::OptText(before.map(Value::to_string)),
@@ -523,7 +523,7 @@ async fn audit(
     before: Option<&Value>,
     after: Option<&Value>,
 ) -> Result<(), StoreError> {
-    let row = audit_row(actor, kind, id, action, before, after, &now());
+    let row = audit_row(actor, kind.as_str(), id, action, before, after, &now());
     insert_rows(tx, AUDIT_INSERT, "", 7, &[row]).await
 }
 
@@ -917,7 +917,7 @@ pub(crate) async fn attach(
                 Arg::Text(doc.created_at.clone()),
             ]);
             let after = serde_json::to_value(Document { text: None, ..doc.clone() })?;
-            audits.push(audit_row(actor, Kind::Agreements, &doc.agreement_id, Action::Attach, None, Some(&after), &doc.created_at));
+            audits.push(audit_row(actor, Kind::Agreements.as_str(), &doc.agreement_id, Action::Attach, None, Some(&after), &doc.created_at));
             outboxes.push(outbox_row(Kind::Agreements, &doc.agreement_id, "upsert", &doc.created_at));
         }
         insert_rows(&mut tx, "INSERT INTO blobs (sha256, size, bytes)", "ON CONFLICT (sha256) DO NOTHING", 3, &blobs).await?;
@@ -1059,8 +1059,8 @@ pub(crate) async fn audit_log(
         args.push(a);
         clause.push(sql.replace('?', &format!("${}", args.len())));
     };
-    if let Some(k) = q.kind {
-        arg(&mut clause, "kind = ?", Arg::Text(k.as_str().into()));
+    if let Some(k) = &q.kind {
+        arg(&mut clause, "kind = ?", Arg::Text(k.clone()));
     }
     if let Some(id) = &q.record_id {
         arg(&mut clause, "record_id = ?", Arg::Text(id.clone()));
@@ -1071,9 +1071,13 @@ pub(crate) async fn audit_log(
     if let Some(after) = q.after {
         arg(&mut clause, "seq > ?", Arg::Int(after));
     }
+    if let Some(before) = q.before {
+        arg(&mut clause, "seq < ?", Arg::Int(before));
+    }
     let sql = format!(
-        "SELECT seq, at, actor, kind, record_id, action, before, after FROM audit_log WHERE {} ORDER BY seq LIMIT {}",
+        "SELECT seq, at, actor, kind, record_id, action, before, after FROM audit_log WHERE {} ORDER BY seq{} LIMIT {}",
         clause.join(" AND "),
+        if q.newest_first { " DESC" } else { "" },
         q.limit.clamp(1, 1000)
     );
     let rows = bind_all(sqlx::query(AssertSqlSafe(sql)), &args)
@@ -1093,7 +1097,7 @@ pub(crate) async fn audit_log(
             seq: r.try_get("seq")?,
             at: r.try_get("at")?,
             actor: r.try_get("actor")?,
-            kind: kind.parse().map_err(StoreError::Corrupt)?,
+            kind,
             record_id: r.try_get("record_id")?,
             action: Action::parse(&action)
                 .ok_or_else(|| StoreError::Corrupt(format!("audit action `{action}`")))?,

@@ -150,11 +150,17 @@ pub struct ImportSummary {
 /// An audit log query.
 #[derive(Clone, Debug, Default)]
 pub struct AuditQuery {
-    pub kind: Option<Kind>,
+    /// A kind of record, `users` or `tokens`.
+    pub kind: Option<String>,
     pub record_id: Option<String>,
     pub actor: Option<String>,
     /// Entries after this sequence number.
     pub after: Option<i64>,
+    /// Entries before this sequence number (for paging back from the newest).
+    pub before: Option<i64>,
+    /// Newest first (a page for people) rather than oldest first (a feed
+    /// for programs that follow the log).
+    pub newest_first: bool,
     pub limit: u32,
 }
 

@@ -412,3 +412,33 @@ error-unauthorized = سجّل الدخول للقيام بذلك.
 error-forbidden = دورك لا يسمح بذلك.
 error-csrf = انتهت صلاحية النموذج. أعد تحميل الصفحة وأرسله مرة أخرى.
 error-conflict = يتعارض هذا مع ما هو محفوظ.
+
+## سجل التدقيق
+audit-title = سجل التدقيق
+audit-lead = كل تغيير، ومن أجراه، ومتى، وما الذي تغيّر. لا يمكن تعديل أي شيء فيه.
+audit-subject = الموضوع
+audit-any = الكل
+audit-record = السجل
+audit-actor = من
+audit-action = الإجراء
+audit-changes = ما تغيّر
+audit-fields = { $count ->
+    [zero] لا حقول
+    [one] حقل واحد
+    [two] حقلان
+    [few] { $count } حقول
+   *[other] { $count } حقلاً
+}
+audit-older = إدخالات أقدم
+action-create = إنشاء
+action-update = تعديل
+action-delete = حذف
+action-attach = إرفاق نص
+action-detach = إزالة نص
+action-assess = تقييم
+action-review = مراجعة نتيجة
+action-disable = تعطيل
+action-enable = تفعيل
+action-revoke = إلغاء
+kind-users = المستخدمون
+kind-tokens = رموز الواجهة البرمجية

@@ -396,3 +396,30 @@ error-unauthorized = Sign in to do this.
 error-forbidden = Your role does not allow this.
 error-csrf = The form has expired. Reload the page and send it again.
 error-conflict = This conflicts with what is already stored.
+
+## Audit log
+audit-title = Audit log
+audit-lead = Every change, with who made it, when, and what changed. Nothing in it can be changed.
+audit-subject = About
+audit-any = Any
+audit-record = Record
+audit-actor = Who
+audit-action = Action
+audit-changes = What changed
+audit-fields = { $count ->
+    [one] 1 field
+   *[other] { $count } fields
+}
+audit-older = Older entries
+action-create = Created
+action-update = Changed
+action-delete = Deleted
+action-attach = Text attached
+action-detach = Text removed
+action-assess = Assessed
+action-review = Finding reviewed
+action-disable = Disabled
+action-enable = Enabled
+action-revoke = Revoked
+kind-users = Users
+kind-tokens = API tokens

@@ -397,3 +397,30 @@ error-unauthorized = Inicie sesión para hacer esto.
 error-forbidden = Su función no lo permite.
 error-csrf = El formulario ha caducado. Recargue la página y envíelo de nuevo.
 error-conflict = Esto entra en conflicto con lo ya registrado.
+
+## Registro de auditoría
+audit-title = Registro de auditoría
+audit-lead = Cada cambio, con quién lo hizo, cuándo y qué cambió. Nada en él puede modificarse.
+audit-subject = Objeto
+audit-any = Cualquiera
+audit-record = Ficha
+audit-actor = Autor
+audit-action = Acción
+audit-changes = Cambios
+audit-fields = { $count ->
+    [one] 1 campo
+   *[other] { $count } campos
+}
+audit-older = Entradas anteriores
+action-create = Creación
+action-update = Modificación
+action-delete = Eliminación
+action-attach = Texto adjuntado
+action-detach = Texto retirado
+action-assess = Evaluación
+action-review = Hallazgo revisado
+action-disable = Desactivación
+action-enable = Activación
+action-revoke = Revocación
+kind-users = Usuarios
+kind-tokens = Tokens de API

@@ -397,3 +397,30 @@ error-unauthorized = Connectez-vous pour faire cela.
 error-forbidden = Votre rôle ne le permet pas.
 error-csrf = Le formulaire a expiré. Rechargez la page et envoyez-le de nouveau.
 error-conflict = Cela entre en conflit avec ce qui est déjà enregistré.
+
+## Journal d’audit
+audit-title = Journal d’audit
+audit-lead = Chaque modification, avec son auteur, sa date et ce qui a changé. Rien ne peut y être modifié.
+audit-subject = Objet
+audit-any = Tous
+audit-record = Fiche
+audit-actor = Auteur
+audit-action = Action
+audit-changes = Modifications
+audit-fields = { $count ->
+    [one] { $count } champ
+   *[other] { $count } champs
+}
+audit-older = Entrées plus anciennes
+action-create = Création
+action-update = Modification
+action-delete = Suppression
+action-attach = Texte joint
+action-detach = Texte retiré
+action-assess = Évaluation
+action-review = Constat examiné
+action-disable = Désactivation
+action-enable = Réactivation
+action-revoke = Révocation
+kind-users = Utilisateurs
+kind-tokens = Jetons d’API

@@ -341,7 +341,12 @@ async fn audit(
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         let bad = |m: String| ApiError::bad_query(Invalid::one(k.to_string(), m));
         match k.as_ref() {
-            "kind" => q.kind = Some(v.parse().map_err(bad)?),
+            "kind" if passerelle_domain::audit::is_subject(&v) => q.kind = Some(v.to_string()),
+            "kind" => {
+                return Err(bad(format!(
+                    "`{v}` is not a kind of record, `users` or `tokens`"
+                )));
+            }
             "record_id" => q.record_id = Some(v.to_string()),
             "actor" => q.actor = Some(v.to_string()),
             "after" => {

@@ -302,7 +302,7 @@ pub async fn change_password(
         .await
         .map_err(|_| ApiError::unauthorized())?;
     // A new password ends every session, this one too: sign in again.
-    state.store.set_password(&user.id, &hash).await?;
+    state.store.set_password(&p.actor, &user.id, &hash).await?;
     let mut res = Redirect::to(&format!("/{}/sign-in", lang.code())).into_response();
     res.headers_mut().insert(
         header::SET_COOKIE,
@@ -324,7 +324,7 @@ pub async fn create_token(
     let secret = auth::new_token();
     state
         .store
-        .create_token(&user.id, field(&f, "name"), &token_hash(&secret))
+        .create_token(&p.actor, &user.id, field(&f, "name"), &token_hash(&secret))
         .await?;
     account_page(
         &state,
@@ -349,7 +349,7 @@ pub async fn revoke_token(
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
     let user = p.user.as_ref().expect("sessions belong to users");
-    if !state.store.revoke_token(&user.id, &id).await? {
+    if !state.store.revoke_token(&p.actor, &user.id, &id).await? {
         return Err(ApiError::not_found(format!(
             "no live token `{id}` of yours"
         )));
@@ -453,7 +453,7 @@ pub async fn add_user(
         preferred_lang: Some(lang.code()),
         role,
     };
-    match state.store.create_user(new, &hash).await {
+    match state.store.create_user(&p.actor, new, &hash).await {
         Ok(_) => {
             users_page(
                 &state,
@@ -515,7 +515,7 @@ pub async fn set_user_state(
         .user(&id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no user `{id}`")))?;
-    state.store.set_disabled(&id, disabled).await?;
+    state.store.set_disabled(&p.actor, &id, disabled).await?;
     users_page(
         &state,
         lang,

@@ -140,10 +140,12 @@ pub async fn show(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
+    headers: axum::http::HeaderMap,
     Path(key): Path<String>,
 ) -> ApiResult<Html<String>> {
     let a = agreement(&state, &key).await?;
     let id = a["id"].as_str().unwrap_or_default().to_string();
+    let history = super::history::of_record(&state, &headers, Kind::Agreements, &id).await?;
     let documents: Vec<DocumentView> = state
         .store
         .documents(&id)
@@ -168,6 +170,7 @@ pub async fn show(
             a => super::view::val(&a),
             documents => super::view::val(&documents),
             card => super::view::val(&card),
+            history => super::view::val(&history),
         },
     )
 }

@@ -177,6 +177,7 @@ async fn record(
     state: AppState,
     lang: Lang,
     uri: Uri,
+    headers: axum::http::HeaderMap,
     key: String,
     kind: Kind,
 ) -> ApiResult<Html<String>> {
@@ -219,6 +220,7 @@ async fn record(
         minijinja::context! {
             section => kind.as_str(),
             kind => kind.as_str(),
+            history => super::view::val(super::history::of_record(&state, &headers, kind, r["id"].as_str().unwrap_or_default()).await?),
             r => super::view::val(&r),
             linked => super::view::val(&linked),
         },
@@ -240,9 +242,10 @@ macro_rules! kind_pages {
             State(state): State<AppState>,
             Extension(lang): Extension<Lang>,
             uri: Uri,
+            headers: axum::http::HeaderMap,
             Path(key): Path<String>,
         ) -> ApiResult<Html<String>> {
-            record(state, lang, uri, key, $kind).await
+            record(state, lang, uri, headers, key, $kind).await
         }
     };
 }

@@ -13,6 +13,7 @@ mod charts;
 mod draft;
 mod feeds;
 mod filters;
+mod history;
 mod hub;
 pub mod i18n;
 mod profiles;
@@ -96,6 +97,7 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
             axum::routing::post(account::revoke_token),
         )
         .route("/users", get(account::users).post(account::add_user))
+        .route("/audit", get(history::audit))
         .route(
             "/users/{id}/{action}",
             axum::routing::post(account::set_user_state),

@@ -39,6 +39,11 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("sign_in.html", include_str!("../../templates/sign_in.html")),
     ("account.html", include_str!("../../templates/account.html")),
     ("users.html", include_str!("../../templates/users.html")),
+    ("audit.html", include_str!("../../templates/audit.html")),
+    (
+        "history_table.html",
+        include_str!("../../templates/history_table.html"),
+    ),
 ];
 
 /// The page's language, from the `lang` variable every page has.

@@ -22,7 +22,7 @@ async fn user(t: &TestApp, email: &str, role: Role) -> String {
         preferred_lang: None,
         role,
     };
-    t.db.store.create_user(new, &hash).await.unwrap().id
+    t.db.store.create_user("test", new, &hash).await.unwrap().id
 }
 
 /// A token for a new user of `role`, made as the account page makes one.
@@ -30,7 +30,7 @@ async fn token_for(t: &TestApp, role: Role) -> String {
     let id = user(t, &format!("{role}@example.org"), role).await;
     let secret = passerelle_web::new_token();
     t.db.store
-        .create_token(&id, "script", &passerelle_web::token_hash(&secret))
+        .create_token("test", &id, "script", &passerelle_web::token_hash(&secret))
         .await
         .unwrap();
     secret
@@ -433,7 +433,7 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
         let secret = passerelle_web::new_token();
         let info =
             t.db.store
-                .create_token(&id, "ci", &passerelle_web::token_hash(&secret))
+                .create_token("test", &id, "ci", &passerelle_web::token_hash(&secret))
                 .await
                 .unwrap();
         let (_, session) = sign_in(&t, "writer@example.org", PASSWORD).await;
@@ -458,7 +458,7 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
             );
         }
         // Disabled on one node: refused on the other, token and session.
-        t.db.store.set_disabled(&id, true).await.unwrap();
+        t.db.store.set_disabled("test", &id, true).await.unwrap();
         let r = other
             .send(
                 Method::POST,
@@ -479,7 +479,7 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         // Enabled again, the token works; revoked, it stops everywhere.
-        t.db.store.set_disabled(&id, false).await.unwrap();
+        t.db.store.set_disabled("test", &id, false).await.unwrap();
         let r = other
             .send(
                 Method::POST,
@@ -490,7 +490,12 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
             )
             .await;
         assert_eq!(r.status, StatusCode::CREATED);
-        assert!(t.db.store.revoke_token(&id, &info.id).await.unwrap());
+        assert!(
+            t.db.store
+                .revoke_token("test", &id, &info.id)
+                .await
+                .unwrap()
+        );
         let r = other
             .send(
                 Method::POST,
@@ -501,6 +506,30 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
             )
             .await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        // Each change to the account left one audit entry, without secrets.
+        let log = |kind: &str, id: &str| {
+            let q = passerelle_store::AuditQuery {
+                kind: Some(kind.into()),
+                record_id: Some(id.into()),
+                limit: 100,
+                ..Default::default()
+            };
+            let store = t.db.store.clone();
+            async move { store.audit_log(&q).await.unwrap() }
+        };
+        let users = log("users", &id).await;
+        let actions: Vec<&str> = users.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, ["create", "disable", "enable"]);
+        assert!(users.iter().all(|e| e.actor == "test"));
+        let text = serde_json::to_string(&users).unwrap();
+        assert!(
+            !text.contains("argon2") && !text.contains("password_hash"),
+            "{text}"
+        );
+        let tokens = log("tokens", &info.id).await;
+        let actions: Vec<&str> = tokens.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, ["create", "revoke"]);
+        assert!(!serde_json::to_string(&tokens).unwrap().contains(&secret));
         // The disabled user's session did not come back with the account.
         let r = t
             .call(
@@ -511,5 +540,105 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+}
+
+#[tokio::test]
+async fn the_audit_log_and_record_history_are_for_those_allowed() {
+    for t in apps().await {
+        let admin = token_for(&t, Role::Admin).await;
+        let editor = token_for(&t, Role::Editor).await;
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements",
+                Some(&editor),
+                Some("application/json"),
+                serde_json::to_vec(&agreement("hist", "ES", "MA", 2020)).unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let mut changed = agreement("hist", "ES", "MA", 2020);
+        changed["status"] = json!("suspended");
+        let r = t
+            .send(
+                Method::PUT,
+                "/api/v1/agreements/hist",
+                Some(&editor),
+                Some("application/json"),
+                serde_json::to_vec(&changed).unwrap(),
+            )
+            .await;
+        assert!(r.status.is_success());
+        // The log: admins only, newest first, with what changed.
+        let page = t
+            .send(
+                Method::GET,
+                "/en/audit?kind=agreements&record_id=hist",
+                Some(&admin),
+                None,
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+        let text = page.text();
+        let html = &text[text.find("<tbody>").expect("a table of entries")..];
+        let changed_at = html.find(">Changed<").expect("the update is listed");
+        let created_at = html.find(">Created<").expect("the creation is listed");
+        assert!(changed_at < created_at, "newest first");
+        assert!(
+            html.contains("<del dir=\"auto\">in_force</del> <ins dir=\"auto\">suspended</ins>"),
+            "the change is shown"
+        );
+        assert!(html.contains("editor@example.org (token script)"));
+        assert_eq!(
+            t.send(Method::GET, "/en/audit", Some(&editor), None, Vec::new())
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(t.get("/en/audit").await.status, StatusCode::UNAUTHORIZED);
+        let bad = t
+            .send(
+                Method::GET,
+                "/en/audit?kind=people",
+                Some(&admin),
+                None,
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.text().contains("<code>kind</code>"));
+        // Users and tokens are in the log too.
+        let users = t
+            .send(
+                Method::GET,
+                "/fr/audit?kind=users",
+                Some(&admin),
+                None,
+                Vec::new(),
+            )
+            .await
+            .text();
+        assert!(users.contains("Création"), "users' creation is logged");
+        // The record's history is on its page for editors, not the public.
+        let slug = t.get("/api/v1/agreements/hist").await.json()["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let seen = t
+            .send(
+                Method::GET,
+                &format!("/en/agreements/{slug}"),
+                Some(&editor),
+                None,
+                Vec::new(),
+            )
+            .await
+            .text();
+        assert!(seen.contains("<section class=\"history\">") && seen.contains("suspended"));
+        let public = t.get(&format!("/en/agreements/{slug}")).await.text();
+        assert!(!public.contains("<section class=\"history\">"));
+        assert!(!public.contains("editor@example.org"));
     }
 }

@@ -107,7 +107,7 @@ async fn hub() -> TestApp {
         role: passerelle_domain::account::Role::Admin,
     };
     let hash = passerelle_web::hash_password("correct horse battery");
-    t.db.store.create_user(admin, &hash).await.unwrap();
+    t.db.store.create_user("test", admin, &hash).await.unwrap();
     t.catch_up().await;
     t
 }
@@ -296,7 +296,13 @@ fn journeys(base: &str) -> Vec<String> {
         .and_then(|_| page.click("form.account-form button[type=submit]"))
         .and_then(|_| page.eval("location.pathname === '/ar/account' && document.body.innerText.includes('admin@example.org')"));
     expect(&mut f, "sign in through the form", r);
-    for path in ["/ar/account", "/fr/users", "/en/sign-in"] {
+    for path in [
+        "/ar/account",
+        "/fr/users",
+        "/en/sign-in",
+        "/ar/audit",
+        "/es/agreements/be-ma-test",
+    ] {
         match page.goto(&format!("{base}{path}")).and_then(|_| page.axe()) {
             Ok(v) if v.is_empty() => {}
             Ok(v) => f.extend(v.iter().map(|x| format!("{path}: axe {x}"))),
