@@ -90,6 +90,11 @@ pub enum Permission {
     ManageUsers,
     /// Hold API tokens of one's own.
     UseTokens,
+    /// Submit a practice for review (it is stored as submitted, not
+    /// published).
+    Submit,
+    /// Take submissions into review, publish or reject them.
+    ReviewSubmissions,
 }
 
 impl Permission {
@@ -102,6 +107,8 @@ impl Permission {
             Permission::ReadAudit,
             Permission::ManageUsers,
             Permission::UseTokens,
+            Permission::Submit,
+            Permission::ReviewSubmissions,
         ];
         all.extend(Kind::ALL.iter().map(|k| Permission::Write(*k)));
         all
@@ -116,13 +123,15 @@ pub fn allows(role: Option<Role>, what: Permission) -> bool {
     };
     match (role, what) {
         (Role::Admin, _) => true,
-        (_, Permission::UseTokens) => true,
+        (_, Permission::UseTokens) | (_, Permission::Submit) => true,
         (Role::Editor, Permission::ReadPrivate)
         | (Role::Editor, Permission::Write(_))
         | (Role::Editor, Permission::AttachDocuments)
-        | (Role::Editor, Permission::ReviewFindings) => true,
+        | (Role::Editor, Permission::ReviewFindings)
+        | (Role::Editor, Permission::ReviewSubmissions) => true,
         (Role::Reviewer, Permission::ReadPrivate)
-        | (Role::Reviewer, Permission::ReviewFindings) => true,
+        | (Role::Reviewer, Permission::ReviewFindings)
+        | (Role::Reviewer, Permission::ReviewSubmissions) => true,
         // Contributors submit through the review workflow, not by writing
         // records directly.
         _ => false,
@@ -165,5 +174,11 @@ mod tests {
         ));
         assert!(!allows(Some(Role::Contributor), Permission::ReadPrivate));
         assert!(allows(Some(Role::Contributor), Permission::UseTokens));
+        assert!(allows(Some(Role::Contributor), Permission::Submit));
+        assert!(!allows(
+            Some(Role::Contributor),
+            Permission::ReviewSubmissions
+        ));
+        assert!(allows(Some(Role::Reviewer), Permission::ReviewSubmissions));
     }
 }

@@ -32,6 +32,71 @@ pub enum PublicationStatus {
     Rejected,
 }
 
+/// One step of a contribution's review.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewStep {
+    /// RFC 3339.
+    pub at: String,
+    /// Who decided (as the audit log names them).
+    pub by: String,
+    pub status: PublicationStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// What a reviewer decides on a submitted practice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// Take it into review (submitted → in review).
+    StartReview,
+    Publish,
+    /// Reject, with a comment saying why.
+    Reject,
+}
+
+impl Practice {
+    /// Applies a reviewer's decision, or says why it cannot apply to the
+    /// practice as it stands.
+    pub fn decide(
+        &mut self,
+        decision: Decision,
+        by: &str,
+        comment: Option<&str>,
+        at: &str,
+    ) -> Result<(), Invalid> {
+        use PublicationStatus::*;
+        let comment = comment.map(str::trim).filter(|c| !c.is_empty());
+        let to = match (self.publication_status, decision) {
+            (Submitted, Decision::StartReview) => InReview,
+            (Submitted | InReview, Decision::Publish) => Published,
+            (Submitted | InReview, Decision::Reject) if comment.is_some() => Rejected,
+            (Submitted | InReview, Decision::Reject) => {
+                return Err(Invalid::one("comment", "say why the practice is rejected"));
+            }
+            (from, d) => {
+                return Err(Invalid::one(
+                    "decision",
+                    format!(
+                        "a practice that is {} cannot be given `{}`: only submitted practices and practices in review are decided on",
+                        enum_str(&from),
+                        enum_str(&d)
+                    ),
+                ));
+            }
+        };
+        self.publication_status = to;
+        self.reviews.push(ReviewStep {
+            at: at.to_string(),
+            by: by.to_string(),
+            status: to,
+            comment: comment.map(str::to_string),
+        });
+        Ok(())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Practice {
@@ -68,6 +133,12 @@ pub struct Practice {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub publication_status: PublicationStatus,
+    /// The user who submitted it, set by the server for contributions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_by: Option<String>,
+    /// Reviewers' decisions with their comments, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ReviewStep>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -442,3 +442,20 @@ action-enable = تفعيل
 action-revoke = إلغاء
 kind-users = المستخدمون
 kind-tokens = رموز الواجهة البرمجية
+
+## مراجعة المساهمات
+review-title = مساهمات بانتظار المراجعة
+review-lead = تنتظر هنا الممارسات التي أرسلها المساهمون. خذ إحداها للمراجعة أو انشرها أو ارفضها مع ذكر السبب؛ ويرى المساهم كل قرار مع تعليقه.
+review-comment = تعليق (إلزامي عند الرفض)
+review-start = أخذ للمراجعة
+review-publish = نشر
+review-reject = رفض
+review-done = سُجّل القرار.
+review-needs-comment = اذكر سبب رفض الممارسة.
+review-not-applicable = لا ينطبق هذا القرار على الممارسة في حالتها الراهنة.
+review-empty = لا شيء بانتظار المراجعة.
+publication-draft = مسودة
+publication-submitted = مُرسلة
+publication-in_review = قيد المراجعة
+publication-published = منشورة
+publication-rejected = مرفوضة

@@ -423,3 +423,20 @@ action-enable = Enabled
 action-revoke = Revoked
 kind-users = Users
 kind-tokens = API tokens
+
+## Review of contributions
+review-title = Contributions to review
+review-lead = Practices submitted by contributors wait here. Take one into review, publish it, or reject it saying why; the contributor sees each decision with its comment.
+review-comment = Comment (required to reject)
+review-start = Take into review
+review-publish = Publish
+review-reject = Reject
+review-done = The decision was recorded.
+review-needs-comment = Say why the practice is rejected.
+review-not-applicable = This decision does not apply to the practice as it stands.
+review-empty = Nothing is waiting for review.
+publication-draft = Draft
+publication-submitted = Submitted
+publication-in_review = In review
+publication-published = Published
+publication-rejected = Rejected

@@ -424,3 +424,20 @@ action-enable = Activación
 action-revoke = Revocación
 kind-users = Usuarios
 kind-tokens = Tokens de API
+
+## Revisión de contribuciones
+review-title = Contribuciones por revisar
+review-lead = Las prácticas enviadas por los colaboradores esperan aquí. Tome una en revisión, publíquela o rechácela indicando el motivo; el colaborador ve cada decisión con su comentario.
+review-comment = Comentario (obligatorio para rechazar)
+review-start = Tomar en revisión
+review-publish = Publicar
+review-reject = Rechazar
+review-done = Se registró la decisión.
+review-needs-comment = Indique por qué se rechaza la práctica.
+review-not-applicable = Esta decisión no se aplica a la práctica en su estado actual.
+review-empty = No hay nada pendiente de revisión.
+publication-draft = Borrador
+publication-submitted = Enviada
+publication-in_review = En revisión
+publication-published = Publicada
+publication-rejected = Rechazada

@@ -424,3 +424,20 @@ action-enable = Réactivation
 action-revoke = Révocation
 kind-users = Utilisateurs
 kind-tokens = Jetons d’API
+
+## Examen des contributions
+review-title = Contributions à examiner
+review-lead = Les pratiques soumises par les contributeurs attendent ici. Prenez-en une en examen, publiez-la, ou rejetez-la en disant pourquoi ; le contributeur voit chaque décision avec son commentaire.
+review-comment = Commentaire (obligatoire pour un rejet)
+review-start = Prendre en examen
+review-publish = Publier
+review-reject = Rejeter
+review-done = La décision a été enregistrée.
+review-needs-comment = Dites pourquoi la pratique est rejetée.
+review-not-applicable = Cette décision ne s’applique pas à la pratique dans son état actuel.
+review-empty = Rien n’attend d’examen.
+publication-draft = Brouillon
+publication-submitted = Soumise
+publication-in_review = En examen
+publication-published = Publiée
+publication-rejected = Rejetée

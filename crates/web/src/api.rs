@@ -19,7 +19,8 @@ use crate::auth::{privileged, writer};
 use crate::error::{ApiError, ApiResult};
 use crate::params::list_query;
 use crate::{AppState, openapi};
-use passerelle_domain::account::Permission;
+use passerelle_domain::account::{Permission, allows};
+use passerelle_domain::{Practice, PublicationStatus};
 
 /// Largest JSON body accepted.
 pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
@@ -61,6 +62,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/api/v1/export/{kind}", get(export))
         .route("/api/v1/commitments/{id}/status", post(record_status))
+        .route("/api/v1/practices/{id}/review", post(review_submission))
         .route(
             "/api/v1/agreements/{id}/documents",
             get(list_documents)
@@ -274,8 +276,23 @@ async fn create(
     body: Bytes,
 ) -> ApiResult<Response> {
     let kind = kind(&kind_name)?;
-    let actor = writer(&state, &headers, Permission::Write(kind)).await?;
-    let record = record_from(kind, &headers, &body)?;
+    let p = crate::auth::principal(&state, &headers)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    let mut record = record_from(kind, &headers, &body)?;
+    if !allows(Some(p.role), Permission::Write(kind)) {
+        // Contributors submit practices for review: whatever status they
+        // give, it is stored as submitted, under their name.
+        match &mut record {
+            AnyRecord::Practice(practice) if allows(Some(p.role), Permission::Submit) => {
+                practice.publication_status = PublicationStatus::Submitted;
+                practice.submitted_by = p.user.as_ref().map(|u| u.id.clone());
+                practice.reviews.clear();
+            }
+            _ => return Err(crate::auth::forbidden(p.role, Permission::Write(kind))),
+        }
+    }
+    let actor = p.actor;
     let stored = with_record!(record, r => json!(state.store.create(&actor, r).await?));
     let location = format!(
         "/api/v1/{kind}/{}",
@@ -326,6 +343,55 @@ async fn record_status(
     Ok(Json(json!(
         state.store.record_status(&actor, &key, update).await?
     )))
+}
+
+/// A reviewer's decision on a submitted practice.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubmissionReview {
+    pub decision: passerelle_domain::practice::Decision,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+async fn review_submission(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<Value>> {
+    let actor = writer(&state, &headers, Permission::ReviewSubmissions).await?;
+    let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
+    let review: SubmissionReview = from_json(value)?;
+    Ok(Json(json!(
+        decide(
+            &state,
+            &actor,
+            &key,
+            review.decision,
+            review.comment.as_deref()
+        )
+        .await?
+    )))
+}
+
+/// Applies a review decision to a practice and stores it (one audited
+/// update); shared by the API and the review queue page.
+pub(crate) async fn decide(
+    state: &AppState,
+    actor: &str,
+    key: &str,
+    decision: passerelle_domain::practice::Decision,
+    comment: Option<&str>,
+) -> ApiResult<Practice> {
+    let mut practice: Practice = state
+        .store
+        .get(key, true)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no practice with id or slug `{key}`")))?;
+    practice.decide(decision, actor, comment, &passerelle_store::now())?;
+    let id = practice.id.clone().unwrap_or_else(|| key.to_string());
+    Ok(state.store.update(actor, &id, practice).await?)
 }
 
 async fn audit(

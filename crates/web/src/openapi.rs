@@ -51,6 +51,7 @@ fn build() -> Value {
         (Kind::Indicators, add::<Indicator>(&mut generator)),
     ];
     let status_update = add::<StatusUpdate>(&mut generator);
+    let submission_review = add::<crate::api::SubmissionReview>(&mut generator);
     let document = add::<Document>(&mut generator);
     let audit = add::<AuditEntry>(&mut generator);
     let field_error = add::<FieldError>(&mut generator);
@@ -193,6 +194,13 @@ fn build() -> Value {
         json!({"parameters": [key_param], "post": {"tags": ["commitments"], "summary": "Append a status update to a commitment's history",
             "security": security, "requestBody": {"required": true, "content": {"application/json": {"schema": status_update}}},
             "responses": {"200": ok(schema_ref("Commitment"), "The commitment with its history"), "404": problem("Not found"), "422": problem("Invalid update")}}}),
+    );
+    paths.insert(
+        "/api/v1/practices/{key}/review".into(),
+        json!({"parameters": [key_param], "post": {"tags": ["practices"], "summary": "Decide on a submitted practice: take it into review, publish it, or reject it with a comment",
+            "description": "Contributors submit practices with `POST /api/v1/practices`: whatever status they send, the practice is stored as `submitted` under their name. Reviewers, editors and admins then decide here; each decision is kept in the practice's `reviews`.",
+            "security": security, "requestBody": {"required": true, "content": {"application/json": {"schema": submission_review}}},
+            "responses": {"200": ok(schema_ref("Practice"), "The practice with its new status and review step"), "403": problem("The role may not review"), "404": problem("Not found"), "422": problem("The decision does not apply to the practice's status, or a rejection has no comment")}}}),
     );
     paths.insert(
         "/api/v1/agreements/{key}/documents".into(),

@@ -239,6 +239,7 @@ async fn account_page(
             message => message,
             new_token => new_token,
             admin => allows(Some(p.role), Permission::ManageUsers),
+            reviewer => allows(Some(p.role), Permission::ReviewSubmissions),
             min_password => MIN_PASSWORD,
         },
     )?;
@@ -529,4 +530,115 @@ pub async fn set_user_state(
         StatusCode::OK,
     )
     .await
+}
+
+/// The practices waiting for a decision, for reviewers.
+async fn queue_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    p: &Principal,
+    message: Option<&str>,
+    status: StatusCode,
+) -> ApiResult<Response> {
+    let q = passerelle_store::ListQuery {
+        statuses: vec!["submitted".into(), "in_review".into()],
+        include_private: true,
+        per_page: 200,
+        sort: passerelle_store::Sort::UpdatedAsc,
+        ..passerelle_store::ListQuery::default()
+    };
+    let mut items = state
+        .store
+        .list_json(passerelle_domain::Kind::Practices, &q)
+        .await?
+        .items;
+    // Who submitted each, by name.
+    for item in &mut items {
+        if let Some(id) = item["submitted_by"].as_str().map(str::to_string)
+            && let Some(u) = state.store.user(&id).await?
+        {
+            item["submitter"] = serde_json::json!(format!("{} <{}>", u.display_name, u.email));
+        }
+    }
+    let html = render(
+        state,
+        lang,
+        uri,
+        "review.html",
+        minijinja::context! {
+            section => "account",
+            items => super::view::val(&items),
+            csrf => p.csrf.clone(),
+            message => message,
+        },
+    )?;
+    Ok((status, html).into_response())
+}
+
+async fn reviewer(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: Option<&[(String, String)]>,
+) -> Result<Principal, ApiError> {
+    let p = signed_in(state, headers, form).await?;
+    if !allows(Some(p.role), Permission::ReviewSubmissions) {
+        return Err(auth::forbidden(p.role, Permission::ReviewSubmissions));
+    }
+    Ok(p)
+}
+
+pub async fn review_queue(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let p = reviewer(&state, &headers, None).await?;
+    queue_page(&state, lang, &uri, &p, None, StatusCode::OK).await
+}
+
+pub async fn review_decide(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    use passerelle_domain::practice::Decision;
+    let f = form(&body);
+    let p = reviewer(&state, &headers, Some(&f)).await?;
+    let decision = match field(&f, "decision") {
+        "start_review" => Decision::StartReview,
+        "publish" => Decision::Publish,
+        "reject" => Decision::Reject,
+        other => {
+            return Err(ApiError::invalid(passerelle_domain::Invalid::one(
+                "decision",
+                format!("`{other}` is not start_review, publish or reject"),
+            )));
+        }
+    };
+    let comment = Some(field(&f, "comment")).filter(|c| !c.trim().is_empty());
+    match crate::api::decide(&state, &p.actor, &id, decision, comment).await {
+        Ok(_) => queue_page(&state, lang, &uri, &p, Some("review-done"), StatusCode::OK).await,
+        Err(e) if e.code == "validation_failed" => {
+            let key = if e.errors.iter().any(|x| x.field == "comment") {
+                "review-needs-comment"
+            } else {
+                "review-not-applicable"
+            };
+            queue_page(
+                &state,
+                lang,
+                &uri,
+                &p,
+                Some(key),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -98,6 +98,8 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         )
         .route("/users", get(account::users).post(account::add_user))
         .route("/audit", get(history::audit))
+        .route("/review", get(account::review_queue))
+        .route("/review/{id}", axum::routing::post(account::review_decide))
         .route(
             "/users/{id}/{action}",
             axum::routing::post(account::set_user_state),

@@ -40,6 +40,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("account.html", include_str!("../../templates/account.html")),
     ("users.html", include_str!("../../templates/users.html")),
     ("audit.html", include_str!("../../templates/audit.html")),
+    ("review.html", include_str!("../../templates/review.html")),
     (
         "history_table.html",
         include_str!("../../templates/history_table.html"),

@@ -642,3 +642,188 @@ async fn the_audit_log_and_record_history_are_for_those_allowed() {
         assert!(!public.contains("editor@example.org"));
     }
 }
+
+#[tokio::test]
+async fn contributions_are_reviewed_before_they_are_published() {
+    for t in apps().await {
+        let contributor = token_for(&t, Role::Contributor).await;
+        let reviewer = token_for(&t, Role::Reviewer).await;
+        let practice = json!({"id": "pdo", "title": "Pre-departure orientation", "type": "programme",
+            "publication_status": "published", "objectives": [3], "countries": ["PH"]});
+        let post = |tok: String, uri: String, body: serde_json::Value| {
+            let t = &t;
+            async move {
+                t.send(
+                    Method::POST,
+                    &uri,
+                    Some(&tok),
+                    Some("application/json"),
+                    serde_json::to_vec(&body).unwrap(),
+                )
+                .await
+            }
+        };
+        // Submitted, whatever status the contributor sent; not public yet.
+        let r = post(contributor.clone(), "/api/v1/practices".into(), practice).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        assert_eq!(r.json()["publication_status"], "submitted");
+        assert!(r.json()["submitted_by"].is_string());
+        assert_eq!(
+            t.get("/api/v1/practices/pdo").await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Contributors do not decide; reviewers do, in order, with reasons.
+        let decide = |tok: &str, body: serde_json::Value| {
+            post(tok.to_string(), "/api/v1/practices/pdo/review".into(), body)
+        };
+        assert_eq!(
+            decide(&contributor, json!({"decision": "publish"}))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        let r = decide(&reviewer, json!({"decision": "reject"})).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("comment"));
+        let r = decide(
+            &reviewer,
+            json!({"decision": "start_review", "comment": "Checking the sources"}),
+        )
+        .await;
+        assert_eq!(r.json()["publication_status"], "in_review");
+        let r = decide(&reviewer, json!({"decision": "publish"})).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let steps = r.json()["reviews"].as_array().unwrap().clone();
+        assert_eq!(steps.len(), 2);
+        assert_eq!(steps[0]["comment"], "Checking the sources");
+        assert_eq!(steps[1]["by"], "reviewer@example.org (token script)");
+        assert_eq!(
+            t.get("/api/v1/practices/pdo").await.status,
+            StatusCode::OK,
+            "published: public"
+        );
+        // A published practice is no longer decided on.
+        assert_eq!(
+            decide(&reviewer, json!({"decision": "reject", "comment": "late"}))
+                .await
+                .status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let bad = decide(&reviewer, json!({"decision": "approve"})).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // Each decision is one audited update by the reviewer.
+        let audit = t
+            .get_with_token("/api/v1/audit?kind=practices&record_id=pdo")
+            .await
+            .json();
+        let by: Vec<(&str, &str)> = audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["action"].as_str().unwrap(), e["actor"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            by,
+            [
+                ("create", "contributor@example.org (token script)"),
+                ("update", "reviewer@example.org (token script)"),
+                ("update", "reviewer@example.org (token script)")
+            ]
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_review_queue_page_decides_with_the_session() {
+    for t in apps().await {
+        let contributor = token_for(&t, Role::Contributor).await;
+        let body = json!({"id": "hotline", "title": "Migrant workers' hotline", "type": "tool", "objectives": [6]});
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/practices",
+                Some(&contributor),
+                Some("application/json"),
+                serde_json::to_vec(&body).unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        user(&t, "rev@example.org", Role::Reviewer).await;
+        let (_, session) = sign_in(&t, "rev@example.org", PASSWORD).await;
+        let cookie = format!("passerelle_session={}", session.unwrap());
+        let page = t
+            .call(
+                Request::get("/fr/review")
+                    .header(header::COOKIE, &cookie)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        let html = page.text();
+        assert!(
+            html.contains("Migrant workers&#x27;s hotline") || html.contains("Migrant workers"),
+            "{html}"
+        );
+        assert!(
+            html.contains("contributor@example.org"),
+            "the submitter is named"
+        );
+        let csrf = html
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string();
+        let r = t
+            .call(form_request(
+                "/fr/review/hotline",
+                &cookie,
+                &format!("csrf={csrf}&decision=reject&comment="),
+            ))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "a rejection needs a reason"
+        );
+        let r = t
+            .call(form_request(
+                "/fr/review/hotline",
+                &cookie,
+                "csrf=forged&decision=publish",
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = t
+            .call(form_request(
+                "/fr/review/hotline",
+                &cookie,
+                &format!("csrf={csrf}&decision=publish&comment=Merci"),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.text().contains("role=\"status\""));
+        assert_eq!(
+            t.get("/api/v1/practices/hotline").await.json()["publication_status"],
+            "published"
+        );
+        // Contributors have no queue.
+        user(&t, "c2@example.org", Role::Contributor).await;
+        let (_, s2) = sign_in(&t, "c2@example.org", PASSWORD).await;
+        let r = t
+            .call(
+                Request::get("/en/review")
+                    .header(
+                        header::COOKIE,
+                        format!("passerelle_session={}", s2.unwrap()),
+                    )
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+}
