@@ -138,9 +138,48 @@ pub fn allows(role: Option<Role>, what: Permission) -> bool {
     }
 }
 
+/// Whether someone may post a status update to a commitment: whoever may
+/// write commitments, or anyone signed in for one of the commitment's own
+/// organisations (names compared without case or accents).
+pub fn may_update_commitment(
+    role: Option<Role>,
+    organisation: Option<&str>,
+    owners: &[String],
+) -> bool {
+    if allows(role, Permission::Write(Kind::Commitments)) {
+        return true;
+    }
+    let Some(org) = organisation
+        .map(crate::text::fold)
+        .filter(|o| !o.is_empty())
+    else {
+        return false;
+    };
+    role.is_some() && owners.iter().any(|o| crate::text::fold(o) == org)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn commitment_owners_update_their_own_commitments() {
+        let owners = vec!["Ministère du Travail".to_string()];
+        let c = Some(Role::Contributor);
+        assert!(may_update_commitment(
+            c,
+            Some("ministere du travail"),
+            &owners
+        ));
+        assert!(!may_update_commitment(c, Some("Another ministry"), &owners));
+        assert!(!may_update_commitment(c, None, &owners));
+        assert!(!may_update_commitment(
+            None,
+            Some("Ministère du Travail"),
+            &owners
+        ));
+        assert!(may_update_commitment(Some(Role::Editor), None, &owners));
+    }
 
     #[test]
     fn the_public_may_do_nothing_but_read_what_is_published() {

@@ -337,7 +337,26 @@ async fn record_status(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let actor = writer(&state, &headers, Permission::Write(Kind::Commitments)).await?;
+    let p = crate::auth::principal(&state, &headers)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    let commitment: passerelle_domain::Commitment = state
+        .store
+        .get(&key, true)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no commitment with id or slug `{key}`")))?;
+    let organisation = p.user.as_ref().and_then(|u| u.organisation.as_deref());
+    if !passerelle_domain::account::may_update_commitment(
+        Some(p.role),
+        organisation,
+        &commitment.organisations,
+    ) {
+        return Err(crate::auth::forbidden(
+            p.role,
+            Permission::Write(Kind::Commitments),
+        ));
+    }
+    let actor = p.actor;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let update: StatusUpdate = from_json(value)?;
     Ok(Json(json!(

@@ -827,3 +827,88 @@ async fn the_review_queue_page_decides_with_the_session() {
         assert_eq!(r.status, StatusCode::FORBIDDEN);
     }
 }
+
+#[tokio::test]
+async fn commitment_owners_post_status_updates_others_may_not() {
+    for t in apps().await {
+        let commitment = json!({"id": "pledge", "title": "Train 500 labour attachés", "description": "Training programme for labour attachés posted in countries of destination, covering the protection of migrant workers, complaint mechanisms, labour inspection, contract verification and the repatriation of workers in distress; delivered with the national training institute over three years and followed up by the ministry and workers' organisations.",
+            "kind": "human_resources", "modality": "individual", "organisations": ["Ministry of Labour of Nepal"],
+            "countries": ["NP"], "objectives": [6], "status": "yet_to_start"});
+        assert!(
+            t.write(Method::POST, "/api/v1/commitments", &commitment)
+                .await
+                .status
+                .is_success()
+        );
+        let make = |email: &str, org: Option<&str>| {
+            let t = &t;
+            let (email, org) = (email.to_string(), org.map(str::to_string));
+            async move {
+                let hash = passerelle_web::hash_password(PASSWORD);
+                let new = NewUser {
+                    email: &email,
+                    display_name: &email,
+                    organisation: org.as_deref(),
+                    preferred_lang: None,
+                    role: Role::Contributor,
+                };
+                let id = t.db.store.create_user("test", new, &hash).await.unwrap().id;
+                let secret = passerelle_web::new_token();
+                t.db.store
+                    .create_token("test", &id, "s", &passerelle_web::token_hash(&secret))
+                    .await
+                    .unwrap();
+                secret
+            }
+        };
+        let owner = make("owner@labour.gov.np", Some("ministry of labour of nepal")).await;
+        let stranger = make("someone@else.org", Some("Another organisation")).await;
+        let update = serde_json::to_vec(
+            &json!({"on": "2024-05-01", "status": "in_progress", "note": "First cohort trained"}),
+        )
+        .unwrap();
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/commitments/pledge/status",
+                Some(&stranger),
+                Some("application/json"),
+                update.clone(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/commitments/pledge/status",
+                None,
+                Some("application/json"),
+                update.clone(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/commitments/pledge/status",
+                Some(&owner),
+                Some("application/json"),
+                update,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(r.json()["status"], "in_progress");
+        assert_eq!(r.json()["history"].as_array().unwrap().len(), 1);
+        // The owner may update the status, not rewrite the commitment.
+        let r = t
+            .send(
+                Method::PUT,
+                "/api/v1/commitments/pledge",
+                Some(&owner),
+                Some("application/json"),
+                serde_json::to_vec(&commitment).unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+}

@@ -362,3 +362,54 @@ async fn search_shows_the_clauses_of_one_agreement_together() {
         );
     }
 }
+
+#[tokio::test]
+async fn stored_script_in_any_kind_never_reaches_a_page_as_markup() {
+    let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    for t in apps().await {
+        let records = [
+            (
+                "practices",
+                json!({"id": "p-x", "title": evil, "titles": {"en": evil}, "summary": {"en": evil, "ar": evil}, "type": "tool", "publication_status": "published", "implementing_entities": [evil], "objectives": [3]}),
+            ),
+            (
+                "events",
+                json!({"id": "e-x", "title": evil, "kind": "meeting", "start_on": "2024-01-01", "place": evil, "organisations": [evil], "summary": {"en": evil}, "outcomes": {"en": evil}, "challenges": [{"en": evil}]}),
+            ),
+            (
+                "commitments",
+                json!({"id": "c-x", "title": evil, "description": evil.repeat(6), "kind": "policy", "modality": "individual", "organisations": [evil], "status": "in_progress", "history": [{"on": "2024-01-01", "status": "in_progress", "note": evil}]}),
+            ),
+            (
+                "resources",
+                json!({"id": "r-x", "title": evil, "publisher": evil, "type": "report", "url": "https://example.org/report", "summary": {"en": evil}}),
+            ),
+        ];
+        for (kind, record) in records {
+            let r = t
+                .write(Method::POST, &format!("/api/v1/{kind}"), &record)
+                .await;
+            assert!(r.status.is_success(), "{kind}: {}", r.text());
+        }
+        t.catch_up().await;
+        for url in [
+            "/en/practices/p-x",
+            "/ar/events/e-x",
+            "/en/commitments/c-x",
+            "/fr/resources/r-x",
+            "/en/practices",
+            "/en/events",
+            "/en/commitments",
+            "/en/resources",
+            "/en/search?q=alert",
+            "/feeds/practices.atom",
+            "/feeds/events.atom",
+        ] {
+            let html = t.get(url).await.text();
+            assert!(
+                !html.contains("<script>alert") && !html.contains("<img src=x"),
+                "{url}"
+            );
+        }
+    }
+}
