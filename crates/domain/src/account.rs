@@ -95,6 +95,8 @@ pub enum Permission {
     Submit,
     /// Take submissions into review, publish or reject them.
     ReviewSubmissions,
+    /// Accept or decline proposed corrections.
+    DecideCorrections,
 }
 
 impl Permission {
@@ -109,6 +111,7 @@ impl Permission {
             Permission::UseTokens,
             Permission::Submit,
             Permission::ReviewSubmissions,
+            Permission::DecideCorrections,
         ];
         all.extend(Kind::ALL.iter().map(|k| Permission::Write(*k)));
         all
@@ -128,7 +131,8 @@ pub fn allows(role: Option<Role>, what: Permission) -> bool {
         | (Role::Editor, Permission::Write(_))
         | (Role::Editor, Permission::AttachDocuments)
         | (Role::Editor, Permission::ReviewFindings)
-        | (Role::Editor, Permission::ReviewSubmissions) => true,
+        | (Role::Editor, Permission::ReviewSubmissions)
+        | (Role::Editor, Permission::DecideCorrections) => true,
         (Role::Reviewer, Permission::ReadPrivate)
         | (Role::Reviewer, Permission::ReviewFindings)
         | (Role::Reviewer, Permission::ReviewSubmissions) => true,

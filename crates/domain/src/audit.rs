@@ -11,10 +11,13 @@ pub const USERS: &str = "users";
 /// The audit subject of API tokens (their record id is the token's).
 pub const TOKENS: &str = "tokens";
 
+/// The audit subject of proposed corrections.
+pub const CORRECTIONS: &str = "corrections";
+
 /// Whether `s` names something the audit log records: a kind of record,
-/// users or tokens.
+/// users, tokens or corrections.
 pub fn is_subject(s: &str) -> bool {
-    s == USERS || s == TOKENS || s.parse::<Kind>().is_ok()
+    s == USERS || s == TOKENS || s == CORRECTIONS || s.parse::<Kind>().is_ok()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -13,6 +13,7 @@ pub mod agreement;
 pub mod assessment;
 pub mod audit;
 pub mod commitment;
+pub mod correction;
 pub mod document;
 pub mod entity;
 pub mod event;

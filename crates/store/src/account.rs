@@ -172,3 +172,32 @@ impl Store {
         dispatch!(self, clear_login_failures(key))
     }
 }
+
+impl Store {
+    /// Stores a proposed correction (open), audited under its proposer.
+    pub async fn propose_correction(
+        &self,
+        correction: &passerelle_domain::correction::Correction,
+    ) -> Result<(), StoreError> {
+        dispatch!(self, create_correction(correction))
+    }
+
+    /// Corrections in the order they came, of one status or all.
+    pub async fn corrections(
+        &self,
+        status: Option<passerelle_domain::correction::CorrectionStatus>,
+    ) -> Result<Vec<passerelle_domain::correction::Correction>, StoreError> {
+        dispatch!(self, corrections(status))
+    }
+
+    /// Accepts or declines an open correction; a decided one is a conflict.
+    pub async fn decide_correction(
+        &self,
+        actor: &str,
+        id: &str,
+        status: passerelle_domain::correction::CorrectionStatus,
+        note: Option<&str>,
+    ) -> Result<passerelle_domain::correction::Correction, StoreError> {
+        dispatch!(self, decide_correction(actor, id, status, note))
+    }
+}

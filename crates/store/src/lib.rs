@@ -92,6 +92,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         name: "accounts",
         sql: include_str!("../migrations/sqlite/0003_accounts.sql"),
     },
+    Migration {
+        version: 4,
+        name: "corrections",
+        sql: include_str!("../migrations/sqlite/0004_corrections.sql"),
+    },
 ];
 
 const POSTGRES_MIGRATIONS: &[Migration] = &[
@@ -109,6 +114,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         version: 3,
         name: "accounts",
         sql: include_str!("../migrations/postgres/0003_accounts.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "corrections",
+        sql: include_str!("../migrations/postgres/0004_corrections.sql"),
     },
 ];
 

@@ -10,3 +10,4 @@ const OPTIMIZE: &[&str] = &["VACUUM (ANALYZE) records", "VACUUM (ANALYZE) facets
 
 include!("ops.rs");
 include!("account_ops.rs");
+include!("correction_ops.rs");

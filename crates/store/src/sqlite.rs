@@ -9,3 +9,4 @@ const OPTIMIZE: &[&str] = &["ANALYZE"];
 
 include!("ops.rs");
 include!("account_ops.rs");
+include!("correction_ops.rs");

@@ -459,3 +459,20 @@ publication-submitted = مُرسلة
 publication-in_review = قيد المراجعة
 publication-published = منشورة
 publication-rejected = مرفوضة
+
+## التصويبات
+correction-title = اقتراح تصويب
+correction-lead = هل من خطأ أو نقص؟ اذكر ما ينبغي أن يكون والمصدر الذي يمكن التحقق منه؛ وسيراجعه أحد المحررين. لا حاجة إلى حساب.
+correction-field = ما الخطأ (مثلاً: تاريخ التوقيع، الأطراف)
+correction-proposal = ما ينبغي أن يرد
+correction-source = المصدر (رابط يمكن التحقق منه)
+correction-contact = اسمك أو بريدك الإلكتروني إن أردت رداً
+correction-send = إرسال التصويب
+correction-thanks = شكراً لك. أُرسل التصويب إلى المحررين.
+corrections-title = التصويبات المقترحة
+corrections-lead = تصويبات اقترحها القراء، من الأقدم إلى الأحدث. عدّل السجل إن أكد المصدر ذلك ثم اقبل؛ أو ارفض مع ذكر السبب.
+corrections-empty = لا تصويبات بانتظار القرار.
+correction-note = ملاحظة (اختيارية)
+correction-accept = قبول
+correction-decline = رفض
+correction-decided = سُجّل القرار.

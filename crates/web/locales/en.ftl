@@ -440,3 +440,20 @@ publication-submitted = Submitted
 publication-in_review = In review
 publication-published = Published
 publication-rejected = Rejected
+
+## Corrections
+correction-title = Propose a correction
+correction-lead = Something wrong or missing? Say what it should be and where it can be checked; an editor will look at it. You do not need an account.
+correction-field = What is wrong (for example: signature date, parties)
+correction-proposal = What it should say
+correction-source = Source (a link where it can be checked)
+correction-contact = Your name or e-mail address, if you want an answer
+correction-send = Send the correction
+correction-thanks = Thank you. The correction was sent to the editors.
+corrections-title = Proposed corrections
+corrections-lead = Corrections proposed by readers, oldest first. Edit the record if the source confirms it, then accept; or decline, saying why.
+corrections-empty = No correction is waiting.
+correction-note = Note (optional)
+correction-accept = Accept
+correction-decline = Decline
+correction-decided = The decision was recorded.

@@ -441,3 +441,20 @@ publication-submitted = Enviada
 publication-in_review = En revisión
 publication-published = Publicada
 publication-rejected = Rechazada
+
+## Correcciones
+correction-title = Proponer una corrección
+correction-lead = ¿Hay un error o falta algo? Indique lo que debería decir y dónde comprobarlo; un editor lo examinará. No necesita una cuenta.
+correction-field = Qué es erróneo (por ejemplo: fecha de firma, partes)
+correction-proposal = Lo que debería decir
+correction-source = Fuente (un enlace donde comprobarlo)
+correction-contact = Su nombre o correo electrónico, si desea una respuesta
+correction-send = Enviar la corrección
+correction-thanks = Gracias. La corrección se envió a los editores.
+corrections-title = Correcciones propuestas
+corrections-lead = Correcciones propuestas por los lectores, de la más antigua a la más reciente. Modifique la ficha si la fuente lo confirma y acéptela; o rechácela indicando el motivo.
+corrections-empty = No hay correcciones pendientes.
+correction-note = Nota (opcional)
+correction-accept = Aceptar
+correction-decline = Rechazar
+correction-decided = Se registró la decisión.

@@ -441,3 +441,20 @@ publication-submitted = Soumise
 publication-in_review = En examen
 publication-published = Publiée
 publication-rejected = Rejetée
+
+## Corrections
+correction-title = Proposer une correction
+correction-lead = Une erreur ou un oubli ? Indiquez ce qu’il faudrait et où le vérifier ; un rédacteur l’examinera. Aucun compte n’est nécessaire.
+correction-field = Ce qui est erroné (par exemple : date de signature, parties)
+correction-proposal = Ce qu’il faudrait indiquer
+correction-source = Source (un lien où le vérifier)
+correction-contact = Votre nom ou votre adresse électronique, si vous souhaitez une réponse
+correction-send = Envoyer la correction
+correction-thanks = Merci. La correction a été transmise aux rédacteurs.
+corrections-title = Corrections proposées
+corrections-lead = Corrections proposées par les lecteurs, des plus anciennes aux plus récentes. Modifiez la fiche si la source le confirme, puis acceptez ; ou refusez en disant pourquoi.
+corrections-empty = Aucune correction n’est en attente.
+correction-note = Note (facultative)
+correction-accept = Accepter
+correction-decline = Refuser
+correction-decided = La décision a été enregistrée.

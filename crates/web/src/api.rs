@@ -64,6 +64,14 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/commitments/{id}/status", post(record_status))
         .route("/api/v1/practices/{id}/review", post(review_submission))
         .route(
+            "/api/v1/corrections",
+            get(crate::corrections::list).post(crate::corrections::create),
+        )
+        .route(
+            "/api/v1/corrections/{id}/decision",
+            post(crate::corrections::decide),
+        )
+        .route(
             "/api/v1/agreements/{id}/documents",
             get(list_documents)
                 .post(upload_document)

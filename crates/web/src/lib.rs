@@ -7,6 +7,7 @@
 mod api;
 mod assessment;
 mod auth;
+mod corrections;
 mod error;
 mod openapi;
 mod pages;

@@ -19,7 +19,7 @@ use crate::auth::{
 use crate::error::{ApiError, ApiResult};
 
 /// The pre-sign-in CSRF cookie.
-const CSRF_COOKIE: &str = "passerelle_csrf";
+pub(super) const CSRF_COOKIE: &str = "passerelle_csrf";
 /// How long a session lasts.
 const SESSION_HOURS: u64 = 12;
 /// Failed sign-ins allowed per account and per address in the window.
@@ -27,18 +27,18 @@ const MAX_PER_ACCOUNT: i64 = 5;
 const MAX_PER_ADDRESS: i64 = 20;
 const WINDOW_SECS: u64 = 15 * 60;
 
-fn form(body: &[u8]) -> Vec<(String, String)> {
+pub(super) fn form(body: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(body).into_owned().collect()
 }
 
-fn field<'f>(form: &'f [(String, String)], name: &str) -> &'f str {
+pub(super) fn field<'f>(form: &'f [(String, String)], name: &str) -> &'f str {
     form.iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.as_str())
         .unwrap_or("")
 }
 
-fn csrf_refused() -> ApiError {
+pub(super) fn csrf_refused() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
         "csrf",
@@ -47,7 +47,12 @@ fn csrf_refused() -> ApiError {
     )
 }
 
-fn set_cookie(state: &AppState, name: &str, value: &str, max_age: Option<u64>) -> HeaderValue {
+pub(super) fn set_cookie(
+    state: &AppState,
+    name: &str,
+    value: &str,
+    max_age: Option<u64>,
+) -> HeaderValue {
     let secure = if state.secure_cookies { "; Secure" } else { "" };
     let age = max_age
         .map(|a| format!("; Max-Age={a}"))
@@ -60,7 +65,7 @@ fn set_cookie(state: &AppState, name: &str, value: &str, max_age: Option<u64>) -
 
 /// The signed-in principal and a form's CSRF token checked against the
 /// session's; redirects the public to the sign-in page.
-async fn signed_in(
+pub(super) async fn signed_in(
     state: &AppState,
     headers: &HeaderMap,
     form: Option<&[(String, String)]>,
@@ -240,6 +245,7 @@ async fn account_page(
             new_token => new_token,
             admin => allows(Some(p.role), Permission::ManageUsers),
             reviewer => allows(Some(p.role), Permission::ReviewSubmissions),
+            editor => allows(Some(p.role), Permission::DecideCorrections),
             min_password => MIN_PASSWORD,
         },
     )?;

@@ -10,6 +10,7 @@ mod account;
 mod agreements;
 mod assets;
 mod charts;
+mod corrections;
 mod draft;
 mod feeds;
 mod filters;
@@ -99,6 +100,15 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/users", get(account::users).post(account::add_user))
         .route("/audit", get(history::audit))
         .route("/review", get(account::review_queue))
+        .route("/corrections", get(corrections::list))
+        .route(
+            "/corrections/new",
+            get(corrections::new).post(corrections::submit),
+        )
+        .route(
+            "/corrections/{id}",
+            axum::routing::post(corrections::decide),
+        )
         .route("/review/{id}", axum::routing::post(account::review_decide))
         .route(
             "/users/{id}/{action}",

@@ -42,6 +42,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("../../templates/audit.html")),
     ("review.html", include_str!("../../templates/review.html")),
     (
+        "correction.html",
+        include_str!("../../templates/correction.html"),
+    ),
+    (
+        "corrections.html",
+        include_str!("../../templates/corrections.html"),
+    ),
+    (
         "history_table.html",
         include_str!("../../templates/history_table.html"),
     ),

@@ -912,3 +912,176 @@ async fn commitment_owners_post_status_updates_others_may_not() {
         assert_eq!(r.status, StatusCode::FORBIDDEN);
     }
 }
+
+#[tokio::test]
+async fn anyone_proposes_corrections_editors_decide() {
+    for t in apps().await {
+        assert!(
+            t.write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("fixme", "ES", "MA", 2007)
+            )
+            .await
+            .status
+            .is_success()
+        );
+        let editor = token_for(&t, Role::Editor).await;
+        let reviewer = token_for(&t, Role::Reviewer).await;
+        // The public proposes, with a source; a bad one says what is wrong.
+        let body = |v: serde_json::Value| serde_json::to_vec(&v).unwrap();
+        let good = json!({"kind": "agreements", "record_id": "fixme", "field": "signature date",
+            "proposal": "Signed on 25 July 2001, not 2007.", "source_url": "https://example.org/bo-2001"});
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/corrections",
+                None,
+                Some("application/json"),
+                body(good.clone()),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let id = r.json()["id"].as_str().unwrap().to_string();
+        assert_eq!(r.json()["proposer"], "public");
+        let mut bad = good.clone();
+        bad["source_url"] = json!("javascript:alert(1)");
+        bad["kind"] = json!("indicators");
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/corrections",
+                None,
+                Some("application/json"),
+                body(bad),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let fields: Vec<String> = r.json()["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(fields, ["kind", "source_url"]);
+        let mut missing = good.clone();
+        missing["record_id"] = json!("no-such-agreement");
+        assert_eq!(
+            t.send(
+                Method::POST,
+                "/api/v1/corrections",
+                None,
+                Some("application/json"),
+                body(missing)
+            )
+            .await
+            .status,
+            StatusCode::NOT_FOUND
+        );
+        // Editors list and decide; reviewers and the public may not.
+        assert_eq!(
+            t.send(
+                Method::GET,
+                "/api/v1/corrections?status=open",
+                Some(&reviewer),
+                None,
+                Vec::new()
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            t.get("/api/v1/corrections").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        let open = t
+            .send(
+                Method::GET,
+                "/api/v1/corrections?status=open",
+                Some(&editor),
+                None,
+                Vec::new(),
+            )
+            .await
+            .json();
+        assert_eq!(open.as_array().unwrap().len(), 1);
+        let decision_uri = format!("/api/v1/corrections/{id}/decision");
+        let decide = |d: serde_json::Value| {
+            t.send(
+                Method::POST,
+                &decision_uri,
+                Some(&editor),
+                Some("application/json"),
+                body(d),
+            )
+        };
+        assert_eq!(
+            decide(json!({"decision": "maybe"})).await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let r =
+            decide(json!({"decision": "accept", "note": "Fixed from the Bulletin officiel"})).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.json()["status"], "accepted");
+        assert_eq!(r.json()["decided_by"], "editor@example.org (token script)");
+        // Decided once: a second decision is a conflict, nothing changes.
+        assert_eq!(
+            decide(json!({"decision": "decline"})).await.status,
+            StatusCode::CONFLICT
+        );
+        // Both steps are in the audit log.
+        let log = t
+            .get_with_token(&format!("/api/v1/audit?kind=corrections&record_id={id}"))
+            .await
+            .json();
+        let steps: Vec<(&str, &str)> = log
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e["action"].as_str().unwrap(), e["actor"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("create", "public"),
+                ("update", "editor@example.org (token script)")
+            ]
+        );
+        // The page form: CSRF from its cookie, then thanks.
+        let slug = t.get("/api/v1/agreements/fixme").await.json()["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let agreement_page = t.get(&format!("/fr/agreements/{slug}")).await.text();
+        assert!(agreement_page.contains("/fr/corrections/new?kind=agreements&amp;id=fixme"));
+        let form = t.get("/fr/corrections/new?kind=agreements&id=fixme").await;
+        assert_eq!(form.status, StatusCode::OK);
+        let csrf = set_cookie(&form, "passerelle_csrf").unwrap();
+        let fields = format!(
+            "csrf={csrf}&kind=agreements&record_id=fixme&proposal=Mauvaise+date&source_url=https%3A%2F%2Fexample.org"
+        );
+        let r = t
+            .call(form_request("/fr/corrections/new", "", &fields))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "no cookie, no form");
+        let r = t
+            .call(form_request(
+                "/fr/corrections/new",
+                &format!("passerelle_csrf={csrf}"),
+                &fields,
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        assert!(r.text().contains("role=\"status\""));
+        let r = t
+            .call(form_request(
+                "/fr/corrections/new",
+                &format!("passerelle_csrf={csrf}"),
+                &fields.replace("https%3A%2F%2Fexample.org", "ftp%3A%2F%2Fx"),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("source_url"));
+    }
+}

@@ -302,6 +302,9 @@ fn journeys(base: &str) -> Vec<String> {
         "/en/sign-in",
         "/ar/audit",
         "/es/agreements/be-ma-test",
+        "/fr/review",
+        "/ar/corrections",
+        "/fr/corrections/new?kind=agreements&id=be-ma-test",
     ] {
         match page.goto(&format!("{base}{path}")).and_then(|_| page.axe()) {
             Ok(v) if v.is_empty() => {}

@@ -1,0 +1,194 @@
+//! Proposing a correction to a published record (anyone, with a source)
+//! and, for editors, deciding on the open ones. The public form uses the
+//! double-submit CSRF cookie of the sign-in form; editors' forms use their
+//! session's token.
+
+use axum::body::Bytes;
+use axum::extract::{Extension, Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{IntoResponse, Response};
+use passerelle_domain::account::{Permission, allows};
+use passerelle_domain::correction::{CorrectionStatus, Proposal};
+use passerelle_domain::{Kind, Lang};
+
+use super::account::{CSRF_COOKIE, csrf_refused, field, form, set_cookie, signed_in};
+use super::filters::param;
+use super::render;
+use crate::AppState;
+use crate::auth::{self, cookie, random_hex, same};
+use crate::error::{ApiError, ApiResult};
+
+/// Where the proposal form stands.
+enum Outcome {
+    Form,
+    Sent,
+    Invalid(String),
+}
+
+async fn proposal_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    (kind, id): (&str, &str),
+    outcome: Outcome,
+) -> ApiResult<Response> {
+    let (done, error, status) = match outcome {
+        Outcome::Form => (false, None, StatusCode::OK),
+        Outcome::Sent => (true, None, StatusCode::CREATED),
+        Outcome::Invalid(e) => (false, Some(e), StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    let k: Kind = kind
+        .parse()
+        .map_err(|_| ApiError::not_found(format!("no kind of record `{kind}`")))?;
+    let record = state
+        .store
+        .get_json(k, id, false)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no published {} `{id}`", k.noun())))?;
+    let csrf = random_hex();
+    let html = render(
+        state,
+        lang,
+        uri,
+        "correction.html",
+        minijinja::context! {
+            section => kind,
+            kind => kind,
+            r => super::view::val(&record),
+            csrf => csrf.clone(),
+            done => done,
+            error => error,
+        },
+    )?;
+    let mut res = (status, html).into_response();
+    res.headers_mut().insert(
+        header::SET_COOKIE,
+        set_cookie(state, CSRF_COOKIE, &csrf, Some(3600)),
+    );
+    Ok(res)
+}
+
+pub async fn new(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Response> {
+    let kind = param(raw.as_deref(), "kind").unwrap_or_default();
+    let id = param(raw.as_deref(), "id").unwrap_or_default();
+    proposal_page(&state, lang, &uri, (&kind, &id), Outcome::Form).await
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let sent = cookie(&headers, CSRF_COOKIE).unwrap_or("");
+    if sent.is_empty() || !same(field(&f, "csrf").as_bytes(), sent.as_bytes()) {
+        return Err(csrf_refused());
+    }
+    let (kind, id) = (
+        field(&f, "kind").to_string(),
+        field(&f, "record_id").to_string(),
+    );
+    let opt = |name: &str| Some(field(&f, name).to_string()).filter(|s| !s.trim().is_empty());
+    let proposal = Proposal {
+        kind: kind.clone(),
+        record_id: id.clone(),
+        field: opt("field"),
+        proposal: field(&f, "proposal").to_string(),
+        source_url: field(&f, "source_url").to_string(),
+        contact: opt("contact"),
+    };
+    let who = auth::principal(&state, &headers).await.ok().flatten();
+    let proposer = who.map(|p| p.actor).unwrap_or_else(|| "public".into());
+    match crate::corrections::propose(&state, &proposer, proposal).await {
+        Ok(_) => proposal_page(&state, lang, &uri, (&kind, &id), Outcome::Sent).await,
+        Err(e) if e.code == "validation_failed" => {
+            let msg = e
+                .errors
+                .iter()
+                .map(|x| format!("{}: {}", x.field, x.message))
+                .collect::<Vec<_>>()
+                .join("; ");
+            proposal_page(&state, lang, &uri, (&kind, &id), Outcome::Invalid(msg)).await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+async fn editor(
+    state: &AppState,
+    headers: &HeaderMap,
+    f: Option<&[(String, String)]>,
+) -> Result<auth::Principal, ApiError> {
+    let p = signed_in(state, headers, f).await?;
+    if !allows(Some(p.role), Permission::DecideCorrections) {
+        return Err(auth::forbidden(p.role, Permission::DecideCorrections));
+    }
+    Ok(p)
+}
+
+async fn queue(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    p: &auth::Principal,
+    message: Option<&str>,
+    status: StatusCode,
+) -> ApiResult<Response> {
+    let open = state
+        .store
+        .corrections(Some(CorrectionStatus::Open))
+        .await?;
+    let html = render(
+        state,
+        lang,
+        uri,
+        "corrections.html",
+        minijinja::context! {
+            section => "account",
+            items => super::view::val(&open),
+            csrf => p.csrf.clone(),
+            message => message,
+        },
+    )?;
+    Ok((status, html).into_response())
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let p = editor(&state, &headers, None).await?;
+    queue(&state, lang, &uri, &p, None, StatusCode::OK).await
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let p = editor(&state, &headers, Some(&f)).await?;
+    let note = Some(field(&f, "note")).filter(|n| !n.trim().is_empty());
+    crate::corrections::decide_on(&state, &p.actor, &id, field(&f, "decision"), note).await?;
+    queue(
+        &state,
+        lang,
+        &uri,
+        &p,
+        Some("correction-decided"),
+        StatusCode::OK,
+    )
+    .await
+}
