@@ -476,3 +476,5 @@ correction-note = ملاحظة (اختيارية)
 correction-accept = قبول
 correction-decline = رفض
 correction-decided = سُجّل القرار.
+
+contributions-title = مساهماتك

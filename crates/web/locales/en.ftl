@@ -457,3 +457,5 @@ correction-note = Note (optional)
 correction-accept = Accept
 correction-decline = Decline
 correction-decided = The decision was recorded.
+
+contributions-title = Your contributions

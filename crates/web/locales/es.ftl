@@ -458,3 +458,5 @@ correction-note = Nota (opcional)
 correction-accept = Aceptar
 correction-decline = Rechazar
 correction-decided = Se registró la decisión.
+
+contributions-title = Sus contribuciones

@@ -458,3 +458,5 @@ correction-note = Note (facultative)
 correction-accept = Accepter
 correction-decline = Refuser
 correction-decided = La décision a été enregistrée.
+
+contributions-title = Vos contributions

@@ -133,13 +133,20 @@ pub async fn sign_in(
         return Err(csrf_refused());
     }
     let email = passerelle_store::normalise_email(field(&f, "email"));
-    let address = connect
-        .map(|c| c.0.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
-    let keys = [format!("account:{email}"), format!("address:{address}")];
+    // Without the peer's address (a server not started with connection
+    // info) only the account is throttled, so that one shared key cannot
+    // lock everyone out.
+    let mut keys = vec![format!("account:{email}")];
+    if let Some(c) = connect {
+        keys.push(format!("address:{}", c.0.0.ip()));
+    }
     let window = since(WINDOW_SECS);
+    let address_failures = match keys.get(1) {
+        Some(k) => state.store.login_failures(k, &window).await?,
+        None => 0,
+    };
     if state.store.login_failures(&keys[0], &window).await? >= MAX_PER_ACCOUNT
-        || state.store.login_failures(&keys[1], &window).await? >= MAX_PER_ADDRESS
+        || address_failures >= MAX_PER_ADDRESS
     {
         return sign_in_page(
             &state,
@@ -231,6 +238,22 @@ async fn account_page(
 ) -> ApiResult<Response> {
     let user = p.user.as_ref().expect("sessions belong to users");
     let tokens = state.store.tokens_of(&user.id).await?;
+    // The practices this user submitted, with where each stands and the
+    // reviewers' comments.
+    let q = passerelle_store::ListQuery {
+        include_private: true,
+        per_page: 500,
+        sort: passerelle_store::Sort::UpdatedDesc,
+        ..passerelle_store::ListQuery::default()
+    };
+    let contributions: Vec<serde_json::Value> = state
+        .store
+        .list_json(passerelle_domain::Kind::Practices, &q)
+        .await?
+        .items
+        .into_iter()
+        .filter(|r| r["submitted_by"].as_str() == Some(user.id.as_str()))
+        .collect();
     let html = render(
         state,
         lang,
@@ -241,6 +264,7 @@ async fn account_page(
             user => super::view::val(user),
             csrf => p.csrf.clone(),
             tokens => super::view::val(&tokens),
+            contributions => super::view::val(&contributions),
             message => message,
             new_token => new_token,
             admin => allows(Some(p.role), Permission::ManageUsers),

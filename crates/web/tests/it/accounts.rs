@@ -810,6 +810,25 @@ async fn the_review_queue_page_decides_with_the_session() {
             t.get("/api/v1/practices/hotline").await.json()["publication_status"],
             "published"
         );
+        // The contributor sees where their contribution stands, with the
+        // reviewer's comment, on their account page.
+        let (_, mine) = sign_in(&t, "contributor@example.org", PASSWORD).await;
+        let account = t
+            .call(
+                Request::get("/en/account")
+                    .header(
+                        header::COOKIE,
+                        format!("passerelle_session={}", mine.unwrap()),
+                    )
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .text();
+        assert!(
+            account.contains("Your contributions") && account.contains("Merci"),
+            "{account}"
+        );
         // Contributors have no queue.
         user(&t, "c2@example.org", Role::Contributor).await;
         let (_, s2) = sign_in(&t, "c2@example.org", PASSWORD).await;
