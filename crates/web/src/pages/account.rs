@@ -84,6 +84,21 @@ pub(super) async fn signed_in(
     Ok(p)
 }
 
+/// The signed-in principal (forms checked as [`signed_in`] does) if their
+/// role allows `what`.
+pub(super) async fn signed_in_may(
+    state: &AppState,
+    headers: &HeaderMap,
+    form: Option<&[(String, String)]>,
+    what: Permission,
+) -> Result<Principal, ApiError> {
+    let p = signed_in(state, headers, form).await?;
+    if !allows(Some(p.role), what) {
+        return Err(auth::forbidden(p.role, what));
+    }
+    Ok(p)
+}
+
 pub async fn sign_in_form(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
@@ -397,19 +412,6 @@ pub async fn revoke_token(
     .await
 }
 
-/// The signed-in admin, for the users pages.
-async fn admin(
-    state: &AppState,
-    headers: &HeaderMap,
-    form: Option<&[(String, String)]>,
-) -> Result<Principal, ApiError> {
-    let p = signed_in(state, headers, form).await?;
-    if !allows(Some(p.role), Permission::ManageUsers) {
-        return Err(auth::forbidden(p.role, Permission::ManageUsers));
-    }
-    Ok(p)
-}
-
 async fn users_page(
     state: &AppState,
     lang: Lang,
@@ -443,7 +445,7 @@ pub async fn users(
     uri: Uri,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let p = admin(&state, &headers, None).await?;
+    let p = signed_in_may(&state, &headers, None, Permission::ManageUsers).await?;
     users_page(&state, lang, &uri, &p, None, StatusCode::OK).await
 }
 
@@ -455,7 +457,7 @@ pub async fn add_user(
     body: Bytes,
 ) -> ApiResult<Response> {
     let f = form(&body);
-    let p = admin(&state, &headers, Some(&f)).await?;
+    let p = signed_in_may(&state, &headers, Some(&f), Permission::ManageUsers).await?;
     let role = Role::parse(field(&f, "role")).ok_or_else(|| {
         ApiError::invalid(passerelle_domain::Invalid::one(
             "role",
@@ -520,7 +522,7 @@ pub async fn set_user_state(
     body: Bytes,
 ) -> ApiResult<Response> {
     let f = form(&body);
-    let p = admin(&state, &headers, Some(&f)).await?;
+    let p = signed_in_may(&state, &headers, Some(&f), Permission::ManageUsers).await?;
     let disabled = match action.as_str() {
         "disable" => true,
         "enable" => false,
@@ -606,25 +608,13 @@ async fn queue_page(
     Ok((status, html).into_response())
 }
 
-async fn reviewer(
-    state: &AppState,
-    headers: &HeaderMap,
-    form: Option<&[(String, String)]>,
-) -> Result<Principal, ApiError> {
-    let p = signed_in(state, headers, form).await?;
-    if !allows(Some(p.role), Permission::ReviewSubmissions) {
-        return Err(auth::forbidden(p.role, Permission::ReviewSubmissions));
-    }
-    Ok(p)
-}
-
 pub async fn review_queue(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let p = reviewer(&state, &headers, None).await?;
+    let p = signed_in_may(&state, &headers, None, Permission::ReviewSubmissions).await?;
     queue_page(&state, lang, &uri, &p, None, StatusCode::OK).await
 }
 
@@ -638,7 +628,7 @@ pub async fn review_decide(
 ) -> ApiResult<Response> {
     use passerelle_domain::practice::Decision;
     let f = form(&body);
-    let p = reviewer(&state, &headers, Some(&f)).await?;
+    let p = signed_in_may(&state, &headers, Some(&f), Permission::ReviewSubmissions).await?;
     let decision = match field(&f, "decision") {
         "start_review" => Decision::StartReview,
         "publish" => Decision::Publish,

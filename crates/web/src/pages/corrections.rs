@@ -7,11 +7,11 @@ use axum::body::Bytes;
 use axum::extract::{Extension, Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
-use passerelle_domain::account::{Permission, allows};
+use passerelle_domain::account::Permission;
 use passerelle_domain::correction::{CorrectionStatus, Proposal};
 use passerelle_domain::{Kind, Lang};
 
-use super::account::{CSRF_COOKIE, csrf_refused, field, form, set_cookie, signed_in};
+use super::account::{CSRF_COOKIE, csrf_refused, field, form, set_cookie, signed_in_may};
 use super::filters::param;
 use super::render;
 use crate::AppState;
@@ -121,18 +121,6 @@ pub async fn submit(
     }
 }
 
-async fn editor(
-    state: &AppState,
-    headers: &HeaderMap,
-    f: Option<&[(String, String)]>,
-) -> Result<auth::Principal, ApiError> {
-    let p = signed_in(state, headers, f).await?;
-    if !allows(Some(p.role), Permission::DecideCorrections) {
-        return Err(auth::forbidden(p.role, Permission::DecideCorrections));
-    }
-    Ok(p)
-}
-
 async fn queue(
     state: &AppState,
     lang: Lang,
@@ -166,7 +154,7 @@ pub async fn list(
     uri: Uri,
     headers: HeaderMap,
 ) -> ApiResult<Response> {
-    let p = editor(&state, &headers, None).await?;
+    let p = signed_in_may(&state, &headers, None, Permission::DecideCorrections).await?;
     queue(&state, lang, &uri, &p, None, StatusCode::OK).await
 }
 
@@ -179,7 +167,7 @@ pub async fn decide(
     body: Bytes,
 ) -> ApiResult<Response> {
     let f = form(&body);
-    let p = editor(&state, &headers, Some(&f)).await?;
+    let p = signed_in_may(&state, &headers, Some(&f), Permission::DecideCorrections).await?;
     let note = Some(field(&f, "note")).filter(|n| !n.trim().is_empty());
     crate::corrections::decide_on(&state, &p.actor, &id, field(&f, "decision"), note).await?;
     queue(

@@ -297,14 +297,7 @@ async fn sign_in_sessions_and_csrf() {
         assert_eq!(status, StatusCode::SEE_OTHER);
         let session = session.expect("a session cookie");
         let cookie = format!("passerelle_session={session}");
-        let page = t
-            .call(
-                Request::get("/fr/account")
-                    .header(header::COOKIE, &cookie)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
+        let page = t.get_signed_in("/fr/account", &cookie).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.text().contains("editor@example.org"));
         // The session writes through the API like a token of the same role.
@@ -357,15 +350,10 @@ async fn sign_in_sessions_and_csrf() {
             .to_string();
         assert!(secret.starts_with("pas_"), "the token is shown once");
         assert!(
-            !t.call(
-                Request::get("/en/account")
-                    .header(header::COOKIE, &cookie)
-                    .body(Body::empty())
-                    .unwrap()
-            )
-            .await
-            .text()
-            .contains(&secret),
+            !t.get_signed_in("/en/account", &cookie)
+                .await
+                .text()
+                .contains(&secret),
             "and never again"
         );
         // Signing out ends the session.
@@ -377,14 +365,7 @@ async fn sign_in_sessions_and_csrf() {
             ))
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
-        let r = t
-            .call(
-                Request::get("/en/account")
-                    .header(header::COOKIE, &cookie)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
+        let r = t.get_signed_in("/en/account", &cookie).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "back to the sign-in page");
         // The token still works: signing out is not revoking.
         let r = t
@@ -469,14 +450,7 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
             )
             .await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-        let r = other
-            .call(
-                Request::get("/en/account")
-                    .header(header::COOKIE, &cookie)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
+        let r = other.get_signed_in("/en/account", &cookie).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         // Enabled again, the token works; revoked, it stops everywhere.
         t.db.store.set_disabled("test", &id, false).await.unwrap();
@@ -523,7 +497,7 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
         assert!(users.iter().all(|e| e.actor == "test"));
         let text = serde_json::to_string(&users).unwrap();
         assert!(
-            !text.contains("argon2") && !text.contains("password_hash"),
+            !text.contains("argon2") & !text.contains("password_hash"),
             "{text}"
         );
         let tokens = log("tokens", &info.id).await;
@@ -531,14 +505,7 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
         assert_eq!(actions, ["create", "revoke"]);
         assert!(!serde_json::to_string(&tokens).unwrap().contains(&secret));
         // The disabled user's session did not come back with the account.
-        let r = t
-            .call(
-                Request::get("/en/account")
-                    .header(header::COOKIE, &cookie)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
+        let r = t.get_signed_in("/en/account", &cookie).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
     }
 }
@@ -636,7 +603,7 @@ async fn the_audit_log_and_record_history_are_for_those_allowed() {
             )
             .await
             .text();
-        assert!(seen.contains("<section class=\"history\">") && seen.contains("suspended"));
+        assert!(seen.contains("<section class=\"history\">") & seen.contains("suspended"));
         let public = t.get(&format!("/en/agreements/{slug}")).await.text();
         assert!(!public.contains("<section class=\"history\">"));
         assert!(!public.contains("editor@example.org"));
@@ -751,14 +718,7 @@ async fn the_review_queue_page_decides_with_the_session() {
         user(&t, "rev@example.org", Role::Reviewer).await;
         let (_, session) = sign_in(&t, "rev@example.org", PASSWORD).await;
         let cookie = format!("passerelle_session={}", session.unwrap());
-        let page = t
-            .call(
-                Request::get("/fr/review")
-                    .header(header::COOKIE, &cookie)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
+        let page = t.get_signed_in("/fr/review", &cookie).await;
         assert_eq!(page.status, StatusCode::OK);
         let html = page.text();
         assert!(
@@ -814,34 +774,21 @@ async fn the_review_queue_page_decides_with_the_session() {
         // reviewer's comment, on their account page.
         let (_, mine) = sign_in(&t, "contributor@example.org", PASSWORD).await;
         let account = t
-            .call(
-                Request::get("/en/account")
-                    .header(
-                        header::COOKIE,
-                        format!("passerelle_session={}", mine.unwrap()),
-                    )
-                    .body(Body::empty())
-                    .unwrap(),
+            .get_signed_in(
+                "/en/account",
+                &format!("passerelle_session={}", mine.unwrap()),
             )
             .await
             .text();
         assert!(
-            account.contains("Your contributions") && account.contains("Merci"),
+            account.contains("Your contributions") & account.contains("Merci"),
             "{account}"
         );
         // Contributors have no queue.
         user(&t, "c2@example.org", Role::Contributor).await;
         let (_, s2) = sign_in(&t, "c2@example.org", PASSWORD).await;
         let r = t
-            .call(
-                Request::get("/en/review")
-                    .header(
-                        header::COOKIE,
-                        format!("passerelle_session={}", s2.unwrap()),
-                    )
-                    .body(Body::empty())
-                    .unwrap(),
-            )
+            .get_signed_in("/en/review", &format!("passerelle_session={}", s2.unwrap()))
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
     }

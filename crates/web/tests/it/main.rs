@@ -141,6 +141,17 @@ impl TestApp {
         }
     }
 
+    /// A GET with a session cookie (`passerelle_session=…`).
+    pub async fn get_signed_in(&self, uri: &str, cookie: &str) -> Reply {
+        self.call(
+            Request::get(uri)
+                .header(header::COOKIE, cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
     /// A GET with the admin token.
     pub async fn get_with_token(&self, uri: &str) -> Reply {
         self.send(Method::GET, uri, Some(TOKEN), None, Vec::new())
