@@ -62,6 +62,13 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
+/// A hash no password matches, verified against for unknown e-mail
+/// addresses so that they cost what a known one costs; made once.
+pub fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password(&random_hex()))
+}
+
 /// Shortest password accepted (NIST SP 800-63B asks for at least 8).
 pub const MIN_PASSWORD: usize = 10;
 

@@ -176,12 +176,15 @@ pub async fn sign_in(
     // Verify even for an unknown e-mail, so timing does not tell which
     // addresses have accounts.
     let (user, hash) = match found {
-        Some((u, h)) => (Some(u), h),
-        None => (None, auth::hash_password("not a password")),
+        Some((u, h)) => (Some(u), Some(h)),
+        None => (None, None),
     };
-    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .unwrap_or(false);
+    let ok = tokio::task::spawn_blocking(move || match &hash {
+        Some(h) => auth::verify_password(&password, h),
+        None => auth::verify_password(&password, auth::dummy_hash()),
+    })
+    .await
+    .unwrap_or(false);
     let user = match user {
         Some(u) if ok && !u.disabled => u,
         _ => {
