@@ -59,6 +59,9 @@ enum UserCommand {
         role: passerelle_domain::account::Role,
         #[arg(long)]
         organisation: Option<String>,
+        /// The language of their pages after sign-in: fr, en, es or ar.
+        #[arg(long)]
+        lang: Option<String>,
     },
     /// List the users.
     List,
@@ -122,8 +125,16 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Replace the admin token (the old one stops working) and print the new one.
-    Token,
+    /// Make an API token and print it (once). Without `--email`, it is the
+    /// operator's token, and the operator's earlier tokens stop working.
+    Token {
+        /// The user whose token it is; it carries their role.
+        #[arg(long)]
+        email: Option<String>,
+        /// What the token is for, as its owner sees it on the account page.
+        #[arg(long, default_value = "command line")]
+        name: String,
+    },
     /// Assess an agreement (PDF, DOCX, HTML or text) against the BLMA Guidance.
     Assess {
         /// The file; `-` reads standard input.
@@ -276,21 +287,49 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Assess { .. } | Command::Eval { .. } | Command::ExtractWorker { .. } => {
             unreachable!("handled above")
         }
-        Command::Token => {
-            let token = passerelle_web::new_token();
-            store
-                .set_setting(
-                    passerelle_web::ADMIN_TOKEN_SETTING,
-                    &passerelle_web::token_hash(&token),
-                )
-                .await?;
-            println!("{token}");
-            eprintln!(
-                "This is the new admin token; the previous one no longer works. It is not shown again."
-            );
-            Ok(())
-        }
+        Command::Token { email, name } => token(&store, email.as_deref(), &name).await,
     }
+}
+
+/// The `token` command.
+async fn token(store: &passerelle_store::Store, email: Option<&str>, name: &str) -> Result<()> {
+    let user = match email {
+        Some(email) => {
+            store
+                .user_with_hash(email)
+                .await?
+                .with_context(|| format!("no user with e-mail `{email}`"))?
+                .0
+        }
+        None => {
+            let operator = passerelle_web::operator(store).await?;
+            for t in store.tokens_of(&operator.id).await? {
+                if t.revoked_at.is_none() {
+                    store.revoke_token("cli", &operator.id, &t.id).await?;
+                }
+            }
+            operator
+        }
+    };
+    if user.disabled {
+        bail!("{} is disabled: enable the user first", user.email);
+    }
+    let token = passerelle_web::new_token();
+    store
+        .create_token("cli", &user.id, name, &passerelle_web::token_hash(&token))
+        .await?;
+    println!("{token}");
+    eprintln!(
+        "An API token of {} ({}); it is not shown again.{}",
+        user.email,
+        user.role,
+        if email.is_none() {
+            " The operator's earlier tokens no longer work."
+        } else {
+            ""
+        }
+    );
+    Ok(())
 }
 
 async fn serve(
@@ -298,21 +337,25 @@ async fn serve(
     settings: &Settings,
     bind: SocketAddr,
 ) -> Result<()> {
-    let (hash, fresh) =
-        passerelle_web::admin_token(&store, settings.admin_token.as_deref()).await?;
-    if let Some(token) = fresh {
-        eprintln!(
+    use passerelle_web::OperatorToken;
+    match passerelle_web::operator_token(&store, settings.admin_token.as_deref()).await? {
+        OperatorToken::Fresh(token) => eprintln!(
             "\nAdmin token for writing through the API (shown once; replace it with `passerelle token`):\n  {token}\n"
-        );
+        ),
+        OperatorToken::ConfiguredRevoked => eprintln!(
+            "warning: the configured admin_token was revoked and does not work; configure another or make one with `passerelle token`"
+        ),
+        OperatorToken::Configured | OperatorToken::Kept => {}
     }
-    if store.users().await?.is_empty() {
+    let operator = passerelle_domain::account::OPERATOR_EMAIL;
+    if store.users().await?.iter().all(|u| u.email == operator) {
         eprintln!(
             "No accounts yet. Create the first administrator with:\n  passerelle user add --role admin --email you@example.org --name \"Your Name\"\n"
         );
     }
     let nudge = Arc::new(tokio::sync::Notify::new());
     let index = search::for_server(&store, &settings.search_dir, Arc::clone(&nudge)).await?;
-    let mut state = passerelle_web::AppState::new(store, &hash, index);
+    let mut state = passerelle_web::AppState::new(store, index);
     state.search_nudge = nudge;
     // Uploaded files are read by this same program in a child process.
     let program = std::env::current_exe().context("cannot find this program's path")?;
@@ -345,6 +388,7 @@ async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<(
             name,
             role,
             organisation,
+            lang,
         } => {
             let password = match std::env::var("PASSERELLE_PASSWORD") {
                 Ok(p) => p,
@@ -371,7 +415,7 @@ async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<(
                 email: &email,
                 display_name: &name,
                 organisation: organisation.as_deref(),
-                preferred_lang: None,
+                preferred_lang: lang.as_deref(),
                 role,
             };
             let user = store.create_user("cli", new, &hash).await?;

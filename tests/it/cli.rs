@@ -239,3 +239,44 @@ fn the_extract_worker_reads_standard_input() {
         "ok text UTF-8\nArtículo primero"
     );
 }
+
+#[test]
+fn tokens_are_made_for_users_on_the_command_line() {
+    let data = tempfile::tempdir().unwrap();
+    let add = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["user", "add", "--email", "Ed@Example.org", "--name", "Ed"])
+        .args(["--role", "editor", "--lang", "fr"])
+        .env("PASSERELLE_PASSWORD", "correct horse battery")
+        .env_remove("PASSERELLE_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(ok(add).contains("ed@example.org"));
+    let token = ok(passerelle(
+        data.path(),
+        &[
+            "token",
+            "--email",
+            "ed@example.org",
+            "--name",
+            "nightly import",
+        ],
+    ));
+    assert!(token.trim().starts_with("pas_"), "{token}");
+    let operator = ok(passerelle(data.path(), &["token"]));
+    assert!(operator.trim().starts_with("pas_"), "{operator}");
+    assert_ne!(token, operator);
+    let list = ok(passerelle(data.path(), &["user", "list"]));
+    assert!(list.contains("ed@example.org\teditor"), "{list}");
+    assert!(
+        list.contains("operator@passerelle.invalid\tadmin"),
+        "{list}"
+    );
+    let unknown = passerelle(data.path(), &["token", "--email", "nobody@example.org"]);
+    assert!(!unknown.status.success());
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr)
+            .contains("no user with e-mail `nobody@example.org`")
+    );
+}

@@ -63,6 +63,15 @@ pub struct User {
     pub updated_at: String,
 }
 
+/// The built-in account that owns the operator's API token: the one set
+/// as `admin_token` in the configuration, or made at first start. It is an
+/// admin that cannot sign in (its password hash matches no password), so
+/// the operator's token is an API token like any user's: hashed, shown in
+/// the audit log under this address, revoked by `passerelle token` or by
+/// disabling the account. `.invalid` is reserved (RFC 2606): no mail goes
+/// there.
+pub const OPERATOR_EMAIL: &str = "operator@passerelle.invalid";
+
 /// An API token as its owner sees it later: never the secret again.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct TokenInfo {

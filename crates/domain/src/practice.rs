@@ -57,6 +57,58 @@ pub enum Decision {
 }
 
 impl Practice {
+    /// Whether its contributor may still change or withdraw it: before
+    /// review, or after a rejection (to revise and submit again).
+    pub fn open_to_contributor(&self) -> Result<(), Invalid> {
+        use PublicationStatus::*;
+        match self.publication_status {
+            Draft | Submitted | Rejected => Ok(()),
+            InReview | Published => Err(Invalid::one(
+                "publication_status",
+                format!(
+                    "the practice is {} and no longer changes but through its reviewers",
+                    enum_str(&self.publication_status)
+                ),
+            )),
+        }
+    }
+
+    /// Makes `self`, as a contributor sent it, their contribution: stored
+    /// as a draft if they asked for one and as submitted otherwise, owned
+    /// by `user`, with the reviews of `before` (their earlier version) and
+    /// a step when it is submitted. A version that reviewers have taken
+    /// up is no longer theirs to change.
+    pub fn contribute(
+        &mut self,
+        before: Option<&Practice>,
+        user: &str,
+        by: &str,
+        at: &str,
+    ) -> Result<(), Invalid> {
+        use PublicationStatus::*;
+        if let Some(b) = before {
+            b.open_to_contributor()?;
+        }
+        let to = if self.publication_status == Draft {
+            Draft
+        } else {
+            Submitted
+        };
+        self.publication_status = to;
+        self.submitted_by = Some(user.to_string());
+        self.reviews = before.map(|b| b.reviews.clone()).unwrap_or_default();
+        let was = before.map(|b| b.publication_status);
+        if to == Submitted && was != Some(Submitted) {
+            self.reviews.push(ReviewStep {
+                at: at.to_string(),
+                by: by.to_string(),
+                status: Submitted,
+                comment: None,
+            });
+        }
+        Ok(())
+    }
+
     /// Applies a reviewer's decision, or says why it cannot apply to the
     /// practice as it stands.
     pub fn decide(

@@ -15,9 +15,37 @@ pub struct NewUser<'a> {
     pub role: Role,
 }
 
+/// What to change of a user; `None` leaves a field as it is.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct UserChange<'a> {
+    pub password_hash: Option<&'a str>,
+    pub role: Option<Role>,
+    pub disabled: Option<bool>,
+    pub display_name: Option<&'a str>,
+    /// `Some(None)` clears the preferred language.
+    pub preferred_lang: Option<Option<&'a str>>,
+}
+
 /// E-mail addresses are compared trimmed and in lower case.
 pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
+}
+
+fn check_profile(
+    c: &mut passerelle_domain::validation::Check,
+    display_name: &str,
+    preferred_lang: Option<&str>,
+) {
+    c.required("display_name", display_name);
+    c.max_len("display_name", display_name, 200);
+    if let Some(lang) = preferred_lang
+        && passerelle_domain::text::Lang::parse(lang).is_none()
+    {
+        c.fail(
+            "preferred_lang",
+            format!("`{lang}` is not a language of the hub: fr, en, es or ar"),
+        );
+    }
 }
 
 impl Store {
@@ -32,8 +60,7 @@ impl Store {
         if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
             c.fail("email", format!("`{email}` is not an e-mail address"));
         }
-        c.required("display_name", new.display_name);
-        c.max_len("display_name", new.display_name, 200);
+        check_profile(&mut c, new.display_name, new.preferred_lang);
         c.finish()?;
         let at = now();
         let user = User {
@@ -76,14 +103,39 @@ impl Store {
         id: &str,
         password_hash: &str,
     ) -> Result<(), StoreError> {
-        dispatch!(
-            self,
-            update_user(actor, id, Some(password_hash), None, None)
-        )
+        let change = UserChange {
+            password_hash: Some(password_hash),
+            ..UserChange::default()
+        };
+        dispatch!(self, update_user(actor, id, &change))
     }
 
     pub async fn set_role(&self, actor: &str, id: &str, role: Role) -> Result<(), StoreError> {
-        dispatch!(self, update_user(actor, id, None, Some(role), None))
+        let change = UserChange {
+            role: Some(role),
+            ..UserChange::default()
+        };
+        dispatch!(self, update_user(actor, id, &change))
+    }
+
+    /// What a user changes of themselves: the name shown and the language
+    /// of their pages (`None`: the browser's).
+    pub async fn set_profile(
+        &self,
+        actor: &str,
+        id: &str,
+        display_name: &str,
+        preferred_lang: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let mut c = passerelle_domain::validation::Check::new();
+        check_profile(&mut c, display_name, preferred_lang);
+        c.finish()?;
+        let change = UserChange {
+            display_name: Some(display_name.trim()),
+            preferred_lang: Some(preferred_lang),
+            ..UserChange::default()
+        };
+        dispatch!(self, update_user(actor, id, &change))
     }
 
     /// Disabling ends the user's sessions at once, and their tokens stop
@@ -94,7 +146,11 @@ impl Store {
         id: &str,
         disabled: bool,
     ) -> Result<(), StoreError> {
-        dispatch!(self, update_user(actor, id, None, None, Some(disabled)))
+        let change = UserChange {
+            disabled: Some(disabled),
+            ..UserChange::default()
+        };
+        dispatch!(self, update_user(actor, id, &change))
     }
 
     pub async fn create_session(
@@ -147,6 +203,11 @@ impl Store {
         dispatch!(self, token_user(token_hash))
     }
 
+    /// Whether a token with this hash was ever made: `Some(revoked)`.
+    pub async fn token_revoked(&self, token_hash: &str) -> Result<Option<bool>, StoreError> {
+        dispatch!(self, token_revoked(token_hash))
+    }
+
     pub async fn tokens_of(&self, user_id: &str) -> Result<Vec<TokenInfo>, StoreError> {
         dispatch!(self, tokens_of(user_id))
     }
@@ -160,16 +221,20 @@ impl Store {
         dispatch!(self, revoke_token(actor, user_id, token_id))
     }
 
-    pub async fn record_login_failure(&self, keys: &[String]) -> Result<(), StoreError> {
-        dispatch!(self, record_login_failure(keys))
+    /// Throttling, shared by every node: notes one attempt under each key
+    /// (`account:…`, `address:…` for sign-in; `propose:…` for corrections).
+    /// Kept a day. The table is still called `login_failures`, its first use.
+    pub async fn record_attempt(&self, keys: &[String]) -> Result<(), StoreError> {
+        dispatch!(self, record_attempt(keys))
     }
 
-    pub async fn login_failures(&self, key: &str, since: &str) -> Result<i64, StoreError> {
-        dispatch!(self, login_failures(key, since))
+    /// Attempts under `key` since `since` (RFC 3339).
+    pub async fn attempts(&self, key: &str, since: &str) -> Result<i64, StoreError> {
+        dispatch!(self, attempts(key, since))
     }
 
-    pub async fn clear_login_failures(&self, key: &str) -> Result<(), StoreError> {
-        dispatch!(self, clear_login_failures(key))
+    pub async fn forget_attempts(&self, key: &str) -> Result<(), StoreError> {
+        dispatch!(self, forget_attempts(key))
     }
 }
 

@@ -1,6 +1,7 @@
 // Accounts, sessions, API tokens and failed sign-ins, for both backends
 // (included by `sqlite.rs` and `postgres.rs`, like `ops.rs`).
 
+use crate::account::UserChange;
 use passerelle_domain::account::{Role, TokenInfo, User};
 use passerelle_domain::audit::{TOKENS, USERS};
 
@@ -128,23 +129,30 @@ pub(crate) async fn update_user(
     pool: &Pool<Db>,
     actor: &str,
     id: &str,
-    password_hash: Option<&str>,
-    role: Option<Role>,
-    disabled: Option<bool>,
+    change: &UserChange<'_>,
 ) -> Result<(), StoreError> {
+    let UserChange {
+        password_hash,
+        role,
+        disabled,
+        ..
+    } = *change;
     let mut tx = begin(pool).await?;
     let result = async {
         let before = user_in(&mut tx, id)
             .await?
             .ok_or_else(|| StoreError::Conflict(format!("no user `{id}`")))?;
         sqlx::query(
-            "UPDATE users SET password_hash = COALESCE($2, password_hash), role = COALESCE($3, role), disabled = COALESCE($4, disabled), updated_at = $5 WHERE id = $1",
+            "UPDATE users SET password_hash = COALESCE($2, password_hash), role = COALESCE($3, role), disabled = COALESCE($4, disabled), updated_at = $5, display_name = COALESCE($6, display_name), preferred_lang = CASE WHEN $7 THEN $8 ELSE preferred_lang END WHERE id = $1",
         )
         .bind(id)
         .bind(password_hash)
         .bind(role.map(Role::as_str))
         .bind(disabled)
         .bind(now())
+        .bind(change.display_name)
+        .bind(change.preferred_lang.is_some())
+        .bind(change.preferred_lang.flatten())
         .execute(&mut *tx)
         .await?;
         if disabled == Some(true) || password_hash.is_some() {
@@ -274,6 +282,18 @@ pub(crate) async fn token_user(
     }
 }
 
+pub(crate) async fn token_revoked(
+    pool: &Pool<Db>,
+    token_hash: &str,
+) -> Result<Option<bool>, StoreError> {
+    let row: Option<Option<String>> =
+        sqlx::query_scalar("SELECT revoked_at FROM api_tokens WHERE token_hash = $1")
+            .bind(token_hash)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(|r| r.is_some()))
+}
+
 pub(crate) async fn tokens_of(
     pool: &Pool<Db>,
     user_id: &str,
@@ -322,10 +342,16 @@ pub(crate) async fn revoke_token(
     finish(tx, result).await
 }
 
-pub(crate) async fn record_login_failure(
-    pool: &Pool<Db>,
-    keys: &[String],
-) -> Result<(), StoreError> {
+/// Attempts older than this are forgotten: every window is shorter.
+const ATTEMPTS_KEPT: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Notes one attempt under each key (failed sign-ins, proposals), and
+/// forgets those too old to count, so the table holds a day at most.
+pub(crate) async fn record_attempt(pool: &Pool<Db>, keys: &[String]) -> Result<(), StoreError> {
+    sqlx::query("DELETE FROM login_failures WHERE at < $1")
+        .bind(crate::rfc3339(std::time::SystemTime::now() - ATTEMPTS_KEPT))
+        .execute(pool)
+        .await?;
     for key in keys {
         sqlx::query("INSERT INTO login_failures (key, at) VALUES ($1, $2)")
             .bind(key)
@@ -336,12 +362,8 @@ pub(crate) async fn record_login_failure(
     Ok(())
 }
 
-/// Failed sign-ins under `key` since `since` (RFC 3339).
-pub(crate) async fn login_failures(
-    pool: &Pool<Db>,
-    key: &str,
-    since: &str,
-) -> Result<i64, StoreError> {
+/// Attempts under `key` since `since` (RFC 3339).
+pub(crate) async fn attempts(pool: &Pool<Db>, key: &str, since: &str) -> Result<i64, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at > $2")
             .bind(key)
@@ -351,7 +373,7 @@ pub(crate) async fn login_failures(
     )
 }
 
-pub(crate) async fn clear_login_failures(pool: &Pool<Db>, key: &str) -> Result<(), StoreError> {
+pub(crate) async fn forget_attempts(pool: &Pool<Db>, key: &str) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM login_failures WHERE key = $1")
         .bind(key)
         .execute(pool)

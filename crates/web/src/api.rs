@@ -19,8 +19,8 @@ use crate::auth::{privileged, writer};
 use crate::error::{ApiError, ApiResult};
 use crate::params::list_query;
 use crate::{AppState, openapi};
+use passerelle_domain::Practice;
 use passerelle_domain::account::{Permission, allows};
-use passerelle_domain::{Practice, PublicationStatus};
 
 /// Largest JSON body accepted.
 pub const MAX_JSON_BYTES: usize = 2 * 1024 * 1024;
@@ -289,13 +289,11 @@ async fn create(
         .ok_or_else(ApiError::unauthorized)?;
     let mut record = record_from(kind, &headers, &body)?;
     if !allows(Some(p.role), Permission::Write(kind)) {
-        // Contributors submit practices for review: whatever status they
-        // give, it is stored as submitted, under their name.
+        // Contributors submit practices for review: a draft if they say
+        // so, submitted otherwise, under their name; never published.
         match &mut record {
             AnyRecord::Practice(practice) if allows(Some(p.role), Permission::Submit) => {
-                practice.publication_status = PublicationStatus::Submitted;
-                practice.submitted_by = p.user.as_ref().map(|u| u.id.clone());
-                practice.reviews.clear();
+                practice.contribute(None, &p.user.id, &p.actor, &passerelle_store::now())?;
             }
             _ => return Err(crate::auth::forbidden(p.role, Permission::Write(kind))),
         }
@@ -321,11 +319,51 @@ async fn update(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let kind = kind(&kind_name)?;
-    let actor = writer(&state, &headers, Permission::Write(kind)).await?;
-    let record = record_from(kind, &headers, &body)?;
+    let p = crate::auth::principal(&state, &headers)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    let mut record = record_from(kind, &headers, &body)?;
+    if !allows(Some(p.role), Permission::Write(kind)) {
+        // A contributor revises their own practice until reviewers take it.
+        let before = own_contribution(&state, &p, kind, &key).await?;
+        match &mut record {
+            AnyRecord::Practice(practice) => {
+                practice.contribute(
+                    Some(&before),
+                    &p.user.id,
+                    &p.actor,
+                    &passerelle_store::now(),
+                )?;
+            }
+            _ => unreachable!("own_contribution gives practices only"),
+        }
+    }
     Ok(Json(
-        with_record!(record, r => json!(state.store.update(&actor, &key, r).await?)),
+        with_record!(record, r => json!(state.store.update(&p.actor, &key, r).await?)),
     ))
+}
+
+/// The practice `key` if `p` (who may not write practices) contributed it
+/// and may still change it; otherwise why not (403, or 422 once reviewers
+/// have taken it up).
+async fn own_contribution(
+    state: &AppState,
+    p: &crate::auth::Principal,
+    kind: Kind,
+    key: &str,
+) -> ApiResult<Practice> {
+    let refused = || crate::auth::forbidden(p.role, Permission::Write(kind));
+    if kind != Kind::Practices || !allows(Some(p.role), Permission::Submit) {
+        return Err(refused());
+    }
+    let before: Practice = state
+        .store
+        .get(key, true)
+        .await?
+        .filter(|b: &Practice| b.submitted_by.as_deref() == Some(p.user.id.as_str()))
+        .ok_or_else(refused)?;
+    before.open_to_contributor()?;
+    Ok(before)
 }
 
 async fn remove(
@@ -334,8 +372,14 @@ async fn remove(
     headers: HeaderMap,
 ) -> ApiResult<StatusCode> {
     let kind = kind(&kind_name)?;
-    let actor = writer(&state, &headers, Permission::Write(kind)).await?;
-    state.store.delete(&actor, kind, &key).await?;
+    let p = crate::auth::principal(&state, &headers)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    if !allows(Some(p.role), Permission::Write(kind)) {
+        // A contributor withdraws their own practice before review.
+        own_contribution(&state, &p, kind, &key).await?;
+    }
+    state.store.delete(&p.actor, kind, &key).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -353,7 +397,7 @@ async fn record_status(
         .get(&key, true)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no commitment with id or slug `{key}`")))?;
-    let organisation = p.user.as_ref().and_then(|u| u.organisation.as_deref());
+    let organisation = p.user.organisation.as_deref();
     if !passerelle_domain::account::may_update_commitment(
         Some(p.role),
         organisation,

@@ -1,6 +1,6 @@
 //! Who is asking, and whether they may. A request carries either an API
-//! token (`Authorization: Bearer …`: a user's token, or the configured
-//! admin token) or a session cookie set at sign-in. Sessions and tokens
+//! token (`Authorization: Bearer …`, a user's token; the operator's
+//! configured token belongs to the built-in operator account) or a session cookie set at sign-in. Sessions and tokens
 //! are looked up in the database on every request, so signing out,
 //! revoking a token or disabling a user takes effect at once on every
 //! node. What each role may do is [`passerelle_domain::account::allows`].
@@ -12,8 +12,6 @@ use sha2::{Digest, Sha256};
 use crate::AppState;
 use crate::error::ApiError;
 
-/// The setting that holds the admin token's SHA-256.
-pub const ADMIN_TOKEN_SETTING: &str = "admin_token_sha256";
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "passerelle_session";
 
@@ -75,8 +73,7 @@ pub const MIN_PASSWORD: usize = 10;
 /// Someone identified by a token or a session.
 #[derive(Clone, Debug)]
 pub struct Principal {
-    /// `None` for the configured admin token, which belongs to no user.
-    pub user: Option<User>,
+    pub user: User,
     pub role: Role,
     /// Who the audit log names.
     pub actor: String,
@@ -115,20 +112,11 @@ pub async fn principal(
 ) -> Result<Option<Principal>, ApiError> {
     if let Some(token) = bearer(headers) {
         let hash = token_hash(token);
-        if same(hash.as_bytes(), state.admin_token_hash.as_bytes()) {
-            return Ok(Some(Principal {
-                user: None,
-                role: Role::Admin,
-                actor: "admin-token".into(),
-                csrf: None,
-                session: None,
-            }));
-        }
         return match state.store.token_user(&hash).await? {
             Some((user, name)) => Ok(Some(Principal {
                 role: user.role,
                 actor: format!("{} (token {name})", user.email),
-                user: Some(user),
+                user,
                 csrf: None,
                 session: None,
             })),
@@ -141,7 +129,7 @@ pub async fn principal(
             return Ok(Some(Principal {
                 role: user.role,
                 actor: user.email.clone(),
-                user: Some(user),
+                user,
                 csrf: Some(csrf),
                 session: Some(hash),
             }));

@@ -4,7 +4,9 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Extension, Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use passerelle_domain::Invalid;
@@ -18,8 +20,54 @@ use crate::AppState;
 use crate::auth::{principal, writer};
 use crate::error::{ApiError, ApiResult};
 
-/// Checks and stores a proposal for a published record.
-pub async fn propose(state: &AppState, proposer: &str, p: Proposal) -> ApiResult<Correction> {
+/// Proposals allowed in [`PROPOSAL_WINDOW_SECS`] from one address when
+/// not signed in, and from one account when signed in.
+const PROPOSALS_PER_ADDRESS: i64 = 10;
+const PROPOSALS_PER_ACCOUNT: i64 = 30;
+const PROPOSAL_WINDOW_SECS: u64 = 3600;
+
+/// Who proposes: the audit log's name for them, and what throttles them.
+pub struct Proposer {
+    pub actor: String,
+    /// `propose:user:…` when signed in, `propose:address:…` otherwise;
+    /// none for the public without a known address (no shared key that one
+    /// sender could exhaust for all).
+    key: Option<(String, i64)>,
+}
+
+impl Proposer {
+    pub fn new(who: Option<&crate::auth::Principal>, address: Option<std::net::IpAddr>) -> Self {
+        match (who, address) {
+            (Some(p), _) => Proposer {
+                actor: p.actor.clone(),
+                key: Some((format!("propose:user:{}", p.user.id), PROPOSALS_PER_ACCOUNT)),
+            },
+            (None, a) => Proposer {
+                actor: "public".into(),
+                key: a.map(|a| (format!("propose:address:{a}"), PROPOSALS_PER_ADDRESS)),
+            },
+        }
+    }
+}
+
+/// Checks and stores a proposal for a published record; a proposer over
+/// their hourly allowance waits (429), so the editors' queue cannot be
+/// flooded from one place.
+pub async fn propose(state: &AppState, who: &Proposer, p: Proposal) -> ApiResult<Correction> {
+    let proposer = who.actor.as_str();
+    if let Some((key, max)) = &who.key {
+        let since = passerelle_store::rfc3339(
+            std::time::SystemTime::now() - std::time::Duration::from_secs(PROPOSAL_WINDOW_SECS),
+        );
+        if state.store.attempts(key, &since).await? >= *max {
+            return Err(ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_proposals",
+                "Too many proposals",
+                format!("at most {max} proposals an hour come from one sender; try again later"),
+            ));
+        }
+    }
     let kind = p.check()?;
     let record = state
         .store
@@ -49,18 +97,25 @@ pub async fn propose(state: &AppState, proposer: &str, p: Proposal) -> ApiResult
         created_at: passerelle_store::now(),
     };
     state.store.propose_correction(&c).await?;
+    if let Some((key, _)) = &who.key {
+        state
+            .store
+            .record_attempt(std::slice::from_ref(key))
+            .await?;
+    }
     Ok(c)
 }
 
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
+    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     body: Bytes,
 ) -> ApiResult<Response> {
     let who = principal(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let proposal: Proposal = from_json(value)?;
-    let proposer = who.map(|p| p.actor).unwrap_or_else(|| "public".into());
+    let proposer = Proposer::new(who.as_ref(), connect.map(|c| c.0.0.ip()));
     let c = propose(&state, &proposer, proposal).await?;
     Ok((StatusCode::CREATED, Json(c)).into_response())
 }

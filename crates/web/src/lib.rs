@@ -20,14 +20,13 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
+use passerelle_domain::account::{OPERATOR_EMAIL, Role, User};
 use passerelle_search::SearchIndex;
-use passerelle_store::{Store, StoreError};
+use passerelle_store::{NewUser, Store, StoreError};
 use tokio::sync::Notify;
 
 pub use assessment::FileReader;
-pub use auth::{
-    ADMIN_TOKEN_SETTING, MIN_PASSWORD, hash_password, new_token, token_hash, verify_password,
-};
+pub use auth::{MIN_PASSWORD, hash_password, new_token, token_hash, verify_password};
 pub use error::{ApiError, Problem};
 pub use pages::Site;
 
@@ -35,8 +34,6 @@ pub use pages::Site;
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
-    /// SHA-256 (hex) of the token that may write.
-    pub admin_token_hash: Arc<str>,
     /// This node's search index, kept current by a follower task.
     pub search: Arc<SearchIndex>,
     /// Wakes the follower after a write here, so this node's own writes
@@ -52,10 +49,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, admin_token_hash: &str, search: Arc<SearchIndex>) -> AppState {
+    pub fn new(store: Store, search: Arc<SearchIndex>) -> AppState {
         AppState {
             store,
-            admin_token_hash: admin_token_hash.into(),
             search,
             search_nudge: Arc::new(Notify::new()),
             file_reader: FileReader::InProcess,
@@ -65,23 +61,93 @@ impl AppState {
     }
 }
 
-/// Makes sure an admin token exists. With `configured`, that token is used;
-/// otherwise the one stored in the database; otherwise a new one is made
-/// and returned (to be shown once), its hash stored for every node.
-pub async fn admin_token(
+/// The operator's API token after [`operator_token`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum OperatorToken {
+    /// The configured token works.
+    Configured,
+    /// The configured token was revoked (by `passerelle token` or on the
+    /// users page): it stays revoked until the configuration names another.
+    ConfiguredRevoked,
+    /// A token made now, at first start, to be shown once.
+    Fresh(String),
+    /// The token made at an earlier start (or by another node) stands.
+    Kept,
+}
+
+/// The hash of the token made at first start, so that nodes starting
+/// together on a new database agree on one.
+const FIRST_TOKEN_SETTING: &str = "admin_token_sha256";
+
+/// Makes sure the operator's account and token exist: the configured
+/// token, or else one made at first start. Either is an API token of the
+/// built-in operator account ([`OPERATOR_EMAIL`]), so it is stored hashed,
+/// audited under that account and revoked like any other.
+pub async fn operator_token(
     store: &Store,
     configured: Option<&str>,
-) -> Result<(String, Option<String>), StoreError> {
+) -> Result<OperatorToken, StoreError> {
+    let operator = operator(store).await?;
     if let Some(t) = configured.filter(|t| !t.is_empty()) {
-        return Ok((token_hash(t), None));
+        let revoked = register(store, &operator, "configured", &token_hash(t)).await?;
+        return Ok(if revoked {
+            OperatorToken::ConfiguredRevoked
+        } else {
+            OperatorToken::Configured
+        });
     }
     let fresh = new_token();
     let fresh_hash = token_hash(&fresh);
     let stored = store
-        .setting_or_insert(ADMIN_TOKEN_SETTING, &fresh_hash)
+        .setting_or_insert(FIRST_TOKEN_SETTING, &fresh_hash)
         .await?;
-    let shown = (stored == fresh_hash).then_some(fresh);
-    Ok((stored, shown))
+    register(store, &operator, "first start", &stored).await?;
+    Ok(if stored == fresh_hash {
+        OperatorToken::Fresh(fresh)
+    } else {
+        OperatorToken::Kept
+    })
+}
+
+/// The built-in operator account, made on first use.
+pub async fn operator(store: &Store) -> Result<User, StoreError> {
+    if let Some((user, _)) = store.user_with_hash(OPERATOR_EMAIL).await? {
+        return Ok(user);
+    }
+    let new = NewUser {
+        email: OPERATOR_EMAIL,
+        display_name: "Operator (API token of the configuration)",
+        organisation: None,
+        preferred_lang: None,
+        role: Role::Admin,
+    };
+    // Not a PHC string, so no password verifies against it.
+    match store.create_user("system", new, "!").await {
+        Err(StoreError::Conflict(_)) => store
+            .user_with_hash(OPERATOR_EMAIL)
+            .await?
+            .map(|(user, _)| user)
+            .ok_or_else(|| StoreError::Conflict("the operator account was removed".into())),
+        other => other,
+    }
+}
+
+/// Adds a token hash to the operator unless it was ever added; returns
+/// whether it was revoked since.
+async fn register(
+    store: &Store,
+    operator: &User,
+    name: &str,
+    hash: &str,
+) -> Result<bool, StoreError> {
+    match store.token_revoked(hash).await? {
+        Some(revoked) => Ok(revoked),
+        None => match store.create_token("system", &operator.id, name, hash).await {
+            // Another node registered it at the same moment.
+            Ok(_) | Err(StoreError::Conflict(_)) => Ok(false),
+            Err(e) => Err(e),
+        },
+    }
 }
 
 /// The whole application.
@@ -97,6 +163,9 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }
+
+/// The content security policy of every response but the API reference.
+pub(crate) const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /// After a successful write, tells the search follower to catch up now.
 async fn nudge_search(
@@ -120,11 +189,8 @@ async fn security_headers(mut res: axum::response::Response) -> axum::response::
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(h, header::X_FRAME_OPTIONS, "DENY");
     set(h, header::REFERRER_POLICY, "same-origin");
-    // The API reference viewer styles itself inline; no script is inline.
-    set(
-        h,
-        header::CONTENT_SECURITY_POLICY,
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    );
+    // No script and no style is inline (the API reference sets its own,
+    // looser policy: its viewer styles itself inline).
+    set(h, header::CONTENT_SECURITY_POLICY, CSP);
     res
 }

@@ -52,6 +52,9 @@ fn build() -> Value {
     ];
     let status_update = add::<StatusUpdate>(&mut generator);
     let submission_review = add::<crate::api::SubmissionReview>(&mut generator);
+    let proposal = add::<passerelle_domain::correction::Proposal>(&mut generator);
+    let correction = add::<passerelle_domain::correction::Correction>(&mut generator);
+    let correction_decision = add::<crate::corrections::CorrectionDecision>(&mut generator);
     let document = add::<Document>(&mut generator);
     let audit = add::<AuditEntry>(&mut generator);
     let field_error = add::<FieldError>(&mut generator);
@@ -198,9 +201,28 @@ fn build() -> Value {
     paths.insert(
         "/api/v1/practices/{key}/review".into(),
         json!({"parameters": [key_param], "post": {"tags": ["practices"], "summary": "Decide on a submitted practice: take it into review, publish it, or reject it with a comment",
-            "description": "Contributors submit practices with `POST /api/v1/practices`: whatever status they send, the practice is stored as `submitted` under their name. Reviewers, editors and admins then decide here; each decision is kept in the practice's `reviews`.",
+            "description": "Contributors send practices with `POST /api/v1/practices`: stored under their name as a `draft` if they say so, as `submitted` otherwise, never published. They revise (`PUT`) or withdraw (`DELETE`) their own practice while it is a draft, submitted or rejected. Reviewers, editors and admins then decide here; each step is kept in the practice's `reviews`.",
             "security": security, "requestBody": {"required": true, "content": {"application/json": {"schema": submission_review}}},
             "responses": {"200": ok(schema_ref("Practice"), "The practice with its new status and review step"), "403": problem("The role may not review"), "404": problem("Not found"), "422": problem("The decision does not apply to the practice's status, or a rejection has no comment")}}}),
+    );
+    let id_param =
+        json!({"name": "id", "in": "path", "required": true, "schema": {"type": "string"}});
+    paths.insert(
+        "/api/v1/corrections".into(),
+        json!({
+            "post": {"tags": ["corrections"], "summary": "Propose a correction to a published record, with an http(s) source; no account needed",
+                "requestBody": {"required": true, "content": {"application/json": {"schema": proposal}}},
+                "responses": {"201": ok(correction.clone(), "The proposal, open"), "404": problem("No published record with that id"),
+                              "422": problem("A field is missing or invalid"), "429": problem("Too many proposals from this address (10 an hour) or account (30 an hour)")}},
+            "get": {"tags": ["corrections"], "summary": "Proposed corrections, oldest first (editors and admins)", "security": security,
+                "parameters": [{"name": "status", "in": "query", "schema": {"type": "string", "enum": ["open", "accepted", "declined"]}}],
+                "responses": {"200": ok(json!({"type": "array", "items": correction.clone()}), "Corrections"), "401": problem("No valid token"), "403": problem("The role may not decide on corrections")}}}),
+    );
+    paths.insert(
+        "/api/v1/corrections/{id}/decision".into(),
+        json!({"parameters": [id_param], "post": {"tags": ["corrections"], "summary": "Accept or decline an open correction (editors and admins)",
+            "security": security, "requestBody": {"required": true, "content": {"application/json": {"schema": correction_decision}}},
+            "responses": {"200": ok(correction, "The decided correction"), "404": problem("Not found"), "409": problem("Already decided"), "422": problem("Invalid decision")}}}),
     );
     paths.insert(
         "/api/v1/agreements/{key}/documents".into(),

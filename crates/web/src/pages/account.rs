@@ -157,10 +157,10 @@ pub async fn sign_in(
     }
     let window = since(WINDOW_SECS);
     let address_failures = match keys.get(1) {
-        Some(k) => state.store.login_failures(k, &window).await?,
+        Some(k) => state.store.attempts(k, &window).await?,
         None => 0,
     };
-    if state.store.login_failures(&keys[0], &window).await? >= MAX_PER_ACCOUNT
+    if state.store.attempts(&keys[0], &window).await? >= MAX_PER_ACCOUNT
         || address_failures >= MAX_PER_ADDRESS
     {
         return sign_in_page(
@@ -188,7 +188,7 @@ pub async fn sign_in(
     let user = match user {
         Some(u) if ok && !u.disabled => u,
         _ => {
-            state.store.record_login_failure(&keys).await?;
+            state.store.record_attempt(&keys).await?;
             return sign_in_page(
                 &state,
                 lang,
@@ -198,7 +198,7 @@ pub async fn sign_in(
             );
         }
     };
-    state.store.clear_login_failures(&keys[0]).await?;
+    state.store.forget_attempts(&keys[0]).await?;
     let id = random_hex();
     let expires = passerelle_store::rfc3339(
         std::time::SystemTime::now() + std::time::Duration::from_secs(SESSION_HOURS * 3600),
@@ -207,7 +207,13 @@ pub async fn sign_in(
         .store
         .create_session(&token_hash(&id), &user.id, &random_hex(), &expires)
         .await?;
-    let mut res = Redirect::to(&format!("/{}/account", lang.code())).into_response();
+    // Their own language from now on, if they chose one.
+    let home = user
+        .preferred_lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or(lang);
+    let mut res = Redirect::to(&format!("/{}/account", home.code())).into_response();
     let h = res.headers_mut();
     h.append(
         header::SET_COOKIE,
@@ -228,8 +234,8 @@ pub async fn sign_out(
 ) -> ApiResult<Response> {
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
-    match (field(&f, "everywhere"), &p.user) {
-        ("1", Some(u)) => state.store.end_sessions_of(&u.id).await?,
+    match field(&f, "everywhere") {
+        "1" => state.store.end_sessions_of(&p.user.id).await?,
         _ => {
             state
                 .store
@@ -254,7 +260,7 @@ async fn account_page(
     new_token: Option<&str>,
     status: StatusCode,
 ) -> ApiResult<Response> {
-    let user = p.user.as_ref().expect("sessions belong to users");
+    let user = &p.user;
     let tokens = state.store.tokens_of(&user.id).await?;
     // The practices this user submitted, with where each stands and the
     // reviewers' comments.
@@ -302,7 +308,15 @@ pub async fn account(
     headers: HeaderMap,
 ) -> ApiResult<Response> {
     match signed_in(&state, &headers, None).await {
-        Ok(p) => account_page(&state, lang, &uri, &p, None, None, StatusCode::OK).await,
+        Ok(p) => {
+            let saved = match uri.query() {
+                Some("saved=profile") => Some("profile-saved"),
+                Some("saved=contribution") => Some("contribute-saved"),
+                Some("saved=withdrawn") => Some("contribute-withdrawn"),
+                _ => None,
+            };
+            account_page(&state, lang, &uri, &p, saved, None, StatusCode::OK).await
+        }
         Err(_) => Ok(Redirect::to(&format!("/{}/sign-in", lang.code())).into_response()),
     }
 }
@@ -316,7 +330,7 @@ pub async fn change_password(
 ) -> ApiResult<Response> {
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
-    let user = p.user.clone().expect("sessions belong to users");
+    let user = p.user.clone();
     let (new, again) = (field(&f, "new"), field(&f, "again"));
     let problem = if new.chars().count() < MIN_PASSWORD {
         Some("password-too-short")
@@ -360,6 +374,25 @@ pub async fn change_password(
     Ok(res)
 }
 
+/// The name shown and the language of one's pages.
+pub async fn change_profile(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let f = form(&body);
+    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let preferred = Some(field(&f, "preferred_lang")).filter(|l| !l.is_empty());
+    state
+        .store
+        .set_profile(&p.actor, &p.user.id, field(&f, "display_name"), preferred)
+        .await?;
+    // Shown at once in the language just chosen.
+    let to = preferred.and_then(Lang::parse).unwrap_or(lang);
+    Ok(Redirect::to(&format!("/{}/account?saved=profile", to.code())).into_response())
+}
+
 pub async fn create_token(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
@@ -369,7 +402,7 @@ pub async fn create_token(
 ) -> ApiResult<Response> {
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
-    let user = p.user.as_ref().expect("sessions belong to users");
+    let user = &p.user;
     let secret = auth::new_token();
     state
         .store
@@ -397,7 +430,7 @@ pub async fn revoke_token(
 ) -> ApiResult<Response> {
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
-    let user = p.user.as_ref().expect("sessions belong to users");
+    let user = &p.user;
     if !state.store.revoke_token(&p.actor, &user.id, &id).await? {
         return Err(ApiError::not_found(format!(
             "no live token `{id}` of yours"
@@ -433,7 +466,7 @@ async fn users_page(
             section => "account",
             users => super::view::val(&users),
             csrf => p.csrf.clone(),
-            me => p.user.as_ref().map(|u| u.id.clone()),
+            me => p.user.id.clone(),
             roles => Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
             message => message,
             min_password => MIN_PASSWORD,
@@ -535,7 +568,7 @@ pub async fn set_user_state(
             )));
         }
     };
-    if disabled && p.user.as_ref().is_some_and(|u| u.id == id) {
+    if disabled && p.user.id == id {
         return users_page(
             &state,
             lang,

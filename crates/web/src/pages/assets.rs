@@ -2,7 +2,7 @@
 //! API reference page.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::AppState;
@@ -61,6 +61,16 @@ pub async fn asset(State(state): State<AppState>, Path(path): Path<String>) -> R
     }
 }
 
-pub async fn api_reference() -> Html<&'static str> {
-    Html(include_str!("../../assets/api.html"))
+/// The API reference. Its viewer (RapiDoc) sets styles inline, so this
+/// page alone allows inline styles; scripts stay `'self'` only.
+pub async fn api_reference() -> Response {
+    let csp = crate::CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    (
+        [(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&csp).expect("the policy is ASCII"),
+        )],
+        Html(include_str!("../../assets/api.html")),
+    )
+        .into_response()
 }

@@ -84,6 +84,7 @@ pub async fn submit(
     Extension(lang): Extension<Lang>,
     uri: Uri,
     headers: HeaderMap,
+    connect: Option<Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
     body: Bytes,
 ) -> ApiResult<Response> {
     let f = form(&body);
@@ -105,7 +106,7 @@ pub async fn submit(
         contact: opt("contact"),
     };
     let who = auth::principal(&state, &headers).await.ok().flatten();
-    let proposer = who.map(|p| p.actor).unwrap_or_else(|| "public".into());
+    let proposer = crate::corrections::Proposer::new(who.as_ref(), connect.map(|c| c.0.0.ip()));
     match crate::corrections::propose(&state, &proposer, proposal).await {
         Ok(_) => proposal_page(&state, lang, &uri, (&kind, &id), Outcome::Sent).await,
         Err(e) if e.code == "validation_failed" => {

@@ -10,6 +10,7 @@ mod account;
 mod agreements;
 mod assets;
 mod charts;
+mod contribute;
 mod corrections;
 mod draft;
 mod feeds;
@@ -86,6 +87,10 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/sign-out", axum::routing::post(account::sign_out))
         .route("/account", get(account::account))
         .route(
+            "/account/profile",
+            axum::routing::post(account::change_profile),
+        )
+        .route(
             "/account/password",
             axum::routing::post(account::change_password),
         )
@@ -100,6 +105,15 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/users", get(account::users).post(account::add_user))
         .route("/audit", get(history::audit))
         .route("/review", get(account::review_queue))
+        .route("/contribute", get(contribute::new).post(contribute::create))
+        .route(
+            "/contribute/{id}",
+            get(contribute::edit).post(contribute::update),
+        )
+        .route(
+            "/contribute/{id}/withdraw",
+            axum::routing::post(contribute::withdraw),
+        )
         .route("/corrections", get(corrections::list))
         .route(
             "/corrections/new",
@@ -125,15 +139,29 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
 }
 
 /// `/` sends the browser to the pages in its language.
-async fn root(headers: HeaderMap) -> Response {
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    let lang = i18n::negotiate(accept);
+/// `/`: the signed-in user's own language if they chose one, else the
+/// browser's.
+async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let chosen = match crate::auth::cookie(&headers, crate::auth::SESSION_COOKIE) {
+        Some(_) => crate::auth::principal(&state, &headers)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|p| p.user.preferred_lang)
+            .and_then(|l| Lang::parse(&l)),
+        None => None,
+    };
+    let lang = chosen.unwrap_or_else(|| {
+        i18n::negotiate(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    });
     let mut res = Redirect::to(&format!("/{}", lang.code())).into_response();
     res.headers_mut().insert(
         header::VARY,
-        header::HeaderValue::from_static("accept-language"),
+        header::HeaderValue::from_static("accept-language, cookie"),
     );
     res
 }
@@ -213,6 +241,7 @@ fn known(code: &str) -> &str {
         "forbidden",
         "csrf",
         "conflict",
+        "too_many_proposals",
     ];
     CODES
         .iter()

@@ -42,6 +42,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("audit.html", include_str!("../../templates/audit.html")),
     ("review.html", include_str!("../../templates/review.html")),
     (
+        "contribute.html",
+        include_str!("../../templates/contribute.html"),
+    ),
+    (
         "correction.html",
         include_str!("../../templates/correction.html"),
     ),

@@ -261,6 +261,15 @@ async fn sign_in(t: &TestApp, email: &str, password: &str) -> (StatusCode, Optio
     (r.status, set_cookie(&r, "passerelle_session"))
 }
 
+/// The CSRF token in a page's forms.
+fn form_csrf(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a form with a CSRF token")
+        .to_string()
+}
+
 fn urlencode(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
@@ -315,14 +324,7 @@ async fn sign_in_sessions_and_csrf() {
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
         // Forms of a signed-in user need the session's CSRF token.
         let html = page.text();
-        let csrf = html
-            .split("name=\"csrf\" value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_string();
+        let csrf = form_csrf(&html);
         let r = t
             .call(form_request(
                 "/en/account/tokens",
@@ -382,6 +384,102 @@ async fn sign_in_sessions_and_csrf() {
             StatusCode::FORBIDDEN,
             "an editor's token is an editor"
         );
+    }
+}
+
+#[tokio::test]
+async fn a_chosen_language_follows_the_user() {
+    for t in apps().await {
+        user(&t, "amal@example.org", Role::Contributor).await;
+        let (_, session) = sign_in(&t, "amal@example.org", PASSWORD).await;
+        let cookie = format!("passerelle_session={}", session.unwrap());
+        let page = t.get_signed_in("/en/account", &cookie).await.text();
+        let csrf = form_csrf(&page);
+        // A language the hub does not have is refused, naming the field.
+        let r = t
+            .call(form_request(
+                "/en/account/profile",
+                &cookie,
+                &format!("csrf={csrf}&display_name=Amal&preferred_lang=de"),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("preferred_lang"), "{}", r.text());
+        let r = t
+            .call(form_request(
+                "/en/account/profile",
+                &cookie,
+                &format!("csrf={csrf}&display_name=Amal+B.&preferred_lang=ar"),
+            ))
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(r.headers["location"], "/ar/account?saved=profile");
+        let page = t
+            .get_signed_in("/ar/account?saved=profile", &cookie)
+            .await
+            .text();
+        assert!(page.contains("تم حفظ ملفك الشخصي"), "{page}");
+        assert!(page.contains("Amal B."));
+        // `/` and the next sign-in go to Arabic, whatever the browser says.
+        let r = t
+            .call(
+                Request::get("/")
+                    .header(header::COOKIE, &cookie)
+                    .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.headers["location"], "/ar");
+        let page = t.get("/en/sign-in").await;
+        let form = set_cookie(&page, "passerelle_csrf").unwrap();
+        let r = t
+            .call(form_request(
+                "/en/sign-in",
+                &format!("passerelle_csrf={form}"),
+                &format!(
+                    "csrf={form}&email=amal%40example.org&password={}",
+                    urlencode(PASSWORD)
+                ),
+            ))
+            .await;
+        assert_eq!(r.headers["location"], "/ar/account");
+        // Without a session, the browser's language.
+        let r = t
+            .call(
+                Request::get("/")
+                    .header(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.headers["location"], "/fr");
+        // Cleared, the browser's language again; the change is audited.
+        let r = t
+            .call(form_request(
+                "/ar/account/profile",
+                &cookie,
+                &format!("csrf={csrf}&display_name=Amal+B.&preferred_lang="),
+            ))
+            .await;
+        assert_eq!(r.headers["location"], "/ar/account?saved=profile");
+        let me =
+            t.db.store
+                .user_with_hash("amal@example.org")
+                .await
+                .unwrap()
+                .unwrap()
+                .0;
+        assert_eq!(me.preferred_lang, None);
+        let q = passerelle_store::AuditQuery {
+            kind: Some("users".into()),
+            record_id: Some(me.id.clone()),
+            limit: 10,
+            ..Default::default()
+        };
+        let log = t.db.store.audit_log(&q).await.unwrap();
+        assert_eq!(log.len(), 3, "created, then two profile changes");
+        assert_eq!(log[1].actor, "amal@example.org");
     }
 }
 
@@ -511,6 +609,74 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
 }
 
 #[tokio::test]
+async fn the_operator_token_is_an_api_token_of_the_operator_account() {
+    use passerelle_web::OperatorToken;
+    for t in apps().await {
+        let store = &t.db.store;
+        let accepted = |token: String| {
+            let t = &t;
+            async move {
+                t.send(Method::GET, "/api/v1/audit", Some(&token), None, Vec::new())
+                    .await
+                    .status
+            }
+        };
+        // The configured token (registered by `apps()`) belongs to the
+        // operator account, an admin that cannot sign in.
+        assert_eq!(accepted(crate::TOKEN.into()).await, StatusCode::OK);
+        let operator = passerelle_web::operator(store).await.unwrap();
+        assert_eq!(operator.role, Role::Admin);
+        let tokens = store.tokens_of(&operator.id).await.unwrap();
+        assert_eq!(tokens.len(), 1);
+        assert_eq!(tokens[0].name, "configured");
+        let (status, _) = sign_in(&t, passerelle_domain::account::OPERATOR_EMAIL, "!").await;
+        assert_ne!(status, StatusCode::SEE_OTHER, "the operator cannot sign in");
+        // Starting again registers nothing twice.
+        assert_eq!(
+            passerelle_web::operator_token(store, Some(crate::TOKEN))
+                .await
+                .unwrap(),
+            OperatorToken::Configured
+        );
+        assert_eq!(store.tokens_of(&operator.id).await.unwrap().len(), 1);
+        // Without a configured token, the first start makes one, shown
+        // once; the next start keeps it.
+        let OperatorToken::Fresh(fresh) =
+            passerelle_web::operator_token(store, None).await.unwrap()
+        else {
+            panic!("a first start makes a token");
+        };
+        assert_eq!(
+            passerelle_web::operator_token(store, None).await.unwrap(),
+            OperatorToken::Kept
+        );
+        assert_eq!(accepted(fresh.clone()).await, StatusCode::OK);
+        // Revoked like any token, it stays revoked at the next start.
+        for token in store.tokens_of(&operator.id).await.unwrap() {
+            store
+                .revoke_token("test", &operator.id, &token.id)
+                .await
+                .unwrap();
+        }
+        assert_eq!(
+            passerelle_web::operator_token(store, Some(crate::TOKEN))
+                .await
+                .unwrap(),
+            OperatorToken::ConfiguredRevoked
+        );
+        assert_eq!(
+            passerelle_web::operator_token(store, None).await.unwrap(),
+            OperatorToken::Kept
+        );
+        assert_eq!(
+            accepted(crate::TOKEN.into()).await,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(accepted(fresh).await, StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
 async fn the_audit_log_and_record_history_are_for_those_allowed() {
     for t in apps().await {
         let admin = token_for(&t, Role::Admin).await;
@@ -630,14 +796,82 @@ async fn contributions_are_reviewed_before_they_are_published() {
                 .await
             }
         };
-        // Submitted, whatever status the contributor sent; not public yet.
-        let r = post(contributor.clone(), "/api/v1/practices".into(), practice).await;
+        let put = |tok: String, body: serde_json::Value| {
+            let t = &t;
+            async move {
+                t.send(
+                    Method::PUT,
+                    "/api/v1/practices/pdo",
+                    Some(&tok),
+                    Some("application/json"),
+                    serde_json::to_vec(&body).unwrap(),
+                )
+                .await
+            }
+        };
+        // A draft first, kept as a draft; nobody but its author and those
+        // who read private records sees it.
+        let mut draft = practice.clone();
+        draft["publication_status"] = json!("draft");
+        let r = post(
+            contributor.clone(),
+            "/api/v1/practices".into(),
+            draft.clone(),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        assert_eq!(r.json()["publication_status"], "draft");
+        assert!(r.json()["reviews"].is_null(), "no step for a draft");
+        // Revised by its author, not by another contributor.
+        draft["title"] = json!("Pre-departure orientation seminars");
+        let other = {
+            let id = user(&t, "other@example.org", Role::Contributor).await;
+            let secret = passerelle_web::new_token();
+            t.db.store
+                .create_token("test", &id, "x", &passerelle_web::token_hash(&secret))
+                .await
+                .unwrap();
+            secret
+        };
+        assert_eq!(
+            put(other.clone(), draft.clone()).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let r = put(contributor.clone(), draft.clone()).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(r.json()["title"], "Pre-departure orientation seminars");
+        // Submitted, whatever status the contributor sent; not public yet.
+        let r = put(contributor.clone(), practice.clone()).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
         assert_eq!(r.json()["publication_status"], "submitted");
         assert!(r.json()["submitted_by"].is_string());
+        assert_eq!(r.json()["reviews"][0]["status"], "submitted");
         assert_eq!(
             t.get("/api/v1/practices/pdo").await.status,
             StatusCode::NOT_FOUND
+        );
+        // A second submission of one's own may be withdrawn before review.
+        let mut second = practice.clone();
+        second["id"] = json!("second");
+        let r = post(contributor.clone(), "/api/v1/practices".into(), second).await;
+        assert_eq!(r.json()["publication_status"], "submitted");
+        let withdraw = |tok: String| {
+            let t = &t;
+            async move {
+                t.send(
+                    Method::DELETE,
+                    "/api/v1/practices/second",
+                    Some(&tok),
+                    None,
+                    Vec::new(),
+                )
+                .await
+            }
+        };
+        assert_eq!(withdraw(other).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            withdraw(contributor.clone()).await.status,
+            StatusCode::NO_CONTENT
         );
         // Contributors do not decide; reviewers do, in order, with reasons.
         let decide = |tok: &str, body: serde_json::Value| {
@@ -658,18 +892,33 @@ async fn contributions_are_reviewed_before_they_are_published() {
         )
         .await;
         assert_eq!(r.json()["publication_status"], "in_review");
+        // Taken into review, it is no longer its author's to change.
+        let r = put(contributor.clone(), practice.clone()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+        assert!(r.text().contains("in_review"), "{}", r.text());
         let r = decide(&reviewer, json!({"decision": "publish"})).await;
         assert_eq!(r.status, StatusCode::OK);
         let steps = r.json()["reviews"].as_array().unwrap().clone();
-        assert_eq!(steps.len(), 2);
-        assert_eq!(steps[0]["comment"], "Checking the sources");
-        assert_eq!(steps[1]["by"], "reviewer@example.org (token script)");
+        assert_eq!(steps.len(), 3);
+        assert_eq!(steps[0]["by"], "contributor@example.org (token script)");
+        assert_eq!(steps[1]["comment"], "Checking the sources");
+        assert_eq!(steps[2]["by"], "reviewer@example.org (token script)");
         assert_eq!(
             t.get("/api/v1/practices/pdo").await.status,
             StatusCode::OK,
             "published: public"
         );
-        // A published practice is no longer decided on.
+        // A published practice is no longer decided on, nor withdrawn.
+        let r = t
+            .send(
+                Method::DELETE,
+                "/api/v1/practices/pdo",
+                Some(&contributor),
+                None,
+                Vec::new(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
             decide(&reviewer, json!({"decision": "reject", "comment": "late"}))
                 .await
@@ -693,6 +942,8 @@ async fn contributions_are_reviewed_before_they_are_published() {
             by,
             [
                 ("create", "contributor@example.org (token script)"),
+                ("update", "contributor@example.org (token script)"),
+                ("update", "contributor@example.org (token script)"),
                 ("update", "reviewer@example.org (token script)"),
                 ("update", "reviewer@example.org (token script)")
             ]
@@ -704,7 +955,7 @@ async fn contributions_are_reviewed_before_they_are_published() {
 async fn the_review_queue_page_decides_with_the_session() {
     for t in apps().await {
         let contributor = token_for(&t, Role::Contributor).await;
-        let body = json!({"id": "hotline", "title": "Migrant workers' hotline", "type": "tool", "objectives": [6]});
+        let body = json!({"id": "hotline", "title": "Migrant workers' hotline", "type": "tool", "objectives": [6], "publication_status": "submitted"});
         let r = t
             .send(
                 Method::POST,
@@ -726,14 +977,7 @@ async fn the_review_queue_page_decides_with_the_session() {
             html.contains("contributor@example.org"),
             "the submitter is named"
         );
-        let csrf = html
-            .split("name=\"csrf\" value=\"")
-            .nth(1)
-            .unwrap()
-            .split('"')
-            .next()
-            .unwrap()
-            .to_string();
+        let csrf = form_csrf(&html);
         let r = t
             .call(form_request(
                 "/fr/review/hotline",
@@ -1046,5 +1290,236 @@ async fn anyone_proposes_corrections_editors_decide() {
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().contains("source_url"));
+    }
+}
+
+#[tokio::test]
+async fn proposals_from_one_sender_are_limited() {
+    use axum::extract::ConnectInfo;
+    for t in apps().await {
+        assert!(
+            t.write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("busy", "ES", "MA", 2007)
+            )
+            .await
+            .status
+            .is_success()
+        );
+        let propose = |from: &str, n: usize| {
+            let mut req = Request::post("/api/v1/corrections")
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(
+                    json!({"kind": "agreements", "record_id": "busy",
+                        "proposal": format!("Correction number {n}"), "source_url": "https://example.org/gazette"})
+                    .to_string(),
+                ))
+                .unwrap();
+            let addr: std::net::SocketAddr = format!("{from}:40000").parse().unwrap();
+            req.extensions_mut().insert(ConnectInfo(addr));
+            t.call(req)
+        };
+        for n in 0..10 {
+            let r = propose("203.0.113.7", n).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{n}: {}", r.text());
+        }
+        // The eleventh within the hour waits, and says why; nothing stored.
+        let r = propose("203.0.113.7", 10).await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(r.json()["code"], "too_many_proposals");
+        // Another address is not held up by the first.
+        assert_eq!(
+            propose("198.51.100.2", 11).await.status,
+            StatusCode::CREATED
+        );
+        let open =
+            t.db.store
+                .corrections(Some(passerelle_domain::correction::CorrectionStatus::Open))
+                .await
+                .unwrap();
+        assert_eq!(open.len(), 11);
+        // The page form says so in the reader's language.
+        let page = t.get("/fr/corrections/new?kind=agreements&id=busy").await;
+        let csrf = set_cookie(&page, "passerelle_csrf").unwrap();
+        let mut req = form_request(
+            "/fr/corrections/new",
+            &format!("passerelle_csrf={csrf}"),
+            &format!(
+                "csrf={csrf}&kind=agreements&record_id=busy&proposal=Again&source_url=https%3A%2F%2Fexample.org"
+            ),
+        );
+        req.extensions_mut().insert(ConnectInfo(
+            "203.0.113.7:40001".parse::<std::net::SocketAddr>().unwrap(),
+        ));
+        let r = t.call(req).await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(r.text().contains("dernière heure"), "{}", r.text());
+    }
+}
+
+#[tokio::test]
+async fn contributors_write_revise_and_submit_practices_in_the_pages() {
+    for t in apps().await {
+        // The public is sent to sign in.
+        let r = t.get("/fr/contribute").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(r.headers["location"], "/fr/sign-in");
+        let me = user(&t, "nadia@example.org", Role::Contributor).await;
+        let (_, session) = sign_in(&t, "nadia@example.org", PASSWORD).await;
+        let cookie = format!("passerelle_session={}", session.unwrap());
+        let page = t.get_signed_in("/fr/contribute", &cookie).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let html = page.text();
+        assert!(html.contains("Proposer une pratique"));
+        assert!(html.contains(">Maroc</option>"), "countries in French");
+        let csrf = form_csrf(&html);
+        let post = |uri: &str, body: String| {
+            let req = form_request(uri, &cookie, &body);
+            let t = &t;
+            async move { t.call(req).await }
+        };
+        // A wrong CSRF token is refused; nothing is stored.
+        let r = post("/fr/contribute", "csrf=nope&title=X&type=tool".into()).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // Without a title and with a bad source: the form again, filled in,
+        // naming what is wrong.
+        let r = post(
+            "/fr/contribute",
+            format!("csrf={csrf}&title=&summary=Cours+de+langue&type=programme&countries=MA&countries=ES&objectives=3&source_url=ftp%3A%2F%2Fx&action=draft"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let html = r.text();
+        assert!(html.contains("<code>title</code>"), "{html}");
+        assert!(html.contains("sources[0].url"), "{html}");
+        assert!(html.contains("Cours de langue"), "kept what was typed");
+        assert!(html.contains(r#"<option value="ES" selected>"#));
+        assert!(
+            html.contains(r#"id="p-title" name="title""#)
+                && html.contains(r#"aria-invalid="true""#)
+        );
+        // Saved as a draft: theirs, not public, not in the review queue.
+        let r = post(
+            "/fr/contribute",
+            format!("csrf={csrf}&title=Cours+de+langue+avant+le+d%C3%A9part&summary=Cours+de+langue&type=programme&countries=MA&objectives=3&objectives=18&implementing_entities=ANAPEC%0D%0AOFII&start_on=2023-09-01&source_url=https%3A%2F%2Fexample.org%2Fcours&action=draft"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+        assert_eq!(r.headers["location"], "/fr/account?saved=contribution");
+        let q = passerelle_store::ListQuery {
+            include_private: true,
+            ..Default::default()
+        };
+        let mine: Vec<serde_json::Value> =
+            t.db.store
+                .list_json(Kind::Practices, &q)
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .filter(|p| p["submitted_by"] == me.as_str())
+                .collect();
+        assert_eq!(mine.len(), 1);
+        let p = &mine[0];
+        assert_eq!(p["publication_status"], "draft");
+        assert_eq!(p["titles"]["fr"], "Cours de langue avant le départ");
+        assert_eq!(p["implementing_entities"], json!(["ANAPEC", "OFII"]));
+        assert_eq!(p["objectives"], json!([3, 18]));
+        assert_eq!(p["sources"][0]["url"], "https://example.org/cours");
+        let id = p["id"].as_str().unwrap().to_string();
+        let account = t
+            .get_signed_in("/fr/account?saved=contribution", &cookie)
+            .await
+            .text();
+        assert!(
+            account.contains(&format!("/fr/contribute/{id}")),
+            "{account}"
+        );
+        assert!(account.contains("Votre pratique est enregistrée"));
+        assert_eq!(
+            t.get(&format!("/api/v1/practices/{id}")).await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Revised and submitted from its page.
+        let edit = t
+            .get_signed_in(&format!("/fr/contribute/{id}"), &cookie)
+            .await;
+        assert_eq!(edit.status, StatusCode::OK);
+        assert!(edit.text().contains("Cours de langue avant le départ"));
+        assert!(edit.text().contains(r#"value="18" checked"#));
+        let r = post(
+            &format!("/fr/contribute/{id}"),
+            format!("csrf={csrf}&title=Cours+de+langue+avant+le+d%C3%A9part&summary=Cours+de+langue+et+de+culture&type=programme&countries=MA&objectives=3&source_url=https%3A%2F%2Fexample.org%2Fcours&action=submit"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+        let stored = t
+            .get_with_token(&format!("/api/v1/practices/{id}"))
+            .await
+            .json();
+        assert_eq!(stored["publication_status"], "submitted");
+        assert_eq!(stored["summary"]["fr"], "Cours de langue et de culture");
+        assert_eq!(stored["reviews"][0]["by"], "nadia@example.org");
+        // Another contributor cannot open it; once in review, neither can she.
+        user(&t, "other@example.org", Role::Contributor).await;
+        let (_, other) = sign_in(&t, "other@example.org", PASSWORD).await;
+        let other = format!("passerelle_session={}", other.unwrap());
+        assert_eq!(
+            t.get_signed_in(&format!("/fr/contribute/{id}"), &other)
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+        let reviewer = token_for(&t, Role::Reviewer).await;
+        let r = t
+            .send(
+                Method::POST,
+                &format!("/api/v1/practices/{id}/review"),
+                Some(&reviewer),
+                Some("application/json"),
+                serde_json::to_vec(&json!({"decision": "start_review"})).unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        let r = t
+            .get_signed_in(&format!("/fr/contribute/{id}"), &cookie)
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = post(
+            &format!("/fr/contribute/{id}/withdraw"),
+            format!("csrf={csrf}"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        // A second one, withdrawn before review.
+        let r = post(
+            "/fr/contribute",
+            format!("csrf={csrf}&title=Autre&type=tool&action=submit"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let all =
+            t.db.store
+                .list_json(Kind::Practices, &q)
+                .await
+                .unwrap()
+                .items;
+        let second = all.iter().find(|p| p["title"] == "Autre").unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let r = post(
+            &format!("/fr/contribute/{second}/withdraw"),
+            format!("csrf={csrf}"),
+        )
+        .await;
+        assert_eq!(r.headers["location"], "/fr/account?saved=withdrawn");
+        assert_eq!(
+            t.get_with_token(&format!("/api/v1/practices/{second}"))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
     }
 }

@@ -142,6 +142,10 @@ fn check(page: &Page, url: &str, lang: &str, status: u16, expect: &str) -> Vec<S
     if !facts["text"].as_str().unwrap_or("").contains(expect) {
         failures.push(format!("{url}: `{expect}` not on the page"));
     }
+    match page.csp_violations() {
+        Ok(v) => failures.extend(v.iter().map(|x| format!("{url}: CSP {x}"))),
+        Err(e) => failures.push(format!("{url}: {e}")),
+    }
     match page.axe() {
         Ok(v) if v.is_empty() => {}
         Ok(v) => failures.extend(v.iter().map(|x| format!("{url}: axe {x}"))),
@@ -305,8 +309,17 @@ fn journeys(base: &str) -> Vec<String> {
         "/fr/review",
         "/ar/corrections",
         "/fr/corrections/new?kind=agreements&id=be-ma-test",
+        "/ar/contribute",
+        "/es/contribute",
     ] {
-        match page.goto(&format!("{base}{path}")).and_then(|_| page.axe()) {
+        match page
+            .goto(&format!("{base}{path}"))
+            .and_then(|_| page.csp_violations())
+        {
+            Ok(v) => f.extend(v.iter().map(|x| format!("{path}: CSP {x}"))),
+            Err(e) => f.push(format!("{path}: {e}")),
+        }
+        match page.axe() {
             Ok(v) if v.is_empty() => {}
             Ok(v) => f.extend(v.iter().map(|x| format!("{path}: axe {x}"))),
             Err(e) => f.push(format!("{path}: {e}")),

@@ -255,6 +255,13 @@ impl Browser {
         page.call("Page.setLifecycleEventsEnabled", json!({ "enabled": true }))?;
         // For the status of the main document.
         page.call("Network.enable", json!({}))?;
+        // Every document records what its Content-Security-Policy blocked
+        // (see `Page::csp_violations`). Scripts added through the protocol
+        // run whatever the policy says.
+        page.call(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || '?') + ':' + e.lineNumber));" }),
+        )?;
         Ok(page)
     }
 
@@ -322,6 +329,19 @@ impl Page {
         };
         self.wait_load(loader, since)
             .map_err(|e| format!("navigating to {url}: {e}"))
+    }
+
+    /// What the page's Content-Security-Policy blocked since the document
+    /// loaded: a style or script the policy does not allow, one per entry.
+    pub fn csp_violations(&self) -> Result<Vec<String>, String> {
+        let v = self.eval("window.__cspViolations || []")?;
+        Ok(v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
     }
 
     /// Runtime.evaluate with awaitPromise and returnByValue; a thrown

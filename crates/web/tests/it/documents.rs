@@ -161,7 +161,10 @@ async fn uploads_are_assessed_and_reviewers_decide() {
         .await;
         let a = r.json();
         assert_eq!(finding(&a, "housing")["provenance"], "human");
-        assert_eq!(finding(&a, "housing")["reviewer"], "admin-token");
+        assert_eq!(
+            finding(&a, "housing")["reviewer"],
+            "operator@passerelle.invalid (token configured)"
+        );
         let r = review("housing", json!({"decision": "reject"})).await;
         assert_eq!(
             r.status,

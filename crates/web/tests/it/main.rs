@@ -32,13 +32,12 @@ pub struct TestApp {
 pub async fn apps() -> Vec<TestApp> {
     let mut out = Vec::new();
     for db in testing::all().await {
-        let (hash, _) = passerelle_web::admin_token(&db.store, Some(TOKEN))
+        passerelle_web::operator_token(&db.store, Some(TOKEN))
             .await
             .unwrap();
         let search = std::sync::Arc::new(passerelle_search::SearchIndex::in_memory().unwrap());
         let app = passerelle_web::router(passerelle_web::AppState::new(
             db.store.clone(),
-            &hash,
             search.clone(),
         ));
         out.push(TestApp {
@@ -131,9 +130,7 @@ impl TestApp {
     pub async fn another_node(&self) -> TestApp {
         let store = testing::another_node(&self.db).await;
         let search = std::sync::Arc::new(passerelle_search::SearchIndex::in_memory().unwrap());
-        let hash = passerelle_web::token_hash(TOKEN);
-        let app =
-            passerelle_web::router(passerelle_web::AppState::new(store, &hash, search.clone()));
+        let app = passerelle_web::router(passerelle_web::AppState::new(store, search.clone()));
         TestApp {
             app,
             db: self.db.clone(),

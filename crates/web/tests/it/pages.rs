@@ -23,7 +23,7 @@ async fn the_root_sends_the_browser_to_its_language() {
             let r = t.call(req).await;
             assert_eq!(r.status, StatusCode::SEE_OTHER);
             assert_eq!(r.headers[header::LOCATION], to, "{accept}");
-            assert_eq!(r.headers[header::VARY], "accept-language");
+            assert_eq!(r.headers[header::VARY], "accept-language, cookie");
         }
         let r = t.get("/fr/").await;
         assert_eq!(r.headers[header::LOCATION], "/fr");

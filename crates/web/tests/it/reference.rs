@@ -75,19 +75,37 @@ async fn openapi_and_reference_page_work_offline() {
     assert_eq!(doc["openapi"], "3.1.0");
     assert!(doc["paths"]["/api/v1/agreements/{key}"]["put"].is_object());
     assert_eq!(doc["components"]["schemas"]["Agreement"]["type"], "object");
-    let page = t.get("/api").await.text();
+    let reference = t.get("/api").await;
+    let csp = |r: &crate::Reply| {
+        r.headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_string()
+    };
+    // Only the reference viewer may style inline; nothing runs inline.
+    assert!(
+        csp(&reference).contains("style-src 'self' 'unsafe-inline'"),
+        "{}",
+        csp(&reference)
+    );
+    assert!(csp(&reference).contains("script-src 'self';"));
+    let page = reference.text();
     assert!(page.contains("/assets/vendor/rapidoc/rapidoc-min.js"));
     assert!(!page.contains("https://"), "no CDN");
     let js = t.get("/assets/vendor/rapidoc/rapidoc-min.js").await;
     assert_eq!(js.status, StatusCode::OK);
     assert!(js.bytes.len() > 100_000);
-    let home = t.get("/").await;
-    assert!(
-        home.headers["content-security-policy"]
-            .to_str()
-            .unwrap()
-            .contains("script-src 'self'")
-    );
+    for path in ["/", "/en", "/en/agreements", "/api/v1/agreements"] {
+        let r = t.get(path).await;
+        let policy = csp(&r);
+        assert!(
+            policy.contains("script-src 'self';") && policy.contains("style-src 'self';"),
+            "{path}: {policy}"
+        );
+        assert!(!policy.contains("unsafe"), "{path}: {policy}");
+        assert_eq!(r.headers["x-frame-options"], "DENY", "{path}");
+        assert_eq!(r.headers["x-content-type-options"], "nosniff", "{path}");
+    }
 }
 
 #[tokio::test]
