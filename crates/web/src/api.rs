@@ -241,10 +241,25 @@ async fn read(
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
     let kind = kind(&kind_name)?;
-    state
-        .store
-        .get_json(kind, &key, privileged(&state, &headers).await)
-        .await?
+    let who = crate::auth::principal(&state, &headers)
+        .await
+        .ok()
+        .flatten();
+    let private = who
+        .as_ref()
+        .is_some_and(|p| allows(Some(p.role), Permission::ReadPrivate));
+    let mut found = state.store.get_json(kind, &key, private).await?;
+    // A contributor also sees their own contributions, whatever their state.
+    if found.is_none()
+        && let Some(p) = &who
+    {
+        found = state
+            .store
+            .get_json(kind, &key, true)
+            .await?
+            .filter(|r| r["submitted_by"].as_str() == Some(p.user.id.as_str()));
+    }
+    found
         .map(Json)
         .ok_or_else(|| ApiError::not_found(format!("no {} with id or slug `{key}`", kind.noun())))
 }

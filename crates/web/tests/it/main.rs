@@ -5,6 +5,7 @@ mod accounts;
 mod browser;
 mod cdp;
 mod documents;
+mod matrix;
 mod pages;
 mod records;
 mod reference;
