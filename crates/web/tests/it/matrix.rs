@@ -139,6 +139,17 @@ async fn token(t: &TestApp, who: Who) -> Option<String> {
     Some(secret)
 }
 
+/// The audit entries after `seq` (the newest one when `None`).
+async fn log_since(t: &TestApp, seq: Option<i64>) -> Vec<passerelle_domain::AuditEntry> {
+    let q = passerelle_store::AuditQuery {
+        after: seq,
+        newest_first: seq.is_none(),
+        limit: if seq.is_none() { 1 } else { 100 },
+        ..Default::default()
+    };
+    t.db.store.audit_log(&q).await.unwrap()
+}
+
 #[tokio::test]
 async fn every_role_against_every_endpoint_and_record_state() {
     for t in apps().await {
@@ -155,6 +166,7 @@ async fn every_role_against_every_endpoint_and_record_state() {
                 .0
                 .id;
         let mut cells: Vec<Cell> = Vec::new();
+        let mut audit: Vec<String> = Vec::new();
         for (who, tok) in &tokens {
             let who = *who;
             let tok = tok.as_deref();
@@ -166,7 +178,44 @@ async fn every_role_against_every_endpoint_and_record_state() {
                     Some(b) => (Some("application/json"), serde_json::to_vec(b).unwrap()),
                     None => (None, Vec::new()),
                 };
+                let before = log_since(&t, None).await;
+                let head = before.last().map(|e| e.seq);
                 let r = t.send(method.clone(), &uri, tok, ct, bytes).await;
+                // Every write that succeeds leaves exactly one audit entry,
+                // naming who wrote; reads and refusals leave none.
+                let entries = log_since(&t, head).await;
+                let write = method != Method::GET && r.status.is_success();
+                let actor = match tok {
+                    Some(_) => format!("{n}@matrix.example.org (token matrix)"),
+                    None => "public".to_string(),
+                };
+                // An upload is two changes: the text attached, and the
+                // machine assessment stored from it.
+                let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
+                let upload = uri.contains("/documents?");
+                let logged = entries.iter().all(|e| e.actor == actor)
+                    && match actions.as_slice() {
+                        [] => !write,
+                        [_] => write && !upload,
+                        ["attach", "assess"] => write && upload,
+                        _ => false,
+                    };
+                if !logged {
+                    audit.push(format!(
+                        "{n}: {method} {uri} → {}: {:?}",
+                        r.status,
+                        entries
+                            .iter()
+                            .map(|e| format!(
+                                "{} {} {} by {}",
+                                e.action.as_str(),
+                                e.kind,
+                                e.record_id,
+                                e.actor
+                            ))
+                            .collect::<Vec<_>>()
+                    ));
+                }
                 cells.push(Cell {
                     what: format!("{n}: {method} {uri}"),
                     want,
@@ -207,10 +256,17 @@ async fn every_role_against_every_endpoint_and_record_state() {
                 .await;
                 call(Method::GET, format!("/api/v1/{k}"), None, Want::Ok).await;
                 call(Method::GET, format!("/api/v1/export/{k}"), None, Want::Ok).await;
+                // A real change: a PUT that changes nothing is not logged.
+                let mut changed = record(kind, &fixture);
+                if kind == Kind::Indicators {
+                    changed["note"] = json!("Checked against the official gazette.");
+                } else {
+                    changed["title"] = json!(format!("Revised {fixture}"));
+                }
                 call(
                     Method::PUT,
                     format!("/api/v1/{k}/{fixture}"),
-                    Some(record(kind, &fixture)),
+                    Some(changed),
                     refused_or(write),
                 )
                 .await;
@@ -413,6 +469,12 @@ async fn every_role_against_every_endpoint_and_record_state() {
             .filter(|c| seen(c.got) != Some(c.want))
             .map(|c| format!("{} → {} (wanted {:?})", c.what, c.got, c.want))
             .collect();
+        assert!(
+            audit.is_empty(),
+            "{} requests did not leave one audit entry per write:\n{}",
+            audit.len(),
+            audit.join("\n")
+        );
         assert!(
             wrong.is_empty(),
             "{} of {} cells differ on {}:\n{}",
