@@ -501,3 +501,7 @@ contribute-edit = تعديل
 contribute-saved = تم حفظ ممارستك.
 contribute-withdrawn = تم سحب ممارستك.
 contribute-link-lead = اقتراح ممارسة
+draft-attach = إرفاق باتفاق (اختياري)
+draft-attach-hint = معرّف الاتفاق أو اسمه المختصر: يُحفظ الملف حينها معه ويُقيَّم في صفحته بدلًا من هنا فقط.
+agreement-attach-file = إرفاق نص لهذا الاتفاق
+agreement-attach = إرفاق وتقييم

@@ -482,3 +482,7 @@ contribute-edit = Revise
 contribute-saved = Your practice was saved.
 contribute-withdrawn = Your practice was withdrawn.
 contribute-link-lead = Contribute a practice
+draft-attach = Attach to an agreement (optional)
+draft-attach-hint = The agreement's id or slug: the file is then kept with it and assessed there, instead of only here.
+agreement-attach-file = Attach a text of this agreement
+agreement-attach = Attach and assess

@@ -483,3 +483,7 @@ contribute-edit = Revisar
 contribute-saved = Su práctica se ha guardado.
 contribute-withdrawn = Su práctica se ha retirado.
 contribute-link-lead = Proponer una práctica
+draft-attach = Adjuntar a un acuerdo (opcional)
+draft-attach-hint = El identificador o slug del acuerdo: el archivo se guarda entonces con él y se evalúa en su página, en lugar de solo aquí.
+agreement-attach-file = Adjuntar un texto de este acuerdo
+agreement-attach = Adjuntar y evaluar

@@ -483,3 +483,7 @@ contribute-edit = Réviser
 contribute-saved = Votre pratique est enregistrée.
 contribute-withdrawn = Votre pratique a été retirée.
 contribute-link-lead = Proposer une pratique
+draft-attach = Joindre à un accord (facultatif)
+draft-attach-hint = L'identifiant ou le slug de l'accord : le fichier est alors conservé avec lui et évalué sur sa page, au lieu d'ici seulement.
+agreement-attach-file = Joindre un texte de cet accord
+agreement-attach = Joindre et évaluer

@@ -616,7 +616,52 @@ async fn upload_document(
                 .to_ascii_lowercase()
         })
         .unwrap_or_default();
-    if !MEDIA_TYPES.contains(&media_type.as_str()) {
+    let (doc, body_json) = attach(
+        &state,
+        &actor,
+        &key,
+        Upload {
+            file_name: &file_name,
+            media_type: &media_type,
+            language: language.as_deref(),
+            bytes: body,
+        },
+    )
+    .await?;
+    let location = format!("/api/v1/documents/{}", doc.id);
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(body_json),
+    )
+        .into_response())
+}
+
+/// A file to attach to an agreement.
+pub(crate) struct Upload<'a> {
+    pub file_name: &'a str,
+    pub media_type: &'a str,
+    pub language: Option<&'a str>,
+    pub bytes: Bytes,
+}
+
+/// Checks a file's type against its bytes, attaches it to agreement `key`
+/// and assesses it; shared by the API and the agreement's page. Gives the
+/// stored document and the API's answer (the document, with its
+/// assessment's coverage or why there is none).
+pub(crate) async fn attach(
+    state: &AppState,
+    actor: &str,
+    key: &str,
+    upload: Upload<'_>,
+) -> ApiResult<(passerelle_domain::Document, Value)> {
+    let Upload {
+        file_name,
+        media_type,
+        language,
+        bytes: body,
+    } = upload;
+    if !MEDIA_TYPES.contains(&media_type) {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
@@ -630,7 +675,7 @@ async fn upload_document(
     if body.is_empty() {
         return Err(ApiError::invalid(Invalid::one("body", "the file is empty")));
     }
-    check_content(&media_type, &body).map_err(|m| ApiError::invalid(Invalid::one("body", m)))?;
+    check_content(media_type, &body).map_err(|m| ApiError::invalid(Invalid::one("body", m)))?;
     // Plain UTF-8 text is its own extracted text; other formats are
     // extracted by the assessment pipeline.
     let text = (media_type == "text/plain")
@@ -639,12 +684,12 @@ async fn upload_document(
     let doc = state
         .store
         .attach_document(
-            &actor,
-            &key,
+            actor,
+            key,
             NewDocument {
-                file_name: &file_name,
-                media_type: &media_type,
-                language: language.as_deref(),
+                file_name,
+                media_type,
+                language,
                 text,
                 bytes: &body,
             },
@@ -672,20 +717,14 @@ async fn upload_document(
             );
             let saved = state
                 .store
-                .save_assessment(&actor, stored, Some(&text))
+                .save_assessment(actor, stored, Some(&text))
                 .await?;
             body_json["assessment"] = json!({"coverage": saved.coverage, "language": saved.language,
                 "url": format!("/api/v1/agreements/{}/assessment", doc.agreement_id)});
         }
         Err(e) => body_json["assessment_error"] = json!(e.detail),
     }
-    let location = format!("/api/v1/documents/{}", doc.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(body_json),
-    )
-        .into_response())
+    Ok((doc, body_json))
 }
 
 /// The id of a visible agreement given by id or slug.

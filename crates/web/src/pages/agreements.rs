@@ -160,6 +160,7 @@ pub async fn show(
         })
         .collect();
     let card = card(&state, &a, lang).await?;
+    let attach = super::draft::attach_csrf(&state, &headers).await;
     render(
         &state,
         lang,
@@ -167,12 +168,31 @@ pub async fn show(
         "agreement.html",
         minijinja::context! {
             section => "agreements",
+            attach => attach,
             a => super::view::val(&a),
             documents => super::view::val(&documents),
             card => super::view::val(&card),
             history => super::view::val(&history),
         },
     )
+}
+
+/// Attaches a text from the agreement's page (editors and admins).
+pub async fn attach_text(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    headers: axum::http::HeaderMap,
+    Path(key): Path<String>,
+    form: axum::extract::Multipart,
+) -> ApiResult<axum::response::Response> {
+    let sent = super::draft::read_form(form).await?;
+    let Some((name, declared, bytes)) = sent.file else {
+        return Err(crate::error::ApiError::invalid(
+            passerelle_domain::Invalid::one("file", "choose a file to attach"),
+        ));
+    };
+    let file = (name.unwrap_or_else(|| "text".into()), declared, bytes);
+    super::draft::attach_from_form(&state, lang, &headers, &key, &sent.csrf, file).await
 }
 
 /// Most agreements side by side.

@@ -1,14 +1,18 @@
 //! "Assess a draft": a file or pasted text in, the scorecard out in the
 //! page's language (or as a standalone HTML file to keep), nothing stored.
+//! Those who may attach texts may instead name an agreement: the file is
+//! then attached to it and assessed, as on the agreement's own page.
 
 use axum::body::Bytes;
 use axum::extract::{Extension, Multipart, State};
-use axum::http::{StatusCode, Uri, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use minijinja::Value;
 use passerelle_assess::{Language, render as report_render};
 use passerelle_domain::Lang;
+use passerelle_domain::account::Permission;
 
+use super::account::signed_in_may;
 use super::{render, scorecard};
 use crate::AppState;
 use crate::assessment::{MAX_ASSESS_BYTES, assess_bytes, rubric, stored};
@@ -18,8 +22,31 @@ pub async fn form(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
+    headers: HeaderMap,
 ) -> ApiResult<Html<String>> {
-    page(&state, lang, &uri, Value::UNDEFINED, None, "", "auto")
+    let attach = attach_csrf(&state, &headers).await;
+    let view = View {
+        text: "",
+        chosen: "auto",
+        attach: attach.as_deref(),
+    };
+    page(&state, lang, &uri, Value::UNDEFINED, None, view)
+}
+
+/// The session's CSRF token if the requester may attach texts.
+pub(super) async fn attach_csrf(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    signed_in_may(state, headers, None, Permission::AttachDocuments)
+        .await
+        .ok()
+        .and_then(|p| p.csrf)
+}
+
+/// What the form shows again: the pasted text, the language chosen, and
+/// the CSRF token of those who may attach.
+struct View<'a> {
+    text: &'a str,
+    chosen: &'a str,
+    attach: Option<&'a str>,
 }
 
 fn page(
@@ -28,8 +55,7 @@ fn page(
     uri: &Uri,
     card: Value,
     error: Option<&str>,
-    text: &str,
-    chosen: &str,
+    view: View<'_>,
 ) -> ApiResult<Html<String>> {
     render(
         state,
@@ -40,22 +66,83 @@ fn page(
             section => "assess",
             card => card,
             error => error,
-            text => text,
-            chosen => chosen,
+            text => view.text,
+            chosen => view.chosen,
+            attach => view.attach,
         },
     )
 }
 
+/// A file's media type from its name, else as the browser declared it.
+pub(super) fn media_type_of(file_name: &str, declared: Option<&str>) -> String {
+    let lower = file_name.to_ascii_lowercase();
+    let by_name = match lower.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("pdf") => Some("application/pdf"),
+        Some("docx") => {
+            Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        }
+        Some("html" | "htm") => Some("text/html"),
+        Some("txt") => Some("text/plain"),
+        _ => None,
+    };
+    by_name
+        .or(declared)
+        .unwrap_or("application/octet-stream")
+        .to_string()
+}
+
+/// Attaches an uploaded file to agreement `key` for a signed-in person
+/// allowed to, checking the form's CSRF token; then shows the agreement's
+/// scorecard.
+pub(super) async fn attach_from_form(
+    state: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    key: &str,
+    csrf: &str,
+    file: (String, Option<String>, Bytes),
+) -> ApiResult<Response> {
+    let sent = [("csrf".to_string(), csrf.to_string())];
+    let p = signed_in_may(state, headers, Some(&sent), Permission::AttachDocuments).await?;
+    let (file_name, declared, bytes) = file;
+    let media_type = media_type_of(&file_name, declared.as_deref());
+    let (doc, _) = crate::api::attach(
+        state,
+        &p.actor,
+        key,
+        crate::api::Upload {
+            file_name: &file_name,
+            media_type: &media_type,
+            language: None,
+            bytes,
+        },
+    )
+    .await?;
+    let agreement = state
+        .store
+        .get_json(passerelle_domain::Kind::Agreements, &doc.agreement_id, true)
+        .await?;
+    let slug = agreement
+        .as_ref()
+        .and_then(|a| a["slug"].as_str())
+        .unwrap_or(&doc.agreement_id);
+    Ok(Redirect::to(&format!("/{}/agreements/{slug}#assessment", lang.code())).into_response())
+}
+
 /// What the form sent.
 #[derive(Default)]
-struct Draft {
-    file: Option<(Option<String>, Bytes)>,
+pub(super) struct Draft {
+    /// The file's name, its declared type, and its bytes.
+    pub file: Option<(Option<String>, Option<String>, Bytes)>,
     text: String,
     lang: String,
     format: String,
+    /// The agreement to attach the file to, if any.
+    agreement: String,
+    pub csrf: String,
 }
 
-async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
+pub(super) async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
     let mut d = Draft::default();
     let bad = |e: axum::extract::multipart::MultipartError| {
         ApiError::new(
@@ -70,14 +157,17 @@ async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
         match name.as_str() {
             "file" => {
                 let file_name = field.file_name().map(str::to_string);
+                let declared = field.content_type().map(str::to_string);
                 let bytes = field.bytes().await.map_err(bad)?;
                 if !bytes.is_empty() {
-                    d.file = Some((file_name, bytes));
+                    d.file = Some((file_name, declared, bytes));
                 }
             }
             "text" => d.text = field.text().await.map_err(bad)?,
             "lang" => d.lang = field.text().await.map_err(bad)?,
             "format" => d.format = field.text().await.map_err(bad)?,
+            "agreement" => d.agreement = field.text().await.map_err(bad)?,
+            "csrf" => d.csrf = field.text().await.map_err(bad)?,
             _ => {}
         }
     }
@@ -88,13 +178,36 @@ pub async fn assess(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
+    headers: HeaderMap,
     form: Multipart,
 ) -> ApiResult<Response> {
     let draft = read_form(form).await?;
     let text_lang = Language::parse(&draft.lang).filter(|l| *l != Language::Other);
     let chosen = text_lang.map(Language::code).unwrap_or("auto");
+    let attach = attach_csrf(&state, &headers).await;
+    let view = View {
+        text: &draft.text,
+        chosen,
+        attach: attach.as_deref(),
+    };
+    let key = draft.agreement.trim();
+    if !key.is_empty() {
+        let file = match draft.file.clone() {
+            Some((name, declared, bytes)) => {
+                (name.unwrap_or_else(|| "draft".into()), declared, bytes)
+            }
+            None => (
+                "draft.txt".to_string(),
+                Some("text/plain".to_string()),
+                Bytes::from(draft.text.clone().into_bytes()),
+            ),
+        };
+        if !file.2.iter().all(u8::is_ascii_whitespace) {
+            return attach_from_form(&state, lang, &headers, key, &draft.csrf, file).await;
+        }
+    }
     let (bytes, file_name) = match draft.file {
-        Some((name, bytes)) => (bytes, name),
+        Some((name, _, bytes)) => (bytes, name),
         None if !draft.text.trim().is_empty() => (
             Bytes::from(draft.text.clone().into_bytes()),
             Some("draft.txt".to_string()),
@@ -106,8 +219,7 @@ pub async fn assess(
                 &uri,
                 Value::UNDEFINED,
                 Some("draft-empty"),
-                "",
-                chosen,
+                View { text: "", ..view },
             )?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
@@ -124,15 +236,7 @@ pub async fn assess(
         Ok(done) => done,
         Err(e) => {
             let key = format!("error-{}", e.code);
-            let html = page(
-                &state,
-                lang,
-                &uri,
-                Value::UNDEFINED,
-                Some(&key),
-                &draft.text,
-                chosen,
-            )?;
+            let html = page(&state, lang, &uri, Value::UNDEFINED, Some(&key), view)?;
             return Ok((e.status, html).into_response());
         }
     };
@@ -152,14 +256,5 @@ pub async fn assess(
     }
     let assessment = stored(&report, "", "", "");
     let card = scorecard::build(rubric(), &assessment, Some(&text), lang);
-    Ok(page(
-        &state,
-        lang,
-        &uri,
-        super::view::val(&card),
-        None,
-        &draft.text,
-        chosen,
-    )?
-    .into_response())
+    Ok(page(&state, lang, &uri, super::view::val(&card), None, view)?.into_response())
 }

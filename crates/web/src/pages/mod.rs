@@ -63,6 +63,10 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/", get(hub::home))
         .route("/agreements", get(agreements::list))
         .route("/agreements/{key}", get(agreements::show))
+        .route(
+            "/agreements/{key}/texts",
+            axum::routing::post(agreements::attach_text),
+        )
         .route("/compare", get(agreements::compare))
         .route("/assess", get(draft::form).post(draft::assess))
         .route("/search", get(hub::search))

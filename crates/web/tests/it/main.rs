@@ -139,6 +139,32 @@ impl TestApp {
         }
     }
 
+    /// A session for a new user of `role`, as sign-in makes one: the
+    /// cookie to send and the session's CSRF token for its forms.
+    pub async fn session_of(&self, role: passerelle_domain::account::Role) -> (String, String) {
+        let email = format!("{role}-{}@session.example.org", passerelle_web::new_token());
+        let new = passerelle_store::NewUser {
+            email: &email,
+            display_name: "Session",
+            organisation: None,
+            preferred_lang: None,
+            role,
+        };
+        let user = self.db.store.create_user("test", new, "!").await.unwrap();
+        let (id, csrf) = (passerelle_web::new_token(), passerelle_web::new_token());
+        self.db
+            .store
+            .create_session(
+                &passerelle_web::token_hash(&id),
+                &user.id,
+                &csrf,
+                "2999-01-01T00:00:00Z",
+            )
+            .await
+            .unwrap();
+        (format!("passerelle_session={id}"), csrf)
+    }
+
     /// A GET with a session cookie (`passerelle_session=…`).
     pub async fn get_signed_in(&self, uri: &str, cookie: &str) -> Reply {
         self.call(

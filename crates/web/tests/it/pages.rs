@@ -249,6 +249,168 @@ async fn a_draft_is_assessed_and_nothing_is_stored() {
 }
 
 #[tokio::test]
+async fn editors_attach_texts_from_the_draft_and_agreement_pages() {
+    use passerelle_domain::account::Role;
+    let text = "Article 1. Recruitment fees and related costs shall not be charged to workers; the employer shall bear them.";
+    for t in apps().await {
+        assert!(
+            t.write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("att", "ES", "MA", 2020)
+            )
+            .await
+            .status
+            .is_success()
+        );
+        let slug = t.get("/api/v1/agreements/att").await.json()["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (editor, csrf) = t.session_of(Role::Editor).await;
+        let (reviewer, reviewer_csrf) = t.session_of(Role::Reviewer).await;
+        // Only those who may attach see the field and the form.
+        assert!(!t.get("/en/assess").await.text().contains("draft-agreement"));
+        assert!(
+            !t.get_signed_in("/en/assess", &reviewer)
+                .await
+                .text()
+                .contains("draft-agreement")
+        );
+        assert!(
+            t.get_signed_in("/en/assess", &editor)
+                .await
+                .text()
+                .contains("id=\"draft-agreement\"")
+        );
+        let page = t
+            .get_signed_in(&format!("/en/agreements/{slug}"), &editor)
+            .await
+            .text();
+        assert!(
+            page.contains(&format!("/en/agreements/{slug}/texts")),
+            "{page}"
+        );
+        assert!(
+            !t.get(&format!("/en/agreements/{slug}"))
+                .await
+                .text()
+                .contains("/texts\"")
+        );
+        let post = |uri: String,
+                    cookie: Option<String>,
+                    fields: Vec<(&'static str, Option<&'static str>, String)>| {
+            let borrowed: Vec<(&str, Option<&str>, &str)> = fields
+                .iter()
+                .map(|(n, f, v)| (*n, *f, v.as_str()))
+                .collect();
+            let (ct, body) = multipart(&borrowed);
+            let mut req = axum::http::Request::post(uri).header(header::CONTENT_TYPE, ct);
+            if let Some(c) = cookie {
+                req = req.header(header::COOKIE, c);
+            }
+            let req = req.body(axum::body::Body::from(body)).unwrap();
+            let t = &t;
+            async move { t.call(req).await }
+        };
+        let draft = |csrf: &str| {
+            vec![
+                ("text", None, text.to_string()),
+                ("agreement", None, "att".to_string()),
+                ("csrf", None, csrf.to_string()),
+                ("format", None, "page".to_string()),
+            ]
+        };
+        // The public, a wrong token and a reviewer are refused; nothing kept.
+        assert_eq!(
+            post("/en/assess".into(), None, draft("")).await.status,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            post("/en/assess".into(), Some(editor.clone()), draft("wrong"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            post(
+                "/en/assess".into(),
+                Some(reviewer.clone()),
+                draft(&reviewer_csrf)
+            )
+            .await
+            .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            t.get("/api/v1/agreements/att/documents").await.json(),
+            json!([])
+        );
+        // The editor's draft is attached and assessed; the browser goes to
+        // the agreement's scorecard.
+        let r = post("/en/assess".into(), Some(editor.clone()), draft(&csrf)).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+        assert_eq!(
+            r.headers["location"],
+            format!("/en/agreements/{slug}#assessment")
+        );
+        let docs = t.get("/api/v1/agreements/att/documents").await.json();
+        assert_eq!(docs.as_array().unwrap().len(), 1);
+        assert_eq!(docs[0]["media_type"], "text/plain");
+        let assessment = t.get("/api/v1/agreements/att/assessment").await.json();
+        let costs = assessment["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["element"] == "recruitment_costs")
+            .unwrap()
+            .clone();
+        assert_eq!(costs["status"], "covered", "{costs}");
+        // From the agreement's page: an HTML file, typed by its name.
+        let html_file = "<html><body><nav>Menu</nav><p>Article 2. The employer shall not retain the passports of workers.</p></body></html>".to_string();
+        let r = post(
+            format!("/fr/agreements/{slug}/texts"),
+            Some(editor.clone()),
+            vec![
+                ("file", Some("annexe.html"), html_file),
+                ("csrf", None, csrf.clone()),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+        let docs = t.get("/api/v1/agreements/att/documents").await.json();
+        assert_eq!(docs.as_array().unwrap().len(), 2);
+        assert!(
+            docs.as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["media_type"] == "text/html")
+        );
+        // A file whose bytes are not its type is refused, in the page's language.
+        let r = post(
+            format!("/fr/agreements/{slug}/texts"),
+            Some(editor.clone()),
+            vec![
+                ("file", Some("faux.pdf"), "pas un PDF".to_string()),
+                ("csrf", None, csrf.clone()),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("<html lang=\"fr\""), "{}", r.text());
+        assert_eq!(
+            t.get("/api/v1/agreements/att/documents")
+                .await
+                .json()
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+    }
+}
+
+#[tokio::test]
 async fn feeds_list_the_newest_records() {
     for t in apps().await {
         let mut a = agreement("fresh", "ES", "MA", 2024);
