@@ -82,8 +82,12 @@ pub fn detect(text: &str) -> Language {
     if arabic * 2 > latin {
         return Language::Ar;
     }
-    let normalized =
-        crate::normalize::normalize(&text[..text.len().min(400_000)].chars().collect::<String>());
+    // The first 400 kB are enough to tell (cut at a character boundary).
+    let mut cut = text.len().min(400_000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let normalized = crate::normalize::normalize(&text[..cut]);
     let (mut fr, mut en, mut es, mut words) = (0, 0, 0, 0);
     for w in normalized.text.split(' ') {
         words += 1;
@@ -108,6 +112,19 @@ pub fn detect(text: &str) -> Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_at_a_character_boundary() {
+        // "é" straddles byte 400,000: the cut must step back, not panic.
+        let text = format!(
+            "{}é les travailleurs et les employeurs",
+            "a".repeat(399_999)
+        );
+        assert!(!text.is_char_boundary(400_000));
+        assert_eq!(detect(&text), Language::Other);
+        let french = "Les travailleurs et les employeurs de la région. ".repeat(9000);
+        assert_eq!(detect(&format!("{french}é")), Language::Fr);
+    }
 
     #[test]
     fn detects_the_four_languages() {

@@ -153,14 +153,15 @@ impl Assessor {
         let n = self.rubric.elements.len();
         let mut per_element: Vec<Vec<(usize, ClauseVerdict)>> =
             (0..n).map(|_| Vec::new()).collect();
+        let mut normalized = normalize::Normalized::default();
         for (ci, clause) in clauses.iter().enumerate() {
             let original = &text[clause.start..clause.end];
             let lang = clause_language(original, language);
-            let normalized = normalize::normalize(original);
+            normalize::normalize_into(original, &mut normalized);
             let mut verdicts: Vec<Option<ClauseVerdict>> = (0..n).map(|_| None).collect();
             for hit in self.matcher.find(lang, &normalized.text) {
                 let cue = self.matcher.cue(lang, hit.cue);
-                let (s, e) = normalized.original_range(hit.start, hit.end);
+                let (s, e) = normalized.original_range(original, hit.start, hit.end);
                 let (start, end) = (clause.start + s, clause.start + e);
                 if in_institution_name(&normalized.text, hit.start, &text[start..end]) {
                     continue;

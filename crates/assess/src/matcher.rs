@@ -113,11 +113,13 @@ impl Pattern {
         let Word::Literal { text: w, stem } = &self.words[k] else {
             return None;
         };
-        if !text[pos..].starts_with(w.as_str()) {
+        let (t, w) = (text.as_bytes(), w.as_bytes());
+        // Most tries fail on the first byte: check it before comparing.
+        if t.get(pos) != w.first() || !t[pos..].starts_with(w) {
             return None;
         }
         let end = pos + w.len();
-        let word_end = text[end..].find(' ').map_or(text.len(), |i| end + i);
+        let word_end = next_space(t, end);
         if *stem || word_end == end {
             Some(if *stem { word_end } else { end })
         } else {
@@ -153,13 +155,13 @@ impl Pattern {
         for skipped in 0..=(if gap { GAP_WORDS } else { 0 }) {
             // Step over the separator to the next word; never across a
             // sentence end.
-            if !text[pos..].starts_with(' ') {
+            let t = text.as_bytes();
+            if t.get(pos) != Some(&b' ') {
                 return None;
             }
             pos += 1;
-            if text[pos..].starts_with(". ")
-                || text[pos..].starts_with('.') && pos + 1 == text.len()
-            {
+            // A sentence end is a `.` word.
+            if t.get(pos) == Some(&b'.') && matches!(t.get(pos + 1), None | Some(b' ')) {
                 return None;
             }
             if let Some(e) = self.word_at(text, pos, k)
@@ -170,10 +172,19 @@ impl Pattern {
             if skipped == GAP_WORDS {
                 break;
             }
-            pos = text[pos..].find(' ').map_or(text.len(), |i| pos + i);
+            pos = next_space(text.as_bytes(), pos);
         }
         None
     }
+}
+
+/// The offset of the next space at or after `from`, or the end. Words are
+/// short, so a plain loop beats a vectorised search here.
+fn next_space(text: &[u8], from: usize) -> usize {
+    text[from..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(text.len(), |i| from + i)
 }
 
 fn word_start(text: &str, pos: usize) -> usize {
@@ -209,6 +220,9 @@ struct LanguageMatcher {
     scanner: AhoCorasick,
     /// For each scanner pattern, the cues starting with it.
     cues_by_first: Vec<Vec<usize>>,
+    /// For each scanner pattern, whether its cues are Arabic (and so may
+    /// start after a clitic, inside a written word).
+    arabic_first: Vec<bool>,
     cues: Vec<Cue>,
     negations: Vec<String>,
     /// Words that forbid what comes before them ("fees ... are prohibited").
@@ -286,11 +300,16 @@ impl Matcher {
                         .collect()
                 })
                 .unwrap_or_default();
+            let arabic_first = cues_by_first
+                .iter()
+                .map(|group| group.iter().any(|&c| cues[c].pattern.arabic))
+                .collect();
             languages.push((
                 lang,
                 LanguageMatcher {
                     scanner,
                     cues_by_first,
+                    arabic_first,
                     cues,
                     negations,
                     prohibitions,
@@ -317,9 +336,16 @@ impl Matcher {
             return Vec::new();
         };
         let mut hits = Vec::new();
+        let bytes = text.as_bytes();
         for found in m.scanner.find_overlapping_iter(text) {
             let pos = found.start();
-            for &c in &m.cues_by_first[found.pattern().as_usize()] {
+            let first = found.pattern().as_usize();
+            // Most candidates are inside a longer word: only Arabic cues
+            // may start there (after a clitic).
+            if pos > 0 && bytes[pos - 1] != b' ' && !m.arabic_first[first] {
+                continue;
+            }
+            for &c in &m.cues_by_first[first] {
                 let cue = &m.cues[c];
                 if let Some(end) = cue.pattern.match_at(text, pos) {
                     let start = word_start(text, pos);

@@ -10,25 +10,25 @@
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Normalised text and, for each of its bytes, the offset of the original
-/// byte it came from (plus one entry for the end).
+/// character it came from (plus one entry for the end).
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
     pub text: String,
     /// Original offset of the character each normalised byte came from.
     origin: Vec<u32>,
-    /// Original offset just past that character.
-    origin_end: Vec<u32>,
 }
 
 impl Normalized {
-    /// The original byte range of a normalised byte range.
-    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+    /// The original byte range of a normalised byte range, given the
+    /// `original` text it was made from. A range ends with the end of the
+    /// original character its last byte came from.
+    pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         let s = self.origin[start] as usize;
-        // The end maps to the end of the last original character used.
         let e = if end == 0 {
             s
         } else {
-            self.origin_end[end - 1] as usize
+            let last = self.origin[end - 1] as usize;
+            last + original[last..].chars().next().map_or(0, char::len_utf8)
         };
         (s, e.max(s))
     }
@@ -90,22 +90,16 @@ fn dot_ends_sentence(original: &str, i: usize, last_word: &str) -> bool {
     !(ABBREVIATIONS.contains(&last_word) || single_letter)
 }
 
-/// The last word of the normalised text so far.
-fn last_word(text: &str) -> &str {
-    text.rsplit(' ').next().unwrap_or("")
-}
-
 /// Builds the normalised text and its offset map.
-struct Builder {
-    text: String,
-    origin: Vec<u32>,
-    origin_end: Vec<u32>,
+struct Builder<'n> {
+    text: Vec<u8>,
+    origin: &'n mut Vec<u32>,
     /// Pending separator: 0 none, 1 space, 2 sentence end; and where.
     gap: u8,
     gap_at: usize,
 }
 
-impl Builder {
+impl Builder<'_> {
     /// A non-word character at `i`: a space or a sentence end is pending.
     fn separate(&mut self, sentence_end: bool, i: usize) {
         if sentence_end {
@@ -117,97 +111,167 @@ impl Builder {
         }
     }
 
-    /// A lower-case ASCII letter or digit from the original byte `i`: the
-    /// common case, kept short.
+    /// ASCII letters and digits `bytes`, from the original bytes at `i..`:
+    /// the common case, copied in one go.
     #[inline]
-    fn push_ascii(&mut self, c: char, i: usize) {
+    fn push_ascii(&mut self, bytes: &[u8], i: usize) {
         if self.gap > 0 {
             self.flush_gap();
         }
-        self.text.push(c);
-        self.origin.push(i as u32);
-        self.origin_end.push(i as u32 + 1);
+        self.text.extend(bytes.iter().map(u8::to_ascii_lowercase));
+        self.origin.extend(i as u32..(i + bytes.len()) as u32);
     }
 
     #[inline]
     fn flush_gap(&mut self) {
         if !self.text.is_empty() {
-            let sep = if self.gap == 2 { " . " } else { " " };
-            for b in sep.bytes() {
-                self.text.push(b as char);
-                self.origin.push(self.gap_at as u32);
-                self.origin_end.push(self.gap_at as u32 + 1);
-            }
+            let sep: &[u8] = if self.gap == 2 { b" . " } else { b" " };
+            self.text.extend_from_slice(sep);
+            self.origin
+                .extend(std::iter::repeat_n(self.gap_at as u32, sep.len()));
         }
         self.gap = 0;
     }
 
-    /// Word characters `folded`, from the original character at `i..end`.
-    fn push(&mut self, folded: &str, i: usize, end: usize) {
+    /// Word characters `folded`, from the original character at `i`.
+    fn push(&mut self, folded: &str, i: usize) {
         if self.gap > 0 {
             self.flush_gap();
         }
-        for _ in 0..folded.len() {
-            self.origin.push(i as u32);
-            self.origin_end.push(end as u32);
-        }
-        self.text.push_str(folded);
+        self.origin
+            .extend(std::iter::repeat_n(i as u32, folded.len()));
+        self.text.extend_from_slice(folded.as_bytes());
     }
+
+    /// The last word of the normalised text so far.
+    fn last_word(&self) -> &str {
+        let from = self
+            .text
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(0, |p| p + 1);
+        std::str::from_utf8(&self.text[from..]).unwrap_or("")
+    }
+}
+
+/// What a non-ASCII character becomes.
+#[derive(Clone, Debug, PartialEq)]
+enum Class {
+    /// Part of a word, as these folded characters.
+    Word(Box<str>),
+    /// Nothing, and the word goes on (diacritics, tatweel, marks).
+    Transparent,
+    /// A separator; `true` for a sentence end.
+    Separator(bool),
+}
+
+/// How a non-ASCII character normalises: the one place the rules are
+/// applied, for the table and for characters beyond it.
+fn classify(c: char) -> Class {
+    let mut buf = String::new();
+    if ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c) {
+        // Arabic letters and digits fold to letters (or to nothing, for
+        // tatweel): no decomposition, no word test needed.
+        fold(c, &mut buf);
+        return if buf.is_empty() {
+            Class::Transparent
+        } else {
+            Class::Word(buf.into())
+        };
+    }
+    decompose_compatible(c, |d| fold(d, &mut buf));
+    if buf.is_empty() && !c.is_whitespace() && !is_sentence_end(c) {
+        return Class::Transparent;
+    }
+    if !buf.is_empty() && buf.chars().all(is_word) {
+        Class::Word(buf.into())
+    } else {
+        Class::Separator(is_sentence_end(c))
+    }
+}
+
+/// Ranges of characters common in agreements, classified once: Latin
+/// letters with accents, Greek, Cyrillic, Arabic (U+0080 to U+07FF),
+/// typographic punctuation, and the ligatures and Arabic presentation
+/// forms that PDFs hold.
+const TABLED: [(u32, u32); 3] = [(0x80, 0x800), (0x2000, 0x2070), (0xFB00, 0xFF00)];
+
+fn class_of(c: char) -> std::borrow::Cow<'static, Class> {
+    static TABLE: std::sync::OnceLock<Vec<Vec<Class>>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        TABLED
+            .iter()
+            .map(|&(from, to)| {
+                (from..to)
+                    .map(|u| char::from_u32(u).map_or(Class::Separator(false), classify))
+                    .collect()
+            })
+            .collect()
+    });
+    let u = c as u32;
+    for (k, &(from, to)) in TABLED.iter().enumerate() {
+        if (from..to).contains(&u) {
+            return std::borrow::Cow::Borrowed(&table[k][(u - from) as usize]);
+        }
+    }
+    std::borrow::Cow::Owned(classify(c))
 }
 
 /// Normalises `original` for matching.
 pub fn normalize(original: &str) -> Normalized {
-    let mut out = Builder {
-        text: String::with_capacity(original.len()),
-        origin: Vec::with_capacity(original.len() + 1),
-        origin_end: Vec::with_capacity(original.len() + 1),
+    let mut n = Normalized::default();
+    normalize_into(original, &mut n);
+    n
+}
+
+/// Normalises `original` into `out`, reusing its buffers.
+pub fn normalize_into(original: &str, out: &mut Normalized) {
+    let mut text = std::mem::take(&mut out.text).into_bytes();
+    text.clear();
+    text.reserve(original.len());
+    out.origin.clear();
+    out.origin.reserve(original.len() + 1);
+    let mut b = Builder {
+        text,
+        origin: &mut out.origin,
         gap: 0,
         gap_at: 0,
     };
-    let mut buf = String::new();
-    for (i, c) in original.char_indices() {
-        let end = i + c.len_utf8();
-        // Fast paths: ASCII (most of a Latin-script text) and the Arabic
-        // letters, which need no decomposition.
-        if c.is_ascii_alphanumeric() {
-            out.push_ascii(c.to_ascii_lowercase(), i);
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii_alphanumeric() {
+            let run = bytes[i..]
+                .iter()
+                .position(|x| !x.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            b.push_ascii(&bytes[i..i + run], i);
+            i += run;
             continue;
         }
-        if c.is_ascii() {
-            let ends = is_sentence_end(c)
-                && (c != '.' || dot_ends_sentence(original, i, last_word(&out.text)));
-            out.separate(ends, i);
+        if byte.is_ascii() {
+            let c = byte as char;
+            let ends =
+                is_sentence_end(c) && (c != '.' || dot_ends_sentence(original, i, b.last_word()));
+            b.separate(ends, i);
+            i += 1;
             continue;
         }
-        buf.clear();
-        if ('\u{0621}'..='\u{064A}').contains(&c) || ('\u{0660}'..='\u{0669}').contains(&c) {
-            // Arabic letters and digits fold to letters (or to nothing, for
-            // tatweel): no decomposition, no word test needed.
-            fold(c, &mut buf);
-            if !buf.is_empty() {
-                out.push(&buf, i, end);
-            }
-            continue;
+        let c = original[i..]
+            .chars()
+            .next()
+            .expect("i is a character boundary");
+        match &*class_of(c) {
+            Class::Word(folded) => b.push(folded, i),
+            Class::Transparent => {}
+            Class::Separator(ends) => b.separate(*ends, i),
         }
-        decompose_compatible(c, |d| fold(d, &mut buf));
-        if buf.is_empty() && !c.is_whitespace() && !is_sentence_end(c) {
-            // Diacritics, tatweel and other marks that fold to nothing are
-            // transparent: the word goes on.
-            continue;
-        }
-        if !buf.is_empty() && buf.chars().all(is_word) {
-            out.push(&buf, i, end);
-        } else {
-            out.separate(is_sentence_end(c), i);
-        }
+        i += c.len_utf8();
     }
-    out.origin.push(original.len() as u32);
-    out.origin_end.push(original.len() as u32);
-    Normalized {
-        text: out.text,
-        origin: out.origin,
-        origin_end: out.origin_end,
-    }
+    b.origin.push(original.len() as u32);
+    // Only whole characters were pushed, so the bytes are UTF-8.
+    out.text = String::from_utf8(b.text).expect("normalised text is UTF-8");
 }
 
 #[cfg(test)]
@@ -235,7 +299,7 @@ mod tests {
             "l employeur prend en charge les frais de recrutement . article 2"
         );
         let at = n.text.find("frais").unwrap();
-        let (s, e) = n.original_range(at, at + "frais de recrutement".len());
+        let (s, e) = n.original_range(original, at, at + "frais de recrutement".len());
         assert_eq!(&original[s..e], "FRAIS de recrutement");
     }
 
@@ -263,7 +327,7 @@ mod tests {
         let original = "المادة ١: الأجور";
         let n = normalize(original);
         let at = n.text.find("الاجور").unwrap();
-        let (s, e) = n.original_range(at, n.text.len());
+        let (s, e) = n.original_range(original, at, n.text.len());
         assert_eq!(&original[s..e], "الأجور");
     }
 }

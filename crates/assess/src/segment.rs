@@ -62,16 +62,23 @@ fn heading(line: &str) -> Option<String> {
     }
     let words: Vec<&str> = trimmed.split_whitespace().take(3).collect();
     let first = words[0];
+    // Most lines start with an ordinary word: only a short first word or
+    // one with a digit can be a heading, so the rest skip normalising.
+    if first.chars().count() > 12 && !first.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+        return None;
+    }
+    static ARABIC: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let arabic = ARABIC.get_or_init(|| {
+        ARABIC_HEADINGS
+            .iter()
+            .map(|h| crate::normalize::normalize(h).text)
+            .collect()
+    });
+    let folded = crate::normalize::normalize(first).text;
     // Arabic: المادة الأولى / المادة 3 / المادة (3)
-    let arabic_first = crate::normalize::normalize(first).text;
-    if ARABIC_HEADINGS
-        .iter()
-        .any(|h| crate::normalize::normalize(h).text == arabic_first)
-        && words.len() >= 2
-    {
+    if arabic.contains(&folded) && words.len() >= 2 {
         return Some(label_of(trimmed, 2));
     }
-    let folded = crate::normalize::normalize(first).text;
     if LATIN_HEADINGS.contains(&folded.as_str()) && words.len() >= 2 {
         let second = crate::normalize::normalize(words[1]).text;
         let numeric = second.chars().next().is_some_and(|c| c.is_ascii_digit())
