@@ -154,11 +154,13 @@ impl Assessor {
         let mut per_element: Vec<Vec<(usize, ClauseVerdict)>> =
             (0..n).map(|_| Vec::new()).collect();
         let mut normalized = normalize::Normalized::default();
+        // One slot per element, emptied after each clause.
+        let mut verdicts: Vec<Option<ClauseVerdict>> = (0..n).map(|_| None).collect();
         for (ci, clause) in clauses.iter().enumerate() {
             let original = &text[clause.start..clause.end];
             let lang = clause_language(original, language);
             normalize::normalize_into(original, &mut normalized);
-            let mut verdicts: Vec<Option<ClauseVerdict>> = (0..n).map(|_| None).collect();
+
             for hit in self.matcher.find(lang, &normalized.text) {
                 let cue = self.matcher.cue(lang, hit.cue);
                 let (s, e) = normalized.original_range(original, hit.start, hit.end);
@@ -187,8 +189,8 @@ impl Assessor {
                     Strength::Adverse => v.adverse.push(evidence),
                 }
             }
-            for (e, v) in verdicts.into_iter().enumerate() {
-                if let Some(v) = v {
+            for (e, slot) in verdicts.iter_mut().enumerate() {
+                if let Some(v) = slot.take() {
                     per_element[e].push((ci, v));
                 }
             }
@@ -281,48 +283,44 @@ fn clause_language(clause: &str, document: Language) -> Language {
 }
 
 fn finding(id: &str, clauses: &[Clause], verdicts: Vec<(usize, ClauseVerdict)>) -> ElementFinding {
+    // Each verdict's weight once (counting distinct weak cues sorts).
+    let judged: Vec<(bool, f64)> = verdicts
+        .iter()
+        .map(|(_, v)| (v.covers(), v.score()))
+        .collect();
     let covering_ids: Vec<String> = verdicts
         .iter()
-        .filter(|(_, v)| v.covers())
-        .map(|(c, _)| clauses[*c].id.clone())
+        .zip(&judged)
+        .filter(|(_, (covers, _))| *covers)
+        .map(|((c, _), _)| clauses[*c].id.clone())
         .collect();
-    let covering: Vec<&ClauseVerdict> = verdicts
-        .iter()
-        .map(|(_, v)| v)
-        .filter(|v| v.covers())
-        .collect();
-    let concerns: Vec<Evidence> = verdicts
-        .iter()
-        .flat_map(|(_, v)| v.adverse.iter().cloned())
-        .collect();
-    let best = verdicts.iter().map(|(_, v)| v.score()).fold(0.0, f64::max);
-    let status = match (covering.is_empty(), concerns.is_empty(), best > 0.0) {
-        (false, true, _) => Status::Covered,
-        (false, false, _) => Status::Partial,
-        (true, _, true) => Status::Partial,
-        (true, _, false) => Status::Absent,
+    let any_covering = !covering_ids.is_empty();
+    let best = judged.iter().map(|(_, s)| *s).fold(0.0, f64::max);
+    // The evidence moves out of the verdicts: a long text has a lot.
+    let mut concerns: Vec<Evidence> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for ((_, v), (covers, _)) in verdicts.into_iter().zip(judged) {
+        let adverse = !v.adverse.is_empty();
+        concerns.extend(v.adverse);
+        if any_covering {
+            if covers {
+                evidence.extend(v.strong);
+                evidence.extend(v.weak);
+            }
+        } else if !adverse {
+            evidence.extend(v.weak);
+        }
+    }
+    let status = match (any_covering, concerns.is_empty(), best > 0.0) {
+        (true, true, _) => Status::Covered,
+        (true, false, _) => Status::Partial,
+        (false, _, true) => Status::Partial,
+        (false, _, false) => Status::Absent,
     };
     let score = if concerns.is_empty() {
         best
     } else {
         best / 2.0
-    };
-    let mut evidence: Vec<Evidence> = if covering.is_empty() {
-        verdicts
-            .iter()
-            .flat_map(|(_, v)| {
-                if v.adverse.is_empty() {
-                    v.weak.clone()
-                } else {
-                    Vec::new()
-                }
-            })
-            .collect()
-    } else {
-        covering
-            .iter()
-            .flat_map(|v| v.strong.iter().chain(&v.weak).cloned())
-            .collect()
     };
     evidence.sort_by_key(|e| (e.start, e.end));
     evidence.dedup_by(|a, b| a.start == b.start && a.end == b.end);
