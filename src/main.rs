@@ -75,6 +75,12 @@ enum UserCommand {
         #[arg(long)]
         email: String,
     },
+    /// Set a user's password (from PASSERELLE_PASSWORD or standard input),
+    /// for one who forgot theirs; their sessions end.
+    Password {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn parse_role(s: &str) -> Result<passerelle_domain::account::Role, String> {
@@ -390,27 +396,7 @@ async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<(
             organisation,
             lang,
         } => {
-            let password = match std::env::var("PASSERELLE_PASSWORD") {
-                Ok(p) => p,
-                Err(_) => {
-                    eprintln!(
-                        "password (at least {} characters), then Enter:",
-                        passerelle_web::MIN_PASSWORD
-                    );
-                    let mut line = String::new();
-                    std::io::stdin()
-                        .read_line(&mut line)
-                        .context("cannot read the password")?;
-                    line.trim_end_matches(['\r', '\n']).to_string()
-                }
-            };
-            if password.chars().count() < passerelle_web::MIN_PASSWORD {
-                bail!(
-                    "the password is too short: at least {} characters",
-                    passerelle_web::MIN_PASSWORD
-                );
-            }
-            let hash = passerelle_web::hash_password(&password);
+            let hash = passerelle_web::hash_password(&read_password()?);
             let new = passerelle_store::NewUser {
                 email: &email,
                 display_name: &name,
@@ -430,10 +416,44 @@ async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<(
                 println!("{}\t{}\t{}\t{state}", u.email, u.role, u.display_name);
             }
         }
+        UserCommand::Password { email } => {
+            let (user, _) = store
+                .user_with_hash(&email)
+                .await?
+                .with_context(|| format!("no user with e-mail `{email}`"))?;
+            let hash = passerelle_web::hash_password(&read_password()?);
+            store.set_password("cli", &user.id, &hash).await?;
+            println!("{}: new password set; signed out everywhere", user.email);
+        }
         UserCommand::Disable { email } => set_disabled(store, &email, true).await?,
         UserCommand::Enable { email } => set_disabled(store, &email, false).await?,
     }
     Ok(())
+}
+
+/// A new password from PASSERELLE_PASSWORD, else from standard input.
+fn read_password() -> Result<String> {
+    let password = match std::env::var("PASSERELLE_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!(
+                "password (at least {} characters), then Enter:",
+                passerelle_web::MIN_PASSWORD
+            );
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .context("cannot read the password")?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    if password.chars().count() < passerelle_web::MIN_PASSWORD {
+        bail!(
+            "the password is too short: at least {} characters",
+            passerelle_web::MIN_PASSWORD
+        );
+    }
+    Ok(password)
 }
 
 async fn set_disabled(store: &passerelle_store::Store, email: &str, disabled: bool) -> Result<()> {

@@ -273,6 +273,26 @@ fn tokens_are_made_for_users_on_the_command_line() {
         list.contains("operator@passerelle.invalid\tadmin"),
         "{list}"
     );
+    // A forgotten password is set again from the command line.
+    let reset = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["user", "password", "--email", "ed@example.org"])
+        .env("PASSERELLE_PASSWORD", "another long password")
+        .env_remove("PASSERELLE_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(ok(reset).contains("new password set"));
+    let short = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args(["user", "password", "--email", "ed@example.org"])
+        .env("PASSERELLE_PASSWORD", "short")
+        .env_remove("PASSERELLE_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("too short"));
     let unknown = passerelle(data.path(), &["token", "--email", "nobody@example.org"]);
     assert!(!unknown.status.success());
     assert!(

@@ -24,6 +24,8 @@ pub(crate) struct UserChange<'a> {
     pub display_name: Option<&'a str>,
     /// `Some(None)` clears the preferred language.
     pub preferred_lang: Option<Option<&'a str>>,
+    /// `Some(None)` clears the organisation.
+    pub organisation: Option<Option<&'a str>>,
 }
 
 /// E-mail addresses are compared trimmed and in lower case.
@@ -113,6 +115,28 @@ impl Store {
     pub async fn set_role(&self, actor: &str, id: &str, role: Role) -> Result<(), StoreError> {
         let change = UserChange {
             role: Some(role),
+            ..UserChange::default()
+        };
+        dispatch!(self, update_user(actor, id, &change))
+    }
+
+    /// What an admin changes of a user: their role and their organisation
+    /// (which decides the commitments they may update), as one audited
+    /// change. The change applies from their next request.
+    pub async fn set_role_and_organisation(
+        &self,
+        actor: &str,
+        id: &str,
+        role: Role,
+        organisation: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let organisation = organisation.map(str::trim).filter(|o| !o.is_empty());
+        let mut c = passerelle_domain::validation::Check::new();
+        c.max_len("organisation", organisation.unwrap_or(""), 200);
+        c.finish()?;
+        let change = UserChange {
+            role: Some(role),
+            organisation: Some(organisation),
             ..UserChange::default()
         };
         dispatch!(self, update_user(actor, id, &change))

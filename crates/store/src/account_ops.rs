@@ -143,7 +143,7 @@ pub(crate) async fn update_user(
             .await?
             .ok_or_else(|| StoreError::Conflict(format!("no user `{id}`")))?;
         sqlx::query(
-            "UPDATE users SET password_hash = COALESCE($2, password_hash), role = COALESCE($3, role), disabled = COALESCE($4, disabled), updated_at = $5, display_name = COALESCE($6, display_name), preferred_lang = CASE WHEN $7 THEN $8 ELSE preferred_lang END WHERE id = $1",
+            "UPDATE users SET password_hash = COALESCE($2, password_hash), role = COALESCE($3, role), disabled = COALESCE($4, disabled), updated_at = $5, display_name = COALESCE($6, display_name), preferred_lang = CASE WHEN $7 THEN $8 ELSE preferred_lang END, organisation = CASE WHEN $9 THEN $10 ELSE organisation END WHERE id = $1",
         )
         .bind(id)
         .bind(password_hash)
@@ -153,6 +153,8 @@ pub(crate) async fn update_user(
         .bind(change.display_name)
         .bind(change.preferred_lang.is_some())
         .bind(change.preferred_lang.flatten())
+        .bind(change.organisation.is_some())
+        .bind(change.organisation.flatten())
         .execute(&mut *tx)
         .await?;
         if disabled == Some(true) || password_hash.is_some() {

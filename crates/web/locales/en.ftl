@@ -486,3 +486,6 @@ draft-attach = Attach to an agreement (optional)
 draft-attach-hint = The agreement's id or slug: the file is then kept with it and assessed there, instead of only here.
 agreement-attach-file = Attach a text of this agreement
 agreement-attach = Attach and assess
+user-edit = Change role or organisation
+user-updated = The user was changed; it applies from their next request.
+user-not-self-role = You cannot change your own role: ask another administrator.

@@ -487,3 +487,6 @@ draft-attach = Adjuntar a un acuerdo (opcional)
 draft-attach-hint = El identificador o slug del acuerdo: el archivo se guarda entonces con él y se evalúa en su página, en lugar de solo aquí.
 agreement-attach-file = Adjuntar un texto de este acuerdo
 agreement-attach = Adjuntar y evaluar
+user-edit = Cambiar el rol o la organización
+user-updated = El usuario se ha modificado; se aplica desde su próxima solicitud.
+user-not-self-role = No puede cambiar su propio rol: pídaselo a otro administrador.

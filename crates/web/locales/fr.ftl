@@ -487,3 +487,6 @@ draft-attach = Joindre à un accord (facultatif)
 draft-attach-hint = L'identifiant ou le slug de l'accord : le fichier est alors conservé avec lui et évalué sur sa page, au lieu d'ici seulement.
 agreement-attach-file = Joindre un texte de cet accord
 agreement-attach = Joindre et évaluer
+user-edit = Changer le rôle ou l'organisation
+user-updated = L'utilisateur est modifié ; cela vaut dès sa prochaine requête.
+user-not-self-role = Vous ne pouvez pas changer votre propre rôle : demandez à un autre administrateur.

@@ -562,9 +562,10 @@ pub async fn set_user_state(
     let disabled = match action.as_str() {
         "disable" => true,
         "enable" => false,
+        "edit" => return edit_user(&state, lang, &uri, &p, &id, &f).await,
         other => {
             return Err(ApiError::not_found(format!(
-                "no action `{other}`: disable or enable"
+                "no action `{other}`: disable, enable or edit"
             )));
         }
     };
@@ -598,6 +599,49 @@ pub async fn set_user_state(
         StatusCode::OK,
     )
     .await
+}
+
+/// An admin changes a user's role and organisation; not their own role,
+/// so that the last admin cannot lock everyone out by mistake.
+async fn edit_user(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    p: &Principal,
+    id: &str,
+    f: &[(String, String)],
+) -> ApiResult<Response> {
+    let role = Role::parse(field(f, "role")).ok_or_else(|| {
+        ApiError::invalid(passerelle_domain::Invalid::one(
+            "role",
+            format!(
+                "`{}` is not a role: admin, editor, reviewer or contributor",
+                field(f, "role")
+            ),
+        ))
+    })?;
+    if p.user.id == id && role != p.user.role {
+        return users_page(
+            state,
+            lang,
+            uri,
+            p,
+            Some("user-not-self-role"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    state
+        .store
+        .user(id)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no user `{id}`")))?;
+    let organisation = Some(field(f, "organisation"));
+    state
+        .store
+        .set_role_and_organisation(&p.actor, id, role, organisation)
+        .await?;
+    users_page(state, lang, uri, p, Some("user-updated"), StatusCode::OK).await
 }
 
 /// The practices waiting for a decision, for reviewers.

@@ -1339,3 +1339,94 @@ async fn contributors_write_revise_and_submit_practices_in_the_pages() {
         );
     }
 }
+
+#[tokio::test]
+async fn admins_change_roles_and_organisations_not_their_own_role() {
+    for t in apps().await {
+        let (admin, csrf) = t.session_of(Role::Admin).await;
+        let (editor, editor_csrf) = t.session_of(Role::Editor).await;
+        let id = user(&t, "karim@example.org", Role::Contributor).await;
+        let secret = passerelle_web::new_token();
+        t.db.store
+            .create_token("test", &id, "x", &passerelle_web::token_hash(&secret))
+            .await
+            .unwrap();
+        let write = |tok: String| {
+            let t = &t;
+            async move {
+                t.send(
+                    Method::POST,
+                    "/api/v1/agreements",
+                    Some(&tok),
+                    Some("application/json"),
+                    serde_json::to_vec(&agreement("by-karim", "ES", "MA", 2024)).unwrap(),
+                )
+                .await
+                .status
+            }
+        };
+        assert_eq!(write(secret.clone()).await, StatusCode::FORBIDDEN);
+        let edit = |cookie: &str, body: String| {
+            let req = form_request(&format!("/fr/users/{id}/edit"), cookie, &body);
+            let t = &t;
+            async move { t.call(req).await }
+        };
+        // Only admins, with the session's token.
+        assert_eq!(
+            edit(&editor, format!("csrf={editor_csrf}&role=editor"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            edit(&admin, "csrf=wrong&role=editor".into()).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let r = edit(&admin, format!("csrf={csrf}&role=chief")).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("chief"));
+        // Made an editor of the ministry: their token writes at once.
+        let r = edit(
+            &admin,
+            format!("csrf={csrf}&role=editor&organisation=Minist%C3%A8re+du+Travail"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert!(r.text().contains("utilisateur est modifié"), "{}", r.text());
+        let karim = t.db.store.user(&id).await.unwrap().unwrap();
+        assert_eq!(karim.role, Role::Editor);
+        assert_eq!(karim.organisation.as_deref(), Some("Ministère du Travail"));
+        assert_eq!(write(secret).await, StatusCode::CREATED);
+        // An admin does not change their own role.
+        let me =
+            t.db.store
+                .users()
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|u| u.role == Role::Admin && u.email.contains("session"))
+                .unwrap();
+        let req = form_request(
+            &format!("/fr/users/{}/edit", me.id),
+            &admin,
+            &format!("csrf={csrf}&role=reviewer"),
+        );
+        let r = t.call(req).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            t.db.store.user(&me.id).await.unwrap().unwrap().role,
+            Role::Admin
+        );
+        // One audited change, with before and after.
+        let q = passerelle_store::AuditQuery {
+            kind: Some("users".into()),
+            record_id: Some(id.clone()),
+            limit: 10,
+            ..Default::default()
+        };
+        let log = t.db.store.audit_log(&q).await.unwrap();
+        assert_eq!(log.len(), 2);
+        assert_eq!(log[1].before.as_ref().unwrap()["role"], "contributor");
+        assert_eq!(log[1].after.as_ref().unwrap()["role"], "editor");
+    }
+}
