@@ -99,7 +99,10 @@ impl ClauseVerdict {
             .iter()
             .map(|e| (e.start, e.end, e.cue.as_str()))
             .collect();
-        spans.sort();
+        // At one start the longest span first, so the words of a phrase
+        // ("titre de séjour", then "titre*" and "séjour" inside it) count
+        // once, not as two different cues.
+        spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
         let mut cues = BTreeSet::new();
         let mut last_end = 0;
         for (start, end, cue) in spans {
