@@ -4,14 +4,23 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn passerelle(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_passerelle"))
+    with_password(data, args, None)
+}
+
+/// Runs passerelle with `PASSERELLE_PASSWORD` set, for the user commands.
+fn with_password(data: &Path, args: &[&str], password: Option<&str>) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_passerelle"));
+    command
         .arg("--data-dir")
         .arg(data)
         .args(args)
         .env_remove("PASSERELLE_DATABASE_URL")
         .env_remove("PASSERELLE_CONFIG")
-        .output()
-        .expect("run passerelle")
+        .env_remove("PASSERELLE_PASSWORD");
+    if let Some(p) = password {
+        command.env("PASSERELLE_PASSWORD", p);
+    }
+    command.output().expect("run passerelle")
 }
 
 fn ok(out: Output) -> String {
@@ -243,15 +252,22 @@ fn the_extract_worker_reads_standard_input() {
 #[test]
 fn tokens_are_made_for_users_on_the_command_line() {
     let data = tempfile::tempdir().unwrap();
-    let add = Command::new(env!("CARGO_BIN_EXE_passerelle"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(["user", "add", "--email", "Ed@Example.org", "--name", "Ed"])
-        .args(["--role", "editor", "--lang", "fr"])
-        .env("PASSERELLE_PASSWORD", "correct horse battery")
-        .env_remove("PASSERELLE_DATABASE_URL")
-        .output()
-        .unwrap();
+    let add = with_password(
+        data.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "Ed@Example.org",
+            "--name",
+            "Ed",
+            "--role",
+            "editor",
+            "--lang",
+            "fr",
+        ],
+        Some("correct horse battery"),
+    );
     assert!(ok(add).contains("ed@example.org"));
     let token = ok(passerelle(
         data.path(),
@@ -274,23 +290,16 @@ fn tokens_are_made_for_users_on_the_command_line() {
         "{list}"
     );
     // A forgotten password is set again from the command line.
-    let reset = Command::new(env!("CARGO_BIN_EXE_passerelle"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(["user", "password", "--email", "ed@example.org"])
-        .env("PASSERELLE_PASSWORD", "another long password")
-        .env_remove("PASSERELLE_DATABASE_URL")
-        .output()
-        .unwrap();
+    let reset_to = |password: &str| {
+        with_password(
+            data.path(),
+            &["user", "password", "--email", "ed@example.org"],
+            Some(password),
+        )
+    };
+    let reset = reset_to("another long password");
     assert!(ok(reset).contains("new password set"));
-    let short = Command::new(env!("CARGO_BIN_EXE_passerelle"))
-        .arg("--data-dir")
-        .arg(data.path())
-        .args(["user", "password", "--email", "ed@example.org"])
-        .env("PASSERELLE_PASSWORD", "short")
-        .env_remove("PASSERELLE_DATABASE_URL")
-        .output()
-        .unwrap();
+    let short = reset_to("short");
     assert!(!short.status.success());
     assert!(String::from_utf8_lossy(&short.stderr).contains("too short"));
     let unknown = passerelle(data.path(), &["token", "--email", "nobody@example.org"]);
