@@ -22,7 +22,8 @@ use crate::error::{ApiError, ApiResult};
 enum Outcome {
     Form,
     Sent,
-    Invalid(String),
+    /// What is wrong, and what was sent (shown again in the form).
+    Invalid(String, Proposal),
 }
 
 async fn proposal_page(
@@ -32,10 +33,10 @@ async fn proposal_page(
     (kind, id): (&str, &str),
     outcome: Outcome,
 ) -> ApiResult<Response> {
-    let (done, error, status) = match outcome {
-        Outcome::Form => (false, None, StatusCode::OK),
-        Outcome::Sent => (true, None, StatusCode::CREATED),
-        Outcome::Invalid(e) => (false, Some(e), StatusCode::UNPROCESSABLE_ENTITY),
+    let (done, error, sent, status) = match outcome {
+        Outcome::Form => (false, None, None, StatusCode::OK),
+        Outcome::Sent => (true, None, None, StatusCode::CREATED),
+        Outcome::Invalid(e, p) => (false, Some(e), Some(p), StatusCode::UNPROCESSABLE_ENTITY),
     };
     let k: Kind = kind
         .parse()
@@ -58,6 +59,7 @@ async fn proposal_page(
             csrf => csrf.clone(),
             done => done,
             error => error,
+            sent => super::view::val(&sent),
         },
     )?;
     let mut res = (status, html).into_response();
@@ -107,6 +109,7 @@ pub async fn submit(
     };
     let who = auth::principal(&state, &headers).await.ok().flatten();
     let proposer = crate::corrections::Proposer::new(who.as_ref(), connect.map(|c| c.0.0.ip()));
+    let sent = proposal.clone();
     match crate::corrections::propose(&state, &proposer, proposal).await {
         Ok(_) => proposal_page(&state, lang, &uri, (&kind, &id), Outcome::Sent).await,
         Err(e) if e.code == "validation_failed" => {
@@ -116,7 +119,14 @@ pub async fn submit(
                 .map(|x| format!("{}: {}", x.field, x.message))
                 .collect::<Vec<_>>()
                 .join("; ");
-            proposal_page(&state, lang, &uri, (&kind, &id), Outcome::Invalid(msg)).await
+            proposal_page(
+                &state,
+                lang,
+                &uri,
+                (&kind, &id),
+                Outcome::Invalid(msg, sent),
+            )
+            .await
         }
         Err(e) => Err(e),
     }

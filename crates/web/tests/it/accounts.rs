@@ -1106,6 +1106,17 @@ async fn anyone_proposes_corrections_editors_decide() {
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().contains("source_url"));
+        // What was typed comes back, to be corrected rather than retyped.
+        assert!(
+            r.text().contains(">Mauvaise date</textarea>"),
+            "{}",
+            r.text()
+        );
+        assert!(
+            r.text().contains(r#"value="ftp:&#x2f;&#x2f;x""#),
+            "{}",
+            r.text()
+        );
     }
 }
 
