@@ -526,6 +526,65 @@ async fn search_shows_the_clauses_of_one_agreement_together() {
 }
 
 #[tokio::test]
+async fn unpublished_practices_reach_no_public_page_feed_or_search() {
+    for t in apps().await {
+        // One practice in each state that is not published, on Morocco and
+        // objective 18, with a word found nowhere else.
+        for state in ["draft", "submitted", "in_review", "rejected"] {
+            let p = json!({"id": format!("hidden-{state}"), "title": format!("Zanzibarite {state}"),
+                "summary": {"en": "Zanzibarite training scheme"}, "type": "programme",
+                "publication_status": state, "countries": ["MA"], "objectives": [18]});
+            assert!(
+                t.write(Method::POST, "/api/v1/practices", &p)
+                    .await
+                    .status
+                    .is_success()
+            );
+        }
+        t.catch_up().await;
+        for url in [
+            "/en",
+            "/en/practices",
+            "/en/practices?country=MA&objective=18",
+            "/en/search?q=zanzibarite",
+            "/en/search?q=zanzibarite&kind=practices",
+            "/en/countries/MA",
+            "/en/gcm",
+            "/feeds/practices.atom?lang=en",
+            "/api/v1/practices?q=zanzibarite",
+            "/api/v1/search?q=zanzibarite",
+            "/api/v1/export/practices?format=csv",
+        ] {
+            let r = t.get(url).await;
+            // Titles and ids, not the query a page repeats.
+            let text = r.text();
+            assert!(
+                !text.contains("Zanzibarite ") && !text.contains("hidden-"),
+                "{url} shows an unpublished practice: {text}"
+            );
+        }
+        for state in ["draft", "submitted", "in_review", "rejected"] {
+            assert_eq!(
+                t.get(&format!("/api/v1/practices/hidden-{state}"))
+                    .await
+                    .status,
+                StatusCode::NOT_FOUND
+            );
+            assert_eq!(
+                t.get(&format!("/en/practices/hidden-{state}")).await.status,
+                StatusCode::NOT_FOUND
+            );
+        }
+        // Those who may read them find them.
+        let r = t
+            .get_with_token("/api/v1/search?q=zanzibarite")
+            .await
+            .json();
+        assert_eq!(r["total"], 4, "{r}");
+    }
+}
+
+#[tokio::test]
 async fn stored_script_in_any_kind_never_reaches_a_page_as_markup() {
     let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>";
     for t in apps().await {
