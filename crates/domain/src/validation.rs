@@ -1,5 +1,6 @@
 //! Field-level validation: every problem names the field it is about.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use schemars::JsonSchema;
@@ -12,7 +13,26 @@ use crate::text::{Date, Link, Source};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FieldError {
     pub field: String,
+    /// In English, for people reading the API's answers.
     pub message: String,
+    /// What kind of problem, stable for programs and translations
+    /// (`required`, `too_long`, `url`, ...), with its values in `args`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
+}
+
+impl FieldError {
+    /// A problem without a code.
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+            code: None,
+            args: BTreeMap::new(),
+        }
+    }
 }
 
 /// A record that failed validation, with every problem found.
@@ -33,10 +53,7 @@ impl fmt::Display for Invalid {
 
 impl Invalid {
     pub fn one(field: impl Into<String>, message: impl Into<String>) -> Invalid {
-        Invalid(vec![FieldError {
-            field: field.into(),
-            message: message.into(),
-        }])
+        Invalid(vec![FieldError::new(field, message)])
     }
 }
 
@@ -52,10 +69,24 @@ impl Check {
     }
 
     pub fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(FieldError {
-            field: field.into(),
-            message: message.into(),
-        });
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    /// A problem of a known kind, `code`, with the values its message uses.
+    pub fn fail_as(
+        &mut self,
+        field: impl Into<String>,
+        code: &str,
+        args: &[(&str, String)],
+        message: impl Into<String>,
+    ) {
+        let mut e = FieldError::new(field, message);
+        e.code = Some(code.to_string());
+        e.args = args
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        self.errors.push(e);
     }
 
     pub fn finish(self) -> Result<(), Invalid> {
@@ -93,15 +124,17 @@ impl Check {
 
     pub fn required(&mut self, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.fail(field, "is required");
+            self.fail_as(field, "required", &[], "is required");
         }
     }
 
     pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
         let n = value.chars().count();
         if n > max {
-            self.fail(
+            self.fail_as(
                 field,
+                "too_long",
+                &[("length", n.to_string()), ("max", max.to_string())],
                 format!("is {n} characters long; at most {max} are allowed"),
             );
         }
@@ -109,8 +142,10 @@ impl Check {
 
     pub fn country(&mut self, field: &str, code: &str) {
         if reference::country(code).is_none() {
-            self.fail(
+            self.fail_as(
                 field,
+                "country",
+                &[("value", code.to_string())],
                 format!("`{code}` is not an ISO 3166-1 alpha-2 country code (e.g. MA, FR)"),
             );
         }
@@ -135,8 +170,10 @@ impl Check {
     pub fn objectives(&mut self, field: &str, numbers: &[u8]) {
         for (i, n) in numbers.iter().enumerate() {
             if !(1..=23).contains(n) {
-                self.fail(
+                self.fail_as(
                     format!("{field}[{i}]"),
+                    "objective",
+                    &[("value", n.to_string())],
                     format!("{n} is not a GCM objective: objectives are numbered 1 to 23"),
                 );
             }
@@ -198,7 +235,7 @@ impl Check {
     pub fn texts(&mut self, field: &str, values: &[String]) {
         for (i, v) in values.iter().enumerate() {
             if v.trim().is_empty() {
-                self.fail(format!("{field}[{i}]"), "must not be empty");
+                self.fail_as(format!("{field}[{i}]"), "empty", &[], "must not be empty");
             }
         }
     }
@@ -209,7 +246,12 @@ impl Check {
             .or_else(|| url.strip_prefix("http://"));
         match rest {
             Some(host) if !host.is_empty() && !url.chars().any(char::is_whitespace) => {}
-            _ => self.fail(field, format!("`{url}` is not an http(s) URL")),
+            _ => self.fail_as(
+                field,
+                "url",
+                &[("value", url.to_string())],
+                format!("`{url}` is not an http(s) URL"),
+            ),
         }
     }
 
@@ -230,14 +272,28 @@ impl Check {
         if let ((a_name, Some(a)), (b_name, Some(b))) = (earlier, later)
             && b < a
         {
-            self.fail(b_name, format!("{b} is before {a_name} ({a})"));
+            self.fail_as(
+                b_name,
+                "before",
+                &[
+                    ("date", b.to_string()),
+                    ("other", a_name.to_string()),
+                    ("other_date", a.to_string()),
+                ],
+                format!("{b} is before {a_name} ({a})"),
+            );
         }
     }
 
     fn unique<T: PartialEq + fmt::Display>(&mut self, field: &str, values: &[T]) {
         for (i, v) in values.iter().enumerate() {
             if values[..i].contains(v) {
-                self.fail(format!("{field}[{i}]"), format!("`{v}` is listed twice"));
+                self.fail_as(
+                    format!("{field}[{i}]"),
+                    "twice",
+                    &[("value", v.to_string())],
+                    format!("`{v}` is listed twice"),
+                );
             }
         }
     }

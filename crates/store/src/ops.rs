@@ -569,10 +569,10 @@ pub(crate) async fn check_references(
         .map(|(row, r)| {
             (
                 *row,
-                FieldError {
-                    field: r.field.clone(),
-                    message: format!("no {} with id `{}`", r.kind.noun(), r.id),
-                },
+                FieldError::new(
+                    r.field.clone(),
+                    format!("no {} with id `{}`", r.kind.noun(), r.id),
+                ),
             )
         })
         .collect())

@@ -139,10 +139,7 @@ impl From<passerelle_search::SearchError> for ApiError {
     fn from(e: passerelle_search::SearchError) -> ApiError {
         match e {
             passerelle_search::SearchError::Query(message) => {
-                ApiError::bad_query(Invalid(vec![FieldError {
-                    field: "q".into(),
-                    message,
-                }]))
+                ApiError::bad_query(Invalid(vec![FieldError::new("q", message)]))
             }
             passerelle_search::SearchError::Store(s) => s.into(),
             other => {

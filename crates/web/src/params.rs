@@ -121,10 +121,7 @@ fn parse(kind: Option<Kind>, raw: Option<&str>, extra: &[&str]) -> Result<ListQu
     let mut errors = Vec::new();
     macro_rules! fail {
         ($field:expr, $message:expr $(,)?) => {
-            errors.push(FieldError {
-                field: $field.to_string(),
-                message: $message,
-            })
+            errors.push(FieldError::new($field, $message))
         };
     }
     for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {

@@ -97,12 +97,7 @@ pub fn search_request(raw: Option<&str>) -> Result<SearchRequest, Invalid> {
     let mut req = SearchRequest::default();
     let mut page = 1usize;
     let mut errors = Vec::new();
-    let mut fail = |field: &str, message: String| {
-        errors.push(FieldError {
-            field: field.to_string(),
-            message,
-        })
-    };
+    let mut fail = |field: &str, message: String| errors.push(FieldError::new(field, message));
     for (key, value) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
         let value = value.trim();
         match key.as_ref() {

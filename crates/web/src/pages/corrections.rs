@@ -116,7 +116,7 @@ pub async fn submit(
             let msg = e
                 .errors
                 .iter()
-                .map(|x| format!("{}: {}", x.field, x.message))
+                .map(|x| format!("{}: {}", x.field, super::view::field_error_text(lang, x)))
                 .collect::<Vec<_>>()
                 .join("; ");
             proposal_page(

@@ -84,6 +84,36 @@ fn t(state: &State, key: &str, kwargs: Kwargs) -> Result<String, Error> {
     Ok(i18n::tr(lang(state), key, &args))
 }
 
+/// A field's problem in `lang`: its translation when it has a known code,
+/// else the English message.
+pub fn field_error_text(lang: Lang, e: &passerelle_domain::FieldError) -> String {
+    let Some(code) = &e.code else {
+        return e.message.clone();
+    };
+    let key = format!("invalid-{code}");
+    let args: Vec<(&str, fluent_bundle::FluentValue)> = e
+        .args
+        .iter()
+        .map(|(k, v)| (k.as_str(), fluent_bundle::FluentValue::from(v.as_str())))
+        .collect();
+    let text = i18n::tr(lang, &key, &args);
+    if text == key { e.message.clone() } else { text }
+}
+
+/// `field_error(e)` for an error of a problem's `errors`.
+fn field_error(state: &State, e: Value) -> String {
+    let parsed: Option<passerelle_domain::FieldError> = serde_json::to_value(&e)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok());
+    match parsed {
+        Some(fe) => field_error_text(lang(state), &fe),
+        None => e
+            .get_attr("message")
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+    }
+}
+
 /// A country's name from its alpha-2 code (the code if unknown).
 fn country(state: &State, code: &str) -> String {
     reference::country(code)
@@ -338,6 +368,7 @@ pub fn escape(text: &str) -> String {
 
 pub fn register(env: &mut Environment<'static>) {
     env.add_function("t", t);
+    env.add_function("field_error", field_error);
     env.add_function("with_param", with_param);
     env.add_function("has_param", has_param);
     env.add_filter("country", country);

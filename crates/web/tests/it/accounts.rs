@@ -1220,6 +1220,9 @@ async fn contributors_write_revise_and_submit_practices_in_the_pages() {
         let html = r.text();
         assert!(html.contains("<code>title</code>"), "{html}");
         assert!(html.contains("sources[0].url"), "{html}");
+        // Said in the page's language.
+        assert!(html.contains("ce champ est obligatoire"), "{html}");
+        assert!(html.contains("une adresse web commençant par"), "{html}");
         assert!(html.contains("Cours de langue"), "kept what was typed");
         assert!(html.contains(r#"<option value="ES" selected>"#));
         assert!(

@@ -114,6 +114,12 @@ async fn bad_writes_are_refused_with_problems_and_change_nothing() {
             .map(|e| e["field"].as_str().unwrap())
             .collect();
         assert_eq!(fields, ["parties[1].country", "expires_on"], "{p}");
+        // Each problem also has a stable code and its values, for programs
+        // and translations.
+        assert_eq!(p["errors"][0]["code"], "country");
+        assert_eq!(p["errors"][0]["args"]["value"], "ZZ");
+        assert_eq!(p["errors"][1]["code"], "before");
+        assert_eq!(p["errors"][1]["args"]["other"], "signed_on");
 
         let mut typo = agreement("typo", "ES", "MA", 2001);
         typo["stauts"] = json!("signed");
