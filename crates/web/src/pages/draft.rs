@@ -105,6 +105,16 @@ pub(super) async fn attach_from_form(
     let sent = [("csrf".to_string(), csrf.to_string())];
     let p = signed_in_may(state, headers, Some(&sent), Permission::AttachDocuments).await?;
     let (file_name, declared, bytes) = file;
+    // A browser may send a path; the API takes a bare name.
+    let file_name: String = file_name
+        .rsplit(['/', '\\'])
+        .next()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or("text")
+        .chars()
+        .take(255)
+        .collect();
     let media_type = media_type_of(&file_name, declared.as_deref());
     let (doc, _) = crate::api::attach(
         state,

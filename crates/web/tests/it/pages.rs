@@ -372,7 +372,7 @@ async fn editors_attach_texts_from_the_draft_and_agreement_pages() {
             format!("/fr/agreements/{slug}/texts"),
             Some(editor.clone()),
             vec![
-                ("file", Some("annexe.html"), html_file),
+                ("file", Some("textes/annexe.html"), html_file),
                 ("csrf", None, csrf.clone()),
             ],
         )
@@ -384,7 +384,8 @@ async fn editors_attach_texts_from_the_draft_and_agreement_pages() {
             docs.as_array()
                 .unwrap()
                 .iter()
-                .any(|d| d["media_type"] == "text/html")
+                .any(|d| d["media_type"] == "text/html" && d["file_name"] == "annexe.html"),
+            "a bare name, typed by its extension: {docs}"
         );
         // A file whose bytes are not its type is refused, in the page's language.
         let r = post(
