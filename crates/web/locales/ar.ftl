@@ -516,3 +516,4 @@ invalid-empty = يجب ألا يكون فارغًا
 invalid-url = «{ $value }» ليس عنوانًا إلكترونيًا يبدأ بـ http:// أو https://
 invalid-before = { $date } يسبق { $other } ({ $other_date })
 invalid-twice = «{ $value }» مذكور مرتين
+user-operator-note = يحمل رمز واجهة البرمجة المحدد في الإعدادات (أو المُنشأ عند أول تشغيل)؛ ولا يمكنه تسجيل الدخول. تعطيله يوقف ذلك الرمز.

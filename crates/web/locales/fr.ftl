@@ -498,3 +498,4 @@ invalid-empty = ne doit pas être vide
 invalid-url = « { $value } » n'est pas une adresse web commençant par http:// ou https://
 invalid-before = { $date } est antérieure à { $other } ({ $other_date })
 invalid-twice = « { $value } » figure deux fois
+user-operator-note = Détient le jeton d'API de la configuration (ou créé au premier démarrage) ; ne peut pas se connecter. Le désactiver arrête ce jeton.

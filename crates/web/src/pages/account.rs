@@ -468,6 +468,7 @@ async fn users_page(
             csrf => p.csrf.clone(),
             me => p.user.id.clone(),
             roles => Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+            operator => passerelle_domain::account::OPERATOR_EMAIL,
             message => message,
             min_password => MIN_PASSWORD,
         },

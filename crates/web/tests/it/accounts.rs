@@ -1380,6 +1380,10 @@ async fn admins_change_roles_and_organisations_not_their_own_role() {
             }
         };
         assert_eq!(write(secret.clone()).await, StatusCode::FORBIDDEN);
+        // The users page says what the operator account is.
+        let users = t.get_signed_in("/fr/users", &admin).await.text();
+        assert!(users.contains("operator@passerelle.invalid"));
+        assert!(users.contains("Détient le jeton"), "{users}");
         let edit = |cookie: &str, body: String| {
             let req = form_request(&format!("/fr/users/{id}/edit"), cookie, &body);
             let t = &t;
