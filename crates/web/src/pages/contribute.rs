@@ -45,6 +45,7 @@ async fn sheet_page(
         .collect();
     countries.sort_by_cached_key(|(_, name)| fold(name));
     let objectives: Vec<u8> = reference::objectives().iter().map(|o| o.number).collect();
+    let principles: Vec<&str> = reference::principles().iter().map(|p| p.id.id()).collect();
     // Field names of errors, for marking the inputs (`sources[0].url` marks
     // the source input).
     let invalid: Vec<String> = sheet
@@ -73,6 +74,7 @@ async fn sheet_page(
             types => TYPES,
             countries => countries,
             objectives => objectives,
+            principles => principles,
         },
     )?;
     Ok((status, html).into_response())
@@ -101,6 +103,7 @@ fn from_form(f: &[(String, String)], lang: Lang, base: Option<&Practice>) -> Val
         .iter()
         .map(|o| o.parse::<u64>().map(Value::from).unwrap_or(json!(o)))
         .collect();
+    v["principles"] = json!(all("principles"));
     v["implementing_entities"] = json!(
         text("implementing_entities")
             .lines()

@@ -1232,7 +1232,7 @@ async fn contributors_write_revise_and_submit_practices_in_the_pages() {
         // Saved as a draft: theirs, not public, not in the review queue.
         let r = post(
             "/fr/contribute",
-            format!("csrf={csrf}&title=Cours+de+langue+avant+le+d%C3%A9part&summary=Cours+de+langue&type=programme&countries=MA&objectives=3&objectives=18&implementing_entities=ANAPEC%0D%0AOFII&start_on=2023-09-01&source_url=https%3A%2F%2Fexample.org%2Fcours&action=draft"),
+            format!("csrf={csrf}&title=Cours+de+langue+avant+le+d%C3%A9part&summary=Cours+de+langue&type=programme&countries=MA&objectives=3&objectives=18&principles=gender_responsive&principles=whole_of_society&implementing_entities=ANAPEC%0D%0AOFII&start_on=2023-09-01&source_url=https%3A%2F%2Fexample.org%2Fcours&action=draft"),
         )
         .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
@@ -1256,6 +1256,10 @@ async fn contributors_write_revise_and_submit_practices_in_the_pages() {
         assert_eq!(p["titles"]["fr"], "Cours de langue avant le départ");
         assert_eq!(p["implementing_entities"], json!(["ANAPEC", "OFII"]));
         assert_eq!(p["objectives"], json!([3, 18]));
+        assert_eq!(
+            p["principles"],
+            json!(["gender_responsive", "whole_of_society"])
+        );
         assert_eq!(p["sources"][0]["url"], "https://example.org/cours");
         let id = p["id"].as_str().unwrap().to_string();
         let account = t
@@ -1278,6 +1282,7 @@ async fn contributors_write_revise_and_submit_practices_in_the_pages() {
         assert_eq!(edit.status, StatusCode::OK);
         assert!(edit.text().contains("Cours de langue avant le départ"));
         assert!(edit.text().contains(r#"value="18" checked"#));
+        assert!(edit.text().contains(r#"value="gender_responsive" checked"#));
         let r = post(
             &format!("/fr/contribute/{id}"),
             format!("csrf={csrf}&title=Cours+de+langue+avant+le+d%C3%A9part&summary=Cours+de+langue+et+de+culture&type=programme&countries=MA&objectives=3&source_url=https%3A%2F%2Fexample.org%2Fcours&action=submit"),
