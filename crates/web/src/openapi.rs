@@ -144,6 +144,7 @@ fn build() -> Value {
                     "responses": {
                         "201": ok(schema.clone(), "Created; Location names the new record"),
                         "400": problem("Malformed JSON"), "401": problem("No valid token"),
+                        "403": problem("The role may not write this kind (contributors send practices, stored as drafts or submissions)"),
                         "409": problem("The id already exists"), "422": problem("Invalid fields; nothing was stored")
                     }
                 }
@@ -158,9 +159,11 @@ fn build() -> Value {
                 "put": {"tags": [tag], "summary": format!("Replace a {noun}"), "security": security,
                         "requestBody": {"required": true, "content": {"application/json": {"schema": schema}}},
                         "responses": {"200": ok(schema.clone(), "Updated"), "401": problem("No valid token"),
-                                      "404": problem("Not found"), "422": problem("Invalid fields; nothing was changed")}},
+                                      "403": problem("The role may not write this kind (contributors: only their own practice, while a draft, submitted or rejected)"),
+                                      "404": problem("Not found"), "422": problem("Invalid fields, or the practice is in review; nothing was changed")}},
                 "delete": {"tags": [tag], "summary": format!("Delete a {noun}"), "security": security,
                            "responses": {"204": {"description": "Deleted"}, "401": problem("No valid token"),
+                                         "403": problem("The role may not delete this kind (contributors: only their own practice before review)"),
                                          "404": problem("Not found"), "409": problem("Other records refer to it")}}
             }),
         );
