@@ -171,6 +171,12 @@ enum Command {
     },
     /// Rebuild this node's search index from the database.
     Reindex,
+    /// Write a consistent copy of the SQLite database to a new file, while
+    /// the hub keeps serving.
+    Backup {
+        /// The new file (never overwritten).
+        file: PathBuf,
+    },
     /// Accounts: add the first admin, add, list, disable or enable users.
     #[command(subcommand)]
     User(UserCommand),
@@ -289,6 +295,16 @@ async fn run(cli: Cli) -> Result<()> {
             limit,
         } => search::search(&store, &settings.search_dir, &query, lang, limit, json).await,
         Command::Reindex => search::reindex(&store, &settings.search_dir).await,
+        Command::Backup { file } => {
+            store.backup_to(&file).await?;
+            let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "backed up to {} ({:.1} MB); to restore, stop the hub and put this file in place of the database",
+                file.display(),
+                size as f64 / 1e6
+            );
+            Ok(())
+        }
         Command::User(action) => users(&store, action).await,
         Command::Assess { .. } | Command::Eval { .. } | Command::ExtractWorker { .. } => {
             unreachable!("handled above")

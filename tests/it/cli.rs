@@ -309,3 +309,58 @@ fn tokens_are_made_for_users_on_the_command_line() {
             .contains("no user with e-mail `nobody@example.org`")
     );
 }
+
+#[test]
+fn a_backup_holds_everything_and_never_overwrites() {
+    let data = tempfile::tempdir().unwrap();
+    ok(passerelle(data.path(), &["demo"]));
+    ok(with_password(
+        data.path(),
+        &[
+            "user",
+            "add",
+            "--email",
+            "amina@example.org",
+            "--name",
+            "Amina",
+            "--role",
+            "admin",
+        ],
+        Some("correct horse battery"),
+    ));
+    let file = data.path().join("copy.db");
+    let out = ok(passerelle(data.path(), &["backup", file.to_str().unwrap()]));
+    assert!(out.contains("backed up to"), "{out}");
+    // The copy is a database of its own with the same records.
+    let url = format!("sqlite://{}", file.display());
+    for kind in KINDS {
+        let copy = ok(passerelle(
+            data.path(),
+            &[
+                "--database-url",
+                &url,
+                "export",
+                "--kind",
+                kind,
+                "--format",
+                "json",
+            ],
+        ));
+        assert_eq!(copy, export(data.path(), kind, "json"), "{kind}");
+    }
+    let users = ok(passerelle(
+        data.path(),
+        &["--database-url", &url, "user", "list"],
+    ));
+    assert!(users.contains("amina@example.org\tadmin"), "{users}");
+    // A second backup to the same file is refused, and the file is kept.
+    let before = std::fs::metadata(&file).unwrap().len();
+    let again = passerelle(data.path(), &["backup", file.to_str().unwrap()]);
+    assert!(!again.status.success());
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("never overwrites"),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert_eq!(std::fs::metadata(&file).unwrap().len(), before);
+}

@@ -32,6 +32,9 @@ pub enum StoreError {
         "the database schema is at version {found}, newer than this program knows ({known}); upgrade Passerelle"
     )]
     SchemaTooNew { found: i64, known: i64 },
+    /// What this backend cannot do, and what to use instead.
+    #[error("{0}")]
+    Unsupported(String),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

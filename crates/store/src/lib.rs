@@ -232,6 +232,32 @@ impl Store {
         }
     }
 
+    /// Writes a consistent copy of the whole database (records, texts and
+    /// their files, accounts, the audit log) to a new SQLite file at
+    /// `path`, while the hub keeps serving (SQLite's `VACUUM INTO`). A
+    /// PostgreSQL database is backed up with its own tools.
+    pub async fn backup_to(&self, path: &std::path::Path) -> Result<(), StoreError> {
+        let Backend::Sqlite(pool) = &self.backend else {
+            return Err(StoreError::Unsupported(
+                "a PostgreSQL database is backed up with pg_dump (pg_dump -Fc DATABASE_URL > FILE) and restored with pg_restore".into(),
+            ));
+        };
+        if path.exists() {
+            return Err(StoreError::Conflict(format!(
+                "{} exists already; a backup never overwrites a file",
+                path.display()
+            )));
+        }
+        let target = path.to_str().ok_or_else(|| {
+            StoreError::Unsupported(format!("{} is not a UTF-8 path", path.display()))
+        })?;
+        sqlx::query("VACUUM INTO $1")
+            .bind(target)
+            .execute(pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn close(&self) {
         match &self.backend {
             Backend::Sqlite(p) => p.close().await,
