@@ -56,6 +56,15 @@ impl SearchIndex {
                 "search index is behind the pruned outbox; rebuilding it"
             );
             self.rebuild(store, |_, _| {}).await?;
+        } else if applied > 0 && store.outbox_head().await? < applied {
+            // The database is older than the index: a backup was restored
+            // (or another database put in its place). What the index holds
+            // beyond it is not in the database.
+            tracing::warn!(
+                applied,
+                "the database is older than the search index; rebuilding it"
+            );
+            self.rebuild(store, |_, _| {}).await?;
         }
         let mut done = 0;
         loop {

@@ -269,3 +269,30 @@ async fn an_index_behind_a_pruned_outbox_is_rebuilt() {
         assert_eq!(store.prune_outbox("2000-01-01T00:00:00Z").await.unwrap(), 0);
     }
 }
+
+/// A database older than the index (a backup put back) makes the index
+/// rebuild, rather than keep records the database no longer has.
+#[tokio::test]
+async fn an_index_ahead_of_a_restored_database_is_rebuilt() {
+    let now = testing::all().await;
+    let restored = testing::all().await;
+    for (t, older) in now.iter().zip(&restored) {
+        seed(&t.store).await;
+        let index = SearchIndex::in_memory().unwrap();
+        index.rebuild(&t.store, |_, _| {}).await.unwrap();
+        for i in 0..3 {
+            t.store
+                .create("t", practice(&format!("late{i}"), "Guichet unique"))
+                .await
+                .unwrap();
+        }
+        index.catch_up(&t.store).await.unwrap();
+        assert_eq!(found(&index, "guichet").len(), 3, "{}", t.backend);
+        // The same hub, its database replaced by one from before those
+        // writes: their entries must not outlive them.
+        seed(&older.store).await;
+        assert!(older.store.outbox_head().await.unwrap() < index.applied());
+        index.catch_up(&older.store).await.unwrap();
+        assert!(found(&index, "guichet").is_empty(), "{}", t.backend);
+    }
+}
