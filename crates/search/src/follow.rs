@@ -47,9 +47,16 @@ impl SearchIndex {
         // Entries this index has not applied were pruned from the outbox
         // (the node was down longer than they are kept): only a rebuild
         // brings it back.
+        let database = store.database_id().await?;
+        self.set_database(&database);
         let first = store.outbox_first().await?;
         let applied = self.applied();
-        if first > applied + 1 {
+        if applied > 0 && self.made_from().as_deref() != Some(database.as_str()) {
+            // Made from another database (or before indexes said which):
+            // its sequence numbers mean nothing here.
+            tracing::warn!("the search index was made from another database; rebuilding it");
+            self.rebuild(store, |_, _| {}).await?;
+        } else if first > applied + 1 {
             tracing::warn!(
                 applied,
                 first,
@@ -105,6 +112,7 @@ impl SearchIndex {
         // Writes after this point are in the outbox and will be caught up,
         // so nothing is missed; some may be applied twice, which is harmless.
         let head = store.outbox_head().await?;
+        self.set_database(&store.database_id().await?);
         self.start_rebuild()?;
         let kinds = Kind::ALL.into_iter().filter(|k| *k != Kind::Indicators);
         let mut total = 0u64;

@@ -191,6 +191,8 @@ pub struct SearchIndex {
     fresh: bool,
     counts: Mutex<CountCache>,
     count_cache_on: std::sync::atomic::AtomicBool,
+    /// The database the index is made from, stamped with every commit.
+    database: Mutex<String>,
 }
 
 /// Totals and facet counts of recent searches, valid for one searcher
@@ -326,6 +328,7 @@ impl SearchIndex {
             fresh,
             counts: Mutex::default(),
             count_cache_on: std::sync::atomic::AtomicBool::new(true),
+            database: Mutex::default(),
         })
     }
 
@@ -376,14 +379,35 @@ impl SearchIndex {
         &self.reader
     }
 
-    /// The last outbox sequence number the index has applied.
-    pub fn applied(&self) -> i64 {
-        self.index
+    /// The last commit's stamp: `SEQ@DATABASE` (older indexes: `SEQ`).
+    fn stamp(&self) -> (i64, Option<String>) {
+        let payload = self
+            .index
             .load_metas()
             .ok()
             .and_then(|m| m.payload)
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0)
+            .unwrap_or_default();
+        let (seq, database) = match payload.split_once('@') {
+            Some((seq, db)) => (seq, Some(db.to_string())),
+            None => (payload.as_str(), None),
+        };
+        (seq.parse().unwrap_or(0), database)
+    }
+
+    /// The last outbox sequence number the index has applied.
+    pub fn applied(&self) -> i64 {
+        self.stamp().0
+    }
+
+    /// The database the index was made from ([`passerelle_store::Store::database_id`]),
+    /// if it says.
+    pub fn made_from(&self) -> Option<String> {
+        self.stamp().1
+    }
+
+    /// Sets the database that the next commits stamp.
+    pub(crate) fn set_database(&self, id: &str) {
+        *self.database.lock().unwrap_or_else(|p| p.into_inner()) = id.to_string();
     }
 
     /// The number of index documents (records and clauses).
@@ -463,7 +487,12 @@ impl SearchIndex {
 
     fn commit(&self, writer: &mut IndexWriter, seq: i64) -> Result<(), SearchError> {
         let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&seq.to_string());
+        let database = self
+            .database
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        prepared.set_payload(&format!("{seq}@{database}"));
         prepared.commit()?;
         self.reader.reload()?;
         Ok(())

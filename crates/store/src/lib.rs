@@ -609,6 +609,13 @@ impl Store {
         dispatch!(self, set_setting(key, value))
     }
 
+    /// This database's identity, made at first use: a search index made
+    /// from another database (a copy, a move to PostgreSQL) can tell.
+    pub async fn database_id(&self) -> Result<String, StoreError> {
+        self.setting_or_insert("database_id", &uuid::Uuid::new_v4().to_string())
+            .await
+    }
+
     /// Stores `value` under `key` unless set; returns the stored value.
     pub async fn setting_or_insert(&self, key: &str, value: &str) -> Result<String, StoreError> {
         dispatch!(self, setting_or_insert(key, value))

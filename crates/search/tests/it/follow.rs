@@ -296,3 +296,55 @@ async fn an_index_ahead_of_a_restored_database_is_rebuilt() {
         assert!(found(&index, "guichet").is_empty(), "{}", t.backend);
     }
 }
+
+/// An index kept when the hub moves to another database (say from the
+/// laptop's SQLite to PostgreSQL, with more writes already) is rebuilt:
+/// its sequence numbers belong to the first database.
+#[tokio::test]
+async fn an_index_made_from_another_database_is_rebuilt() {
+    let first = testing::all().await;
+    let second = testing::all().await;
+    for (a, b) in first.iter().zip(&second) {
+        seed(&a.store).await;
+        let index = SearchIndex::in_memory().unwrap();
+        index.rebuild(&a.store, |_, _| {}).await.unwrap();
+        assert_eq!(
+            index.made_from(),
+            Some(a.store.database_id().await.unwrap())
+        );
+        a.store
+            .create("t", practice("only-in-a", "Guichet unique"))
+            .await
+            .unwrap();
+        index.catch_up(&a.store).await.unwrap();
+        assert_eq!(
+            found(&index, "guichet"),
+            [("practices".to_string(), "only-in-a".to_string())]
+        );
+        // The other database is ahead: catching up alone would keep the
+        // first one's records and skip the other's early writes.
+        seed(&b.store).await;
+        for i in 0..5 {
+            b.store
+                .create("t", practice(&format!("in-b-{i}"), "Bureau d'accueil"))
+                .await
+                .unwrap();
+        }
+        assert!(b.store.outbox_head().await.unwrap() > index.applied());
+        index.catch_up(&b.store).await.unwrap();
+        let now: Vec<String> = found(&index, "guichet")
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect();
+        assert_eq!(now.len(), 5, "{}: {now:?}", a.backend);
+        assert!(!now.contains(&"only-in-a".to_string()), "{}", a.backend);
+        assert_eq!(
+            index.made_from(),
+            Some(b.store.database_id().await.unwrap())
+        );
+        // Caught up again with nothing new, it stays as it is.
+        let applied = index.applied();
+        index.catch_up(&b.store).await.unwrap();
+        assert_eq!(index.applied(), applied);
+    }
+}
