@@ -250,14 +250,22 @@ pub(crate) async fn create_token(
 ) -> Result<(), StoreError> {
     let mut tx = begin(pool).await?;
     let result = async {
-        sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
+        let inserted = sqlx::query("INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)")
             .bind(&info.id)
             .bind(user_id)
             .bind(&info.name)
             .bind(token_hash)
             .bind(&info.created_at)
             .execute(&mut *tx)
-            .await?;
+            .await;
+        match inserted {
+            Ok(_) => {}
+            // Two nodes registering the configured token at one start.
+            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                return Err(StoreError::Conflict("this token is registered already".into()));
+            }
+            Err(e) => return Err(e.into()),
+        }
         let mut after = serde_json::to_value(info)?;
         after["user_id"] = Value::String(user_id.to_string());
         account_audit(&mut tx, actor, TOKENS, &info.id, Action::Create, None, Some(&after)).await

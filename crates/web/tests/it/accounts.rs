@@ -455,6 +455,19 @@ async fn the_operator_token_is_an_api_token_of_the_operator_account() {
             OperatorToken::Configured
         );
         assert_eq!(store.tokens_of(&operator.id).await.unwrap().len(), 1);
+        // A second node registering it at the same moment meets a conflict,
+        // which the start-up path takes as done.
+        assert!(matches!(
+            store
+                .create_token(
+                    "test",
+                    &operator.id,
+                    "again",
+                    &passerelle_web::token_hash(crate::TOKEN)
+                )
+                .await,
+            Err(passerelle_store::StoreError::Conflict(_))
+        ));
         // Without a configured token, the first start makes one, shown
         // once; the next start keeps it.
         let OperatorToken::Fresh(fresh) =
