@@ -612,6 +612,11 @@ impl Store {
     /// This database's identity, made at first use: a search index made
     /// from another database (a copy, a move to PostgreSQL) can tell.
     pub async fn database_id(&self) -> Result<String, StoreError> {
+        // Read first: followers ask twice a second, and an insert that does
+        // nothing still takes SQLite's write lock.
+        if let Some(id) = self.setting("database_id").await? {
+            return Ok(id);
+        }
         self.setting_or_insert("database_id", &uuid::Uuid::new_v4().to_string())
             .await
     }
