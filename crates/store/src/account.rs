@@ -60,7 +60,12 @@ impl Store {
         let email = normalise_email(new.email);
         let mut c = passerelle_domain::validation::Check::new();
         if !email.contains('@') || email.len() > 254 || email.contains(char::is_whitespace) {
-            c.fail("email", format!("`{email}` is not an e-mail address"));
+            c.fail_as(
+                "email",
+                "email",
+                &[("value", email.clone())],
+                format!("`{email}` is not an e-mail address"),
+            );
         }
         check_profile(&mut c, new.display_name, new.preferred_lang);
         c.finish()?;

@@ -517,3 +517,4 @@ invalid-url = «{ $value }» ليس عنوانًا إلكترونيًا يبدأ
 invalid-before = { $date } يسبق { $other } ({ $other_date })
 invalid-twice = «{ $value }» مذكور مرتين
 user-operator-note = يحمل رمز واجهة البرمجة المحدد في الإعدادات (أو المُنشأ عند أول تشغيل)؛ ولا يمكنه تسجيل الدخول. تعطيله يوقف ذلك الرمز.
+invalid-email = «{ $value }» ليس عنوان بريد إلكتروني

@@ -498,3 +498,4 @@ invalid-url = “{ $value }” is not a web address starting with http:// or htt
 invalid-before = { $date } is before { $other } ({ $other_date })
 invalid-twice = “{ $value }” is listed twice
 user-operator-note = Holds the API token set in the configuration (or made at first start); it cannot sign in. Disabling it stops that token.
+invalid-email = “{ $value }” is not an e-mail address

@@ -499,3 +499,4 @@ invalid-url = «{ $value }» no es una dirección web que empiece por http:// o 
 invalid-before = { $date } es anterior a { $other } ({ $other_date })
 invalid-twice = «{ $value }» figura dos veces
 user-operator-note = Tiene el token de API de la configuración (o creado en el primer arranque); no puede iniciar sesión. Desactivarlo detiene ese token.
+invalid-email = «{ $value }» no es una dirección de correo electrónico

@@ -499,3 +499,4 @@ invalid-url = « { $value } » n'est pas une adresse web commençant par http://
 invalid-before = { $date } est antérieure à { $other } ({ $other_date })
 invalid-twice = « { $value } » figure deux fois
 user-operator-note = Détient le jeton d'API de la configuration (ou créé au premier démarrage) ; ne peut pas se connecter. Le désactiver arrête ce jeton.
+invalid-email = « { $value } » n'est pas une adresse électronique

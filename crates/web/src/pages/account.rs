@@ -520,7 +520,8 @@ pub async fn add_user(
         email: field(&f, "email"),
         display_name: field(&f, "name"),
         organisation: Some(field(&f, "organisation")),
-        preferred_lang: Some(lang.code()),
+        // Their browser's language until they choose one: not the admin's.
+        preferred_lang: None,
         role,
     };
     match state.store.create_user(&p.actor, new, &hash).await {

@@ -1399,6 +1399,32 @@ async fn admins_change_roles_and_organisations_not_their_own_role() {
         };
         assert_eq!(write(secret.clone()).await, StatusCode::FORBIDDEN);
         // The users page says what the operator account is.
+        // Adding a user: a bad address is said in French; a good one makes
+        // a user who reads the pages in their own browser's language.
+        let add = |body: String| {
+            let req = form_request("/fr/users", &admin, &body);
+            let t = &t;
+            async move { t.call(req).await }
+        };
+        let r = add(format!(
+            "csrf={csrf}&email=not-an-address&name=Nadia&role=contributor&password=correct+horse+battery"
+        ))
+        .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().contains("adresse électronique"), "{}", r.text());
+        let r = add(format!(
+            "csrf={csrf}&email=nadia%40example.org&name=Nadia&role=contributor&password=correct+horse+battery"
+        ))
+        .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let nadia =
+            t.db.store
+                .user_with_hash("nadia@example.org")
+                .await
+                .unwrap()
+                .unwrap()
+                .0;
+        assert_eq!(nadia.preferred_lang, None);
         let users = t.get_signed_in("/fr/users", &admin).await.text();
         assert!(users.contains("operator@passerelle.invalid"));
         assert!(users.contains("Détient le jeton"), "{users}");
