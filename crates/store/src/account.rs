@@ -117,14 +117,6 @@ impl Store {
         dispatch!(self, update_user(actor, id, &change))
     }
 
-    pub async fn set_role(&self, actor: &str, id: &str, role: Role) -> Result<(), StoreError> {
-        let change = UserChange {
-            role: Some(role),
-            ..UserChange::default()
-        };
-        dispatch!(self, update_user(actor, id, &change))
-    }
-
     /// What an admin changes of a user: their role and their organisation
     /// (which decides the commitments they may update), as one audited
     /// change. The change applies from their next request.

@@ -371,14 +371,27 @@ async fn own_contribution(
     if kind != Kind::Practices || !allows(Some(p.role), Permission::Submit) {
         return Err(refused());
     }
-    let before: Practice = state
+    contribution(state, p, key).await?.ok_or_else(refused)
+}
+
+/// The practice `key` if `p` contributed it (`None` otherwise), provided
+/// they may still change it (422 once reviewers have taken it up); shared
+/// by the API and the contribute pages, which refuse others differently.
+pub(crate) async fn contribution(
+    state: &AppState,
+    p: &crate::auth::Principal,
+    key: &str,
+) -> ApiResult<Option<Practice>> {
+    let Some(practice) = state
         .store
-        .get(key, true)
+        .get::<Practice>(key, true)
         .await?
-        .filter(|b: &Practice| b.submitted_by.as_deref() == Some(p.user.id.as_str()))
-        .ok_or_else(refused)?;
-    before.open_to_contributor()?;
-    Ok(before)
+        .filter(|b| b.submitted_by.as_deref() == Some(p.user.id.as_str()))
+    else {
+        return Ok(None);
+    };
+    practice.open_to_contributor()?;
+    Ok(Some(practice))
 }
 
 async fn remove(

@@ -164,14 +164,9 @@ fn practice_of(v: &Value) -> Result<Practice, Vec<FieldError>> {
 
 /// The practice `id` if `p` contributed it and may still change it.
 async fn own(state: &AppState, p: &Principal, id: &str) -> ApiResult<Practice> {
-    let practice: Practice = state
-        .store
-        .get(id, true)
+    crate::api::contribution(state, p, id)
         .await?
-        .filter(|r: &Practice| r.submitted_by.as_deref() == Some(p.user.id.as_str()))
-        .ok_or_else(|| ApiError::not_found(format!("no practice `{id}` of yours")))?;
-    practice.open_to_contributor()?;
-    Ok(practice)
+        .ok_or_else(|| ApiError::not_found(format!("no practice `{id}` of yours")))
 }
 
 pub async fn new(

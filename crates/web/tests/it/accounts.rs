@@ -7,7 +7,6 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use passerelle_domain::Kind;
 use passerelle_domain::account::Role;
-use passerelle_store::NewUser;
 use serde_json::json;
 
 use crate::{TestApp, agreement, apps};
@@ -16,25 +15,13 @@ const PASSWORD: &str = "correct horse battery";
 
 async fn user(t: &TestApp, email: &str, role: Role) -> String {
     let hash = passerelle_web::hash_password(PASSWORD);
-    let new = NewUser {
-        email,
-        display_name: email,
-        organisation: None,
-        preferred_lang: None,
-        role,
-    };
-    t.db.store.create_user("test", new, &hash).await.unwrap().id
+    t.add_user(email, role, None, &hash).await
 }
 
-/// A token for a new user of `role`, made as the account page makes one.
+/// A token for a new user of `role`.
 async fn token_for(t: &TestApp, role: Role) -> String {
     let id = user(t, &format!("{role}@example.org"), role).await;
-    let secret = passerelle_web::new_token();
-    t.db.store
-        .create_token("test", &id, "script", &passerelle_web::token_hash(&secret))
-        .await
-        .unwrap();
-    secret
+    t.token_of(&id).await
 }
 
 fn form_request(uri: &str, cookies: &str, body: &str) -> Request<Body> {
@@ -655,12 +642,7 @@ async fn contributions_are_reviewed_before_they_are_published() {
         draft["title"] = json!("Pre-departure orientation seminars");
         let other = {
             let id = user(&t, "other@example.org", Role::Contributor).await;
-            let secret = passerelle_web::new_token();
-            t.db.store
-                .create_token("test", &id, "x", &passerelle_web::token_hash(&secret))
-                .await
-                .unwrap();
-            secret
+            t.token_of(&id).await
         };
         assert_eq!(
             put(other.clone(), draft.clone()).await.status,
@@ -880,21 +862,10 @@ async fn commitment_owners_post_status_updates_others_may_not() {
             let t = &t;
             let (email, org) = (email.to_string(), org.map(str::to_string));
             async move {
-                let hash = passerelle_web::hash_password(PASSWORD);
-                let new = NewUser {
-                    email: &email,
-                    display_name: &email,
-                    organisation: org.as_deref(),
-                    preferred_lang: None,
-                    role: Role::Contributor,
-                };
-                let id = t.db.store.create_user("test", new, &hash).await.unwrap().id;
-                let secret = passerelle_web::new_token();
-                t.db.store
-                    .create_token("test", &id, "s", &passerelle_web::token_hash(&secret))
-                    .await
-                    .unwrap();
-                secret
+                let id = t
+                    .add_user(&email, Role::Contributor, org.as_deref(), "!")
+                    .await;
+                t.token_of(&id).await
             }
         };
         let owner = make("owner@labour.gov.np", Some("ministry of labour of nepal")).await;
@@ -1378,11 +1349,7 @@ async fn admins_change_roles_and_organisations_not_their_own_role() {
         let (admin, csrf) = t.session_of(Role::Admin).await;
         let (editor, editor_csrf) = t.session_of(Role::Editor).await;
         let id = user(&t, "karim@example.org", Role::Contributor).await;
-        let secret = passerelle_web::new_token();
-        t.db.store
-            .create_token("test", &id, "x", &passerelle_web::token_hash(&secret))
-            .await
-            .unwrap();
+        let secret = t.token_of(&id).await;
         let write = |tok: String| {
             let t = &t;
             async move {

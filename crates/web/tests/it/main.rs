@@ -139,24 +139,52 @@ impl TestApp {
         }
     }
 
+    /// A new user (named by their e-mail address); gives their id.
+    /// `password_hash` "!" makes one who cannot sign in.
+    pub async fn add_user(
+        &self,
+        email: &str,
+        role: passerelle_domain::account::Role,
+        organisation: Option<&str>,
+        password_hash: &str,
+    ) -> String {
+        let new = passerelle_store::NewUser {
+            email,
+            display_name: email,
+            organisation,
+            preferred_lang: None,
+            role,
+        };
+        self.db
+            .store
+            .create_user("test", new, password_hash)
+            .await
+            .unwrap()
+            .id
+    }
+
+    /// A new API token of user `id`, as the account page makes one.
+    pub async fn token_of(&self, id: &str) -> String {
+        let secret = passerelle_web::new_token();
+        self.db
+            .store
+            .create_token("test", id, "script", &passerelle_web::token_hash(&secret))
+            .await
+            .unwrap();
+        secret
+    }
+
     /// A session for a new user of `role`, as sign-in makes one: the
     /// cookie to send and the session's CSRF token for its forms.
     pub async fn session_of(&self, role: passerelle_domain::account::Role) -> (String, String) {
         let email = format!("{role}-{}@session.example.org", passerelle_web::new_token());
-        let new = passerelle_store::NewUser {
-            email: &email,
-            display_name: "Session",
-            organisation: None,
-            preferred_lang: None,
-            role,
-        };
-        let user = self.db.store.create_user("test", new, "!").await.unwrap();
+        let user = self.add_user(&email, role, None, "!").await;
         let (id, csrf) = (passerelle_web::new_token(), passerelle_web::new_token());
         self.db
             .store
             .create_session(
                 &passerelle_web::token_hash(&id),
-                &user.id,
+                &user,
                 &csrf,
                 "2999-01-01T00:00:00Z",
             )

@@ -8,7 +8,6 @@
 use axum::http::{Method, StatusCode};
 use passerelle_domain::Kind;
 use passerelle_domain::account::{Permission, Role, allows};
-use passerelle_store::NewUser;
 use serde_json::{Value, json};
 
 use crate::{TestApp, agreement, apps};
@@ -123,20 +122,8 @@ async fn token(t: &TestApp, who: Who) -> Option<String> {
     } else {
         "Another ministry"
     };
-    let new = NewUser {
-        email: &email,
-        display_name: who.name(),
-        organisation: Some(organisation),
-        preferred_lang: None,
-        role,
-    };
-    let id = t.db.store.create_user("test", new, "!").await.unwrap().id;
-    let secret = passerelle_web::new_token();
-    t.db.store
-        .create_token("test", &id, "matrix", &passerelle_web::token_hash(&secret))
-        .await
-        .unwrap();
-    Some(secret)
+    let id = t.add_user(&email, role, Some(organisation), "!").await;
+    Some(t.token_of(&id).await)
 }
 
 /// The audit entries after `seq` (the newest one when `None`).
@@ -186,7 +173,7 @@ async fn every_role_against_every_endpoint_and_record_state() {
                 let entries = log_since(&t, head).await;
                 let write = method != Method::GET && r.status.is_success();
                 let actor = match tok {
-                    Some(_) => format!("{n}@matrix.example.org (token matrix)"),
+                    Some(_) => format!("{n}@matrix.example.org (token script)"),
                     None => "public".to_string(),
                 };
                 // An upload is two changes: the text attached, and the
