@@ -16,8 +16,6 @@ pub mod render;
 pub mod rubric;
 pub mod segment;
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 pub use language::Language;
@@ -82,55 +80,113 @@ impl Report {
     }
 }
 
-/// What one clause says about one element.
-#[derive(Default)]
-struct ClauseVerdict {
-    strong: Vec<Evidence>,
-    weak: Vec<Evidence>,
-    adverse: Vec<Evidence>,
+/// Evidence before it is kept: most hits of a long text are dropped (the
+/// element is covered elsewhere), so their strings are made only for those
+/// kept, in [`Mark::evidence`].
+#[derive(Clone, Copy)]
+struct Mark<'r> {
+    clause: usize,
+    start: usize,
+    end: usize,
+    cue: &'r str,
+    /// An adverse cue under a negation ("the worker shall not pay"): a
+    /// protection, shown as `not: <cue>`.
+    reversed: bool,
+    strength: Strength,
 }
 
-impl ClauseVerdict {
-    /// Different weak cues on different words: overlapping cues ("national"
-    /// inside "national workers") count once.
-    fn distinct_weak(&self) -> usize {
-        let mut spans: Vec<(usize, usize, &str)> = self
-            .weak
-            .iter()
-            .map(|e| (e.start, e.end, e.cue.as_str()))
-            .collect();
-        // At one start the longest span first, so the words of a phrase
-        // ("titre de séjour", then "titre*" and "séjour" inside it) count
-        // once, not as two different cues.
-        spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
-        let mut cues = BTreeSet::new();
-        let mut last_end = 0;
-        for (start, end, cue) in spans {
-            if start >= last_end && cues.insert(cue) {
-                last_end = end;
-            }
+impl Mark<'_> {
+    fn evidence(&self, text: &str, clauses: &[Clause]) -> Evidence {
+        Evidence {
+            clause: clauses[self.clause].id.clone(),
+            start: self.start,
+            end: self.end,
+            text: text[self.start..self.end].to_string(),
+            cue: if self.reversed {
+                format!("not: {}", self.cue)
+            } else {
+                self.cue.to_string()
+            },
+            strength: self.strength,
         }
-        cues.len()
     }
+}
 
-    /// Covers the element (no adverse words, a strong cue or two weak ones).
-    fn covers(&self) -> bool {
-        self.adverse.is_empty() && (!self.strong.is_empty() || self.distinct_weak() >= 2)
-    }
+/// What one clause says about one element. Its marks are in the
+/// element's [`Tally`]: strong ones, then weak, then adverse, each in the
+/// order found.
+struct Verdict {
+    clause: usize,
+    strong: std::ops::Range<usize>,
+    weak: std::ops::Range<usize>,
+    adverse: std::ops::Range<usize>,
+    /// No adverse words, and a strong cue or two distinct weak ones.
+    covers: bool,
+    score: f64,
+}
 
-    fn score(&self) -> f64 {
-        if !self.adverse.is_empty() {
-            0.0
-        } else if !self.strong.is_empty() {
-            1.0
-        } else if self.distinct_weak() >= 2 {
-            0.8
-        } else if !self.weak.is_empty() {
-            0.3
+/// Everything the clauses of a text say about one element. One flat list
+/// of marks per element, not lists per clause: a long text has thousands
+/// of clause verdicts.
+#[derive(Default)]
+struct Tally<'r> {
+    verdicts: Vec<Verdict>,
+    marks: Vec<Mark<'r>>,
+}
+
+impl<'r> Tally<'r> {
+    /// Adds clause `clause`'s marks (in the order found).
+    fn add(&mut self, clause: usize, found: impl Iterator<Item = Mark<'r>> + Clone) {
+        let mut range = |strength: Strength| {
+            let from = self.marks.len();
+            self.marks
+                .extend(found.clone().filter(|m| m.strength == strength));
+            from..self.marks.len()
+        };
+        let strong = range(Strength::Strong);
+        let weak = range(Strength::Weak);
+        let adverse = range(Strength::Adverse);
+        let distinct = distinct_weak(&self.marks[weak.clone()]);
+        let (covers, score) = if !adverse.is_empty() {
+            (false, 0.0)
+        } else if !strong.is_empty() {
+            (true, 1.0)
+        } else if distinct >= 2 {
+            (true, 0.8)
+        } else if !weak.is_empty() {
+            (false, 0.3)
         } else {
-            0.0
+            (false, 0.0)
+        };
+        self.verdicts.push(Verdict {
+            clause,
+            strong,
+            weak,
+            adverse,
+            covers,
+            score,
+        });
+    }
+}
+
+/// Different weak cues on different words: overlapping cues ("national"
+/// inside "national workers") count once.
+fn distinct_weak(weak: &[Mark]) -> usize {
+    let mut spans: Vec<(usize, usize, &str)> =
+        weak.iter().map(|e| (e.start, e.end, e.cue)).collect();
+    // At one start the longest span first, so the words of a phrase
+    // ("titre de séjour", then "titre*" and "séjour" inside it) count
+    // once, not as two different cues.
+    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    let mut cues: Vec<&str> = Vec::new();
+    let mut last_end = 0;
+    for (start, end, cue) in spans {
+        if start >= last_end && !cues.contains(&cue) {
+            cues.push(cue);
+            last_end = end;
         }
     }
+    cues.len()
 }
 
 /// A rubric compiled for matching.
@@ -154,56 +210,52 @@ impl Assessor {
         let language = language.unwrap_or_else(|| language::detect(text));
         let clauses = segment::segment(text);
         let n = self.rubric.elements.len();
-        let mut per_element: Vec<Vec<(usize, ClauseVerdict)>> =
-            (0..n).map(|_| Vec::new()).collect();
+        let mut tallies: Vec<Tally> = (0..n).map(|_| Tally::default()).collect();
+        // The marks of one clause, by element.
+        let mut pending: Vec<(usize, Mark)> = Vec::new();
         let mut normalized = normalize::Normalized::default();
-        // One slot per element, emptied after each clause.
-        let mut verdicts: Vec<Option<ClauseVerdict>> = (0..n).map(|_| None).collect();
+        let mut scratch = matcher::Scratch::default();
         for (ci, clause) in clauses.iter().enumerate() {
             let original = &text[clause.start..clause.end];
             let lang = clause_language(original, language);
             normalize::normalize_into(original, &mut normalized);
-
-            for hit in self.matcher.find(lang, &normalized.text) {
+            self.matcher.find_into(lang, &normalized.text, &mut scratch);
+            for hit in &scratch.hits {
                 let cue = self.matcher.cue(lang, hit.cue);
                 let (s, e) = normalized.original_range(original, hit.start, hit.end);
                 let (start, end) = (clause.start + s, clause.start + e);
-                if in_institution_name(&normalized.text, hit.start, &text[start..end]) {
+                if in_institution_name(hit, &text[start..end]) {
                     continue;
                 }
                 // A negated adverse phrase ("the worker shall not pay") is a
                 // protection; other negated cues still show the topic.
-                let (strength, cue_text) = match (hit.strength, hit.negated) {
-                    (Strength::Adverse, true) => (Strength::Strong, format!("not: {}", cue.text)),
-                    (s, _) => (s, cue.text.clone()),
+                let (strength, reversed) = match (hit.strength, hit.negated) {
+                    (Strength::Adverse, true) => (Strength::Strong, true),
+                    (s, _) => (s, false),
                 };
-                let evidence = Evidence {
-                    clause: clause.id.clone(),
+                let mark = Mark {
+                    clause: ci,
                     start,
                     end,
-                    text: text[start..end].to_string(),
-                    cue: cue_text,
+                    cue: &cue.text,
+                    reversed,
                     strength,
                 };
-                let v = verdicts[hit.element].get_or_insert_with(ClauseVerdict::default);
-                match strength {
-                    Strength::Strong => v.strong.push(evidence),
-                    Strength::Weak => v.weak.push(evidence),
-                    Strength::Adverse => v.adverse.push(evidence),
-                }
+                pending.push((hit.element, mark));
             }
-            for (e, slot) in verdicts.iter_mut().enumerate() {
-                if let Some(v) = slot.take() {
-                    per_element[e].push((ci, v));
-                }
+            // Stable: each element's marks stay in the order found.
+            pending.sort_by_key(|(e, _)| *e);
+            for group in pending.chunk_by(|a, b| a.0 == b.0) {
+                tallies[group[0].0].add(ci, group.iter().map(|(_, m)| *m));
             }
+            pending.clear();
         }
         let elements: Vec<ElementFinding> = self
             .rubric
             .elements
             .iter()
-            .zip(per_element)
-            .map(|(element, verdicts)| finding(&element.id, &clauses, verdicts))
+            .zip(tallies)
+            .map(|(element, tally)| finding(&element.id, text, &clauses, tally))
             .collect();
         let coverage = elements
             .iter()
@@ -225,42 +277,14 @@ impl Assessor {
     }
 }
 
-/// Words that open the name of an institution, as normalised.
-const INSTITUTIONS: &[&str] = &[
-    "ministry",
-    "ministries",
-    "department",
-    "ministere",
-    "ministeres",
-    "ministerio",
-    "ministerios",
-    "secretaria",
-    "secretariat",
-    "وزاره",
-    "وزير",
-];
-
 /// Whether a cue stands inside an institution's name ("Ministry of Labour
 /// and Social Security", "وزارة العمل والضمان الاجتماعي"): a name is not a
 /// provision. In Latin scripts the matched words must be capitalised, as
 /// names are.
-fn in_institution_name(normalized: &str, start: usize, original: &str) -> bool {
+fn in_institution_name(hit: &matcher::Hit, original: &str) -> bool {
     let capitalised = original.chars().next().is_some_and(|c| c.is_uppercase());
     let arabic = original.bytes().any(|b| (0xD8..=0xDB).contains(&b));
-    if !capitalised && !arabic {
-        return false;
-    }
-    normalized[..start]
-        .split(' ')
-        .rev()
-        .skip(1)
-        .take(5)
-        .take_while(|w| *w != ".")
-        .any(|w| {
-            INSTITUTIONS
-                .iter()
-                .any(|i| w == *i || (arabic && w.ends_with(i)))
-        })
+    (capitalised || arabic) && (hit.after_institution || (arabic && hit.after_arabic_institution))
 }
 
 /// The language to match a clause in: Arabic clauses of a bilingual text
@@ -285,33 +309,30 @@ fn clause_language(clause: &str, document: Language) -> Language {
     }
 }
 
-fn finding(id: &str, clauses: &[Clause], verdicts: Vec<(usize, ClauseVerdict)>) -> ElementFinding {
-    // Each verdict's weight once (counting distinct weak cues sorts).
-    let judged: Vec<(bool, f64)> = verdicts
-        .iter()
-        .map(|(_, v)| (v.covers(), v.score()))
-        .collect();
+fn finding(id: &str, text: &str, clauses: &[Clause], tally: Tally) -> ElementFinding {
+    let Tally { verdicts, marks } = tally;
     let covering_ids: Vec<String> = verdicts
         .iter()
-        .zip(&judged)
-        .filter(|(_, (covers, _))| *covers)
-        .map(|((c, _), _)| clauses[*c].id.clone())
+        .filter(|v| v.covers)
+        .map(|v| clauses[v.clause].id.clone())
         .collect();
     let any_covering = !covering_ids.is_empty();
-    let best = judged.iter().map(|(_, s)| *s).fold(0.0, f64::max);
-    // The evidence moves out of the verdicts: a long text has a lot.
+    let best = verdicts.iter().map(|v| v.score).fold(0.0, f64::max);
     let mut concerns: Vec<Evidence> = Vec::new();
-    let mut evidence: Vec<Evidence> = Vec::new();
-    for ((_, v), (covers, _)) in verdicts.into_iter().zip(judged) {
-        let adverse = !v.adverse.is_empty();
-        concerns.extend(v.adverse);
+    let mut kept: Vec<Mark> = Vec::new();
+    for v in &verdicts {
+        concerns.extend(
+            marks[v.adverse.clone()]
+                .iter()
+                .map(|m| m.evidence(text, clauses)),
+        );
         if any_covering {
-            if covers {
-                evidence.extend(v.strong);
-                evidence.extend(v.weak);
+            if v.covers {
+                kept.extend(&marks[v.strong.clone()]);
+                kept.extend(&marks[v.weak.clone()]);
             }
-        } else if !adverse {
-            evidence.extend(v.weak);
+        } else if v.adverse.is_empty() {
+            kept.extend(&marks[v.weak.clone()]);
         }
     }
     let status = match (any_covering, concerns.is_empty(), best > 0.0) {
@@ -325,8 +346,9 @@ fn finding(id: &str, clauses: &[Clause], verdicts: Vec<(usize, ClauseVerdict)>) 
     } else {
         best / 2.0
     };
-    evidence.sort_by_key(|e| (e.start, e.end));
-    evidence.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+    kept.sort_by_key(|e| (e.start, e.end));
+    kept.dedup_by(|a, b| a.start == b.start && a.end == b.end);
+    let evidence = kept.iter().map(|m| m.evidence(text, clauses)).collect();
     ElementFinding {
         id: id.to_string(),
         status,

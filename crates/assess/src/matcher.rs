@@ -1,7 +1,10 @@
-//! Finding cues in normalised text: one Aho-Corasick pass over the first
-//! word of every cue, each candidate then checked word by word.
+//! Finding cues in normalised text. Each word of the text is walked once
+//! through a trie ([`Lexicon`]) of the words cues are made of; a cue is then
+//! a join of its words by word index ("fee* ~ charged": a word starting
+//! with `fee`, then `charged` within five words), never a string search.
+//! The same walk marks the words that negate, forbid or name an
+//! institution, so the checks around a match read flags, not text.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::language::Language;
@@ -89,106 +92,193 @@ impl Pattern {
         let arabic = cue.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
         Ok(Pattern { words, arabic })
     }
+}
 
-    fn first(&self) -> &str {
-        match &self.words[0] {
-            Word::Literal { text, .. } => text,
-            Word::Gap => unreachable!("parse refuses a leading gap"),
-        }
-    }
+/// Flags of a word of the text.
+mod flag {
+    pub const SENTENCE_END: u8 = 1;
+    pub const NEGATION: u8 = 2;
+    pub const PROHIBITION: u8 = 4;
+    pub const INSTITUTION: u8 = 8;
+    /// Ends with an Arabic institution word, as a word with clitics does.
+    pub const ARABIC_INSTITUTION: u8 = 16;
+}
 
-    /// Matches at `pos` (where the first word's text was found); returns
-    /// the end of the match.
-    fn match_at(&self, text: &str, pos: usize) -> Option<usize> {
-        let start = word_start(text, pos);
-        if start != pos && !(self.arabic && ARABIC_CLITICS.contains(&&text[start..pos])) {
-            return None;
-        }
-        let end = self.literal_end(text, pos, 0)?;
-        self.rest(text, end, 1)
-    }
+/// Words that open the name of an institution, as normalised.
+const INSTITUTIONS: &[&str] = &[
+    "ministry",
+    "ministries",
+    "department",
+    "ministere",
+    "ministeres",
+    "ministerio",
+    "ministerios",
+    "secretaria",
+    "secretariat",
+    "وزاره",
+    "وزير",
+];
+const ARABIC_INSTITUTIONS: &[&str] = &["وزاره", "وزير"];
 
-    /// The end of literal `k` whose text starts exactly at `pos`.
-    fn literal_end(&self, text: &str, pos: usize, k: usize) -> Option<usize> {
-        let Word::Literal { text: w, stem } = &self.words[k] else {
-            return None;
-        };
-        let (t, w) = (text.as_bytes(), w.as_bytes());
-        // Most tries fail on the first byte: check it before comparing.
-        if t.get(pos) != w.first() || !t[pos..].starts_with(w) {
-            return None;
-        }
-        let end = pos + w.len();
-        let word_end = next_space(t, end);
-        if *stem || word_end == end {
-            Some(if *stem { word_end } else { end })
-        } else {
-            None
-        }
-    }
+/// What reaching a node of the [`Lexicon`] means.
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
+    /// The cue word spelled by the path to this node, plus one (0: none).
+    literal: u32,
+    /// Some cue uses the word as a stem, so it counts inside a longer word.
+    stem: bool,
+    /// Flags of a word that is exactly this path.
+    whole: u8,
+    /// Flags of a word that starts with this path.
+    prefix: u8,
+}
 
-    /// Literal `k` at the word starting at `pos`, allowing Arabic clitics.
-    fn word_at(&self, text: &str, pos: usize, k: usize) -> Option<usize> {
-        if let Some(e) = self.literal_end(text, pos, k) {
-            return Some(e);
-        }
-        if self.arabic {
-            for c in ARABIC_CLITICS {
-                if text[pos..].starts_with(c)
-                    && let Some(e) = self.literal_end(text, pos + c.len(), k)
-                {
-                    return Some(e);
+/// A trie over the bytes of every word the cues of one language are made
+/// of, plus the negation, prohibition and institution words. Its table is
+/// read for every byte of every word, so it is kept small (about 3,500
+/// nodes of 45 columns of two bytes per language) to stay in cache.
+struct Lexicon {
+    /// Byte to column; column 0 is every byte no word holds.
+    columns: [u8; 256],
+    width: usize,
+    /// `next[node * width + column]`: the child, with [`MEANS`] set when
+    /// its [`Node`] has something to say; 0 is none (the root is no child).
+    next: Vec<u16>,
+    nodes: Vec<Node>,
+}
+
+/// The bit of a [`Lexicon`] transition that marks a node worth reading.
+const MEANS: u16 = 0x8000;
+
+impl Lexicon {
+    fn new(words: &[&str]) -> Lexicon {
+        let mut columns = [0u8; 256];
+        let mut width = 1;
+        for w in words {
+            for &b in w.as_bytes() {
+                if columns[b as usize] == 0 {
+                    columns[b as usize] = u8::try_from(width).expect("at most 255 distinct bytes");
+                    width += 1;
                 }
             }
         }
-        None
+        Lexicon {
+            columns,
+            width,
+            next: vec![0; width],
+            nodes: vec![Node::default()],
+        }
     }
 
-    /// Matches words `k..` after a match ending at `end`.
-    fn rest(&self, text: &str, end: usize, k: usize) -> Option<usize> {
-        if k == self.words.len() {
-            return Some(end);
+    /// The node of `word`, made if need be.
+    fn insert(&mut self, word: &str) -> usize {
+        let mut node = 0;
+        for &b in word.as_bytes() {
+            let column = self.columns[b as usize] as usize;
+            assert!(column != 0, "the lexicon was made with every word");
+            let at = node * self.width + column;
+            if self.next[at] == 0 {
+                self.next[at] = u16::try_from(self.nodes.len())
+                    .ok()
+                    .filter(|n| n & MEANS == 0)
+                    .expect("cue words fit in 32,767 trie nodes");
+                self.nodes.push(Node::default());
+                self.next.extend(std::iter::repeat_n(0, self.width));
+            }
+            node = (self.next[at] & !MEANS) as usize;
         }
-        let gap = self.words[k] == Word::Gap;
-        let k = if gap { k + 1 } else { k };
-        let mut pos = end;
-        for skipped in 0..=(if gap { GAP_WORDS } else { 0 }) {
-            // Step over the separator to the next word; never across a
-            // sentence end.
-            let t = text.as_bytes();
-            if t.get(pos) != Some(&b' ') {
-                return None;
+        node
+    }
+
+    /// Numbers the nodes breadth first, so that the short prefixes every
+    /// word walks through share a few cache lines, and marks the
+    /// transitions into nodes that have something to say. Done once every
+    /// word is in.
+    fn seal(&mut self) {
+        let mut order = vec![0usize];
+        let mut new_id = vec![u16::MAX; self.nodes.len()];
+        new_id[0] = 0;
+        let mut k = 0;
+        while k < order.len() {
+            let node = order[k];
+            for &t in &self.next[node * self.width..(node + 1) * self.width] {
+                let child = (t & !MEANS) as usize;
+                if t != 0 && new_id[child] == u16::MAX {
+                    new_id[child] = order.len() as u16;
+                    order.push(child);
+                }
             }
-            pos += 1;
-            // A sentence end is a `.` word.
-            if t.get(pos) == Some(&b'.') && matches!(t.get(pos + 1), None | Some(b' ')) {
-                return None;
-            }
-            if let Some(e) = self.word_at(text, pos, k)
-                && let Some(done) = self.rest(text, e, k + 1)
-            {
-                return Some(done);
-            }
-            if skipped == GAP_WORDS {
-                break;
-            }
-            pos = next_space(text.as_bytes(), pos);
+            k += 1;
         }
-        None
+        let mut next = vec![0u16; self.next.len()];
+        for (new, &old) in order.iter().enumerate() {
+            for c in 0..self.width {
+                let t = self.next[old * self.width + c];
+                if t != 0 {
+                    next[new * self.width + c] = new_id[(t & !MEANS) as usize];
+                }
+            }
+        }
+        self.nodes = order.iter().map(|&old| self.nodes[old]).collect();
+        self.next = next;
+        for t in &mut self.next {
+            let n = &self.nodes[(*t & !MEANS) as usize];
+            if *t != 0 && (n.literal != 0 || n.whole != 0 || n.prefix != 0) {
+                *t |= MEANS;
+            }
+        }
+    }
+
+    /// Walks `word` from byte `from`; calls `found` with the end of each
+    /// path that means something.
+    #[inline]
+    fn walk(&self, word: &[u8], from: usize, mut found: impl FnMut(usize, &Node)) {
+        let mut node = 0;
+        for (k, &b) in word[from..].iter().enumerate() {
+            let column = self.columns[b as usize] as usize;
+            if column == 0 {
+                return;
+            }
+            let t = self.next[node * self.width + column];
+            if t == 0 {
+                return;
+            }
+            node = (t & !MEANS) as usize;
+            if t & MEANS != 0 {
+                found(from + k + 1, &self.nodes[node]);
+            }
+        }
     }
 }
 
-/// The offset of the next space at or after `from`, or the end. Words are
-/// short, so a plain loop beats a vectorised search here.
-fn next_space(text: &[u8], from: usize) -> usize {
-    text[from..]
-        .iter()
-        .position(|&b| b == b' ')
-        .map_or(text.len(), |i| from + i)
+/// A cue word found in a word of the text.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    literal: u32,
+    /// Where the cue word ends, and its length (for the order of hits).
+    end: u32,
+    len: u32,
+    /// The cue word is the whole rest of the text word.
+    whole: bool,
+    /// It follows an Arabic clitic ("وال" + "ضمان").
+    clitic: bool,
 }
 
-fn word_start(text: &str, pos: usize) -> usize {
-    text[..pos].rfind(' ').map_or(0, |i| i + 1)
+#[derive(Clone, Copy, Debug)]
+struct TextWord {
+    start: u32,
+    end: u32,
+    flags: u8,
+    /// Range of its cue words in [`Scratch::found`].
+    found: (u32, u32),
+}
+
+/// Buffers for [`Matcher::find_into`], kept across clauses.
+#[derive(Default)]
+pub struct Scratch {
+    words: Vec<TextWord>,
+    found: Vec<Found>,
+    pub hits: Vec<Hit>,
 }
 
 /// A cue found in a text (offsets into the normalised text).
@@ -201,6 +291,19 @@ pub struct Hit {
     pub end: usize,
     /// A negation shortly before or inside the match.
     pub negated: bool,
+    /// One of the five words before is an institution word ("Ministry"),
+    /// exactly or, for Arabic, at the end of a word with clitics.
+    pub after_institution: bool,
+    pub after_arabic_institution: bool,
+}
+
+/// One step of a compiled cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// A word of the lexicon (its literal id), whole or as a stem.
+    Word { literal: u32, stem: bool },
+    /// Up to [`GAP_WORDS`] other words in the same sentence.
+    Gap,
 }
 
 /// A cue of the rubric, compiled.
@@ -210,23 +313,281 @@ pub struct Cue {
     pub strength: Strength,
     /// As written in the rubric, for evidence.
     pub text: String,
-    pattern: Pattern,
+    steps: Vec<Step>,
+    /// Its words may follow an Arabic clitic.
+    arabic: bool,
     /// The cue's own words include a negation ("may not change employer"):
     /// then a negation in the match is the cue's, not a reversal of it.
     negative: bool,
 }
 
 struct LanguageMatcher {
-    scanner: AhoCorasick,
-    /// For each scanner pattern, the cues starting with it.
-    cues_by_first: Vec<Vec<usize>>,
-    /// For each scanner pattern, whether its cues are Arabic (and so may
-    /// start after a clitic, inside a written word).
-    arabic_first: Vec<bool>,
+    lexicon: Lexicon,
+    /// For each literal, the cues it starts, in rubric order.
+    cues_by_first: Vec<Vec<u32>>,
     cues: Vec<Cue>,
-    negations: Vec<String>,
-    /// Words that forbid what comes before them ("fees ... are prohibited").
-    prohibitions: Vec<String>,
+    /// Some cue is Arabic: words are also walked after their clitics.
+    arabic: bool,
+}
+
+impl LanguageMatcher {
+    /// Compiles `cues` (element, strength, text) with the language's
+    /// negation words and prohibition stems.
+    fn new(
+        cues: Vec<(usize, Strength, String)>,
+        negations: &[String],
+        prohibitions: &[String],
+    ) -> LanguageMatcher {
+        let patterns: Vec<Pattern> = cues
+            .iter()
+            .map(|(_, _, text)| Pattern::parse(text).expect("rubric cues are checked when read"))
+            .collect();
+        let mut all_words: Vec<&str> = INSTITUTIONS.to_vec();
+        all_words.extend(negations.iter().map(String::as_str));
+        all_words.extend(prohibitions.iter().map(String::as_str));
+        for p in &patterns {
+            for w in &p.words {
+                if let Word::Literal { text, .. } = w {
+                    all_words.push(text);
+                }
+            }
+        }
+        let mut lexicon = Lexicon::new(&all_words);
+        // A negation or prohibition written as two words never matched one
+        // word, and still does not.
+        for n in negations.iter().filter(|n| !n.contains(' ')) {
+            let node = lexicon.insert(n);
+            lexicon.nodes[node].whole |= flag::NEGATION;
+        }
+        for p in prohibitions.iter().filter(|p| !p.contains(' ')) {
+            let node = lexicon.insert(p);
+            lexicon.nodes[node].prefix |= flag::PROHIBITION;
+        }
+        for i in INSTITUTIONS {
+            let node = lexicon.insert(i);
+            lexicon.nodes[node].whole |= flag::INSTITUTION;
+        }
+        let mut literals = 0u32;
+        let mut compiled = Vec::with_capacity(cues.len());
+        for ((element, strength, text), pattern) in cues.into_iter().zip(patterns) {
+            let steps = pattern
+                .words
+                .iter()
+                .map(|w| match w {
+                    Word::Gap => Step::Gap,
+                    Word::Literal { text, stem } => {
+                        let node = lexicon.insert(text);
+                        let n = &mut lexicon.nodes[node];
+                        if n.literal == 0 {
+                            literals += 1;
+                            n.literal = literals;
+                        }
+                        n.stem |= *stem;
+                        Step::Word {
+                            literal: n.literal - 1,
+                            stem: *stem,
+                        }
+                    }
+                })
+                .collect();
+            let negative = pattern
+                .words
+                .iter()
+                .any(|w| matches!(w, Word::Literal { text, .. } if negations.contains(text)));
+            compiled.push(Cue {
+                element,
+                strength,
+                text,
+                steps,
+                arabic: pattern.arabic,
+                negative,
+            });
+        }
+        lexicon.seal();
+        let mut cues_by_first = vec![Vec::new(); literals as usize];
+        for (i, cue) in compiled.iter().enumerate() {
+            if let Step::Word { literal, .. } = cue.steps[0] {
+                cues_by_first[literal as usize].push(i as u32);
+            }
+        }
+        LanguageMatcher {
+            lexicon,
+            cues_by_first,
+            arabic: compiled.iter().any(|c| c.arabic),
+            cues: compiled,
+        }
+    }
+
+    /// Splits `text` into words, each with its flags and cue words.
+    fn read_words(&self, text: &str, words: &mut Vec<TextWord>, found: &mut Vec<Found>) {
+        words.clear();
+        found.clear();
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            let end = next_space(bytes, start);
+            let word = &bytes[start..end];
+            let first = found.len();
+            let mut flags = 0;
+            if word == b"." {
+                flags = flag::SENTENCE_END;
+            } else if !word.is_empty() {
+                let whole_end = word.len();
+                self.lexicon.walk(word, 0, |e, n| {
+                    if e == whole_end {
+                        flags |= n.whole;
+                    }
+                    flags |= n.prefix;
+                    if n.literal != 0 && (n.stem || e == whole_end) {
+                        found.push(Found {
+                            literal: n.literal - 1,
+                            end: (start + e) as u32,
+                            len: e as u32,
+                            whole: e == whole_end,
+                            clitic: false,
+                        });
+                    }
+                });
+                if self.arabic && (0xD8..=0xDB).contains(&word[0]) {
+                    for c in ARABIC_CLITICS {
+                        let c = c.as_bytes();
+                        if word.len() > c.len() && word.starts_with(c) {
+                            self.lexicon.walk(word, c.len(), |e, n| {
+                                if n.literal != 0 && (n.stem || e == whole_end) {
+                                    found.push(Found {
+                                        literal: n.literal - 1,
+                                        end: (start + e) as u32,
+                                        len: (e - c.len()) as u32,
+                                        whole: e == whole_end,
+                                        clitic: true,
+                                    });
+                                }
+                            });
+                        }
+                    }
+                    if ARABIC_INSTITUTIONS
+                        .iter()
+                        .any(|i| word.ends_with(i.as_bytes()))
+                    {
+                        flags |= flag::ARABIC_INSTITUTION;
+                    }
+                    // Cue words found after different clitics, in the
+                    // order of their ends (the longer first at one end).
+                    found[first..].sort_by_key(|f| (f.end, std::cmp::Reverse(f.len)));
+                }
+            }
+            words.push(TextWord {
+                start: start as u32,
+                end: end as u32,
+                flags,
+                found: (first as u32, found.len() as u32),
+            });
+            start = end + 1;
+        }
+    }
+
+    /// Whether word `w` holds cue word `step` for `cue`.
+    fn holds(&self, cue: &Cue, word: &TextWord, found: &[Found], step: Step) -> bool {
+        let Step::Word { literal, stem } = step else {
+            return false;
+        };
+        found[word.found.0 as usize..word.found.1 as usize]
+            .iter()
+            .any(|f| f.literal == literal && (stem || f.whole) && (!f.clitic || cue.arabic))
+    }
+
+    /// The last word of `cue` matched from step `k` on, after word `w`.
+    fn complete(
+        &self,
+        cue: &Cue,
+        words: &[TextWord],
+        found: &[Found],
+        k: usize,
+        w: usize,
+    ) -> Option<usize> {
+        if k == cue.steps.len() {
+            return Some(w);
+        }
+        let (gap, k) = match cue.steps[k] {
+            Step::Gap => (GAP_WORDS, k + 1),
+            Step::Word { .. } => (0, k),
+        };
+        for skipped in 0..=gap {
+            let v = w + 1 + skipped;
+            // Never past the text or across a sentence end.
+            if v >= words.len() || words[v].flags & flag::SENTENCE_END != 0 {
+                return None;
+            }
+            if self.holds(cue, &words[v], found, cue.steps[k])
+                && let Some(done) = self.complete(cue, words, found, k + 1, v)
+            {
+                return Some(done);
+            }
+        }
+        None
+    }
+
+    fn find(&self, text: &str, scratch: &mut Scratch) {
+        let Scratch { words, found, hits } = scratch;
+        hits.clear();
+        self.read_words(text, words, found);
+        let any = |range: std::ops::Range<usize>, mask: u8| -> bool {
+            words[range].iter().any(|w| w.flags & mask != 0)
+        };
+        // Up to `n` words before `i`, back to a sentence end.
+        let before = |i: usize, n: usize, mask: u8| -> bool {
+            words[i.saturating_sub(n)..i]
+                .iter()
+                .rev()
+                .take_while(|w| w.flags & flag::SENTENCE_END == 0)
+                .any(|w| w.flags & mask != 0)
+        };
+        // Up to five words after `j`, to a sentence end.
+        let after = |j: usize| -> bool {
+            words[j + 1..(j + 6).min(words.len())]
+                .iter()
+                .take_while(|w| w.flags & flag::SENTENCE_END == 0)
+                .any(|w| w.flags & flag::PROHIBITION != 0)
+        };
+        for (i, word) in words.iter().enumerate() {
+            for f in &found[word.found.0 as usize..word.found.1 as usize] {
+                for &c in &self.cues_by_first[f.literal as usize] {
+                    let cue = &self.cues[c as usize];
+                    let Step::Word { stem, .. } = cue.steps[0] else {
+                        unreachable!("parse refuses a leading gap");
+                    };
+                    if !(stem || f.whole) || (f.clitic && !cue.arabic) {
+                        continue;
+                    }
+                    let Some(j) = self.complete(cue, words, found, 1, i) else {
+                        continue;
+                    };
+                    hits.push(Hit {
+                        element: cue.element,
+                        cue: c as usize,
+                        strength: cue.strength,
+                        start: word.start as usize,
+                        end: words[j].end as usize,
+                        negated: !cue.negative
+                            && (any(i..j + 1, flag::NEGATION)
+                                || before(i, 3, flag::NEGATION)
+                                || after(j)),
+                        after_institution: before(i, 5, flag::INSTITUTION),
+                        after_arabic_institution: before(i, 5, flag::ARABIC_INSTITUTION),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The offset of the next space at or after `from`, or the end. Words are
+/// short, so a plain loop beats a vectorised search here.
+fn next_space(text: &[u8], from: usize) -> usize {
+    text[from..]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(text.len(), |i| from + i)
 }
 
 /// Every cue of a rubric, ready to scan texts in the four languages.
@@ -249,48 +610,13 @@ impl Matcher {
                     .map(|t| (Strength::Strong, t))
                     .chain(c.weak.iter().map(|t| (Strength::Weak, t)))
                     .chain(c.adverse.iter().map(|t| (Strength::Adverse, t)));
-                for (strength, text) in all {
-                    let pattern =
-                        Pattern::parse(text).expect("rubric cues are checked when it is read");
-                    cues.push(Cue {
-                        element: e,
-                        strength,
-                        text: text.clone(),
-                        pattern,
-                        negative: false,
-                    });
-                }
+                cues.extend(all.map(|(s, t)| (e, s, t.clone())));
             }
-            let mut firsts: Vec<String> = Vec::new();
-            let mut cues_by_first: Vec<Vec<usize>> = Vec::new();
-            for (i, cue) in cues.iter().enumerate() {
-                let first = cue.pattern.first().to_string();
-                match firsts.iter().position(|f| *f == first) {
-                    Some(p) => cues_by_first[p].push(i),
-                    None => {
-                        firsts.push(first);
-                        cues_by_first.push(vec![i]);
-                    }
-                }
-            }
-            // A DFA costs memory once (a few MB for ~1,000 cue words) and
-            // scans several times faster than the NFA.
-            let scanner = AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::DFA))
-                .match_kind(MatchKind::Standard)
-                .build(&firsts)
-                .expect("cue words make a valid automaton");
             let negations: Vec<String> = rubric
                 .negations
                 .get(lang.code())
                 .map(|n| n.iter().map(|w| normalize(w).text).collect())
                 .unwrap_or_default();
-            for cue in &mut cues {
-                cue.negative =
-                    cue.pattern.words.iter().any(
-                        |w| matches!(w, Word::Literal { text, .. } if negations.contains(text)),
-                    );
-            }
             let prohibitions: Vec<String> = rubric
                 .prohibitions
                 .get(lang.code())
@@ -300,21 +626,7 @@ impl Matcher {
                         .collect()
                 })
                 .unwrap_or_default();
-            let arabic_first = cues_by_first
-                .iter()
-                .map(|group| group.iter().any(|&c| cues[c].pattern.arabic))
-                .collect();
-            languages.push((
-                lang,
-                LanguageMatcher {
-                    scanner,
-                    cues_by_first,
-                    arabic_first,
-                    cues,
-                    negations,
-                    prohibitions,
-                },
-            ));
+            languages.push((lang, LanguageMatcher::new(cues, &negations, &prohibitions)));
         }
         Matcher { languages }
     }
@@ -330,67 +642,21 @@ impl Matcher {
         &self.language(lang).expect("a rubric language").cues[index]
     }
 
-    /// Every cue of `lang` in `text` (normalised), in one scan.
-    pub fn find(&self, lang: Language, text: &str) -> Vec<Hit> {
-        let Some(m) = self.language(lang) else {
-            return Vec::new();
-        };
-        let mut hits = Vec::new();
-        let bytes = text.as_bytes();
-        for found in m.scanner.find_overlapping_iter(text) {
-            let pos = found.start();
-            let first = found.pattern().as_usize();
-            // Most candidates are inside a longer word: only Arabic cues
-            // may start there (after a clitic).
-            if pos > 0 && bytes[pos - 1] != b' ' && !m.arabic_first[first] {
-                continue;
-            }
-            for &c in &m.cues_by_first[first] {
-                let cue = &m.cues[c];
-                if let Some(end) = cue.pattern.match_at(text, pos) {
-                    let start = word_start(text, pos);
-                    hits.push(Hit {
-                        element: cue.element,
-                        cue: c,
-                        strength: cue.strength,
-                        start,
-                        end,
-                        negated: !cue.negative
-                            && (negated(text, start, end, &m.negations)
-                                || prohibited(text, end, &m.prohibitions)),
-                    });
-                }
-            }
+    /// Every cue of `lang` in `text` (normalised), into `scratch.hits`, in
+    /// the order of the words they start at.
+    pub fn find_into(&self, lang: Language, text: &str, scratch: &mut Scratch) {
+        match self.language(lang) {
+            Some(m) => m.find(text, scratch),
+            None => scratch.hits.clear(),
         }
-        hits
     }
-}
 
-/// Whether a negation word stands within three words before the match, or
-/// inside it, in the same sentence.
-fn negated(text: &str, start: usize, end: usize, negations: &[String]) -> bool {
-    let inside = text[start..end].split(' ');
-    let before = text[..start]
-        .split(' ')
-        .rev()
-        .skip(1)
-        .take(3)
-        .take_while(|w| *w != ".");
-    inside
-        .chain(before)
-        .any(|w| negations.iter().any(|n| n == w))
-}
-
-/// Whether a prohibition word follows within five words in the same
-/// sentence ("recruitment fees borne by workers are prohibited"). A
-/// prohibition is written as a stem: `prohib` matches "prohibited".
-fn prohibited(text: &str, end: usize, prohibitions: &[String]) -> bool {
-    text[end..]
-        .split(' ')
-        .skip(1)
-        .take(5)
-        .take_while(|w| *w != ".")
-        .any(|w| prohibitions.iter().any(|p| w.starts_with(p.as_str())))
+    /// Every cue of `lang` in `text` (normalised).
+    pub fn find(&self, lang: Language, text: &str) -> Vec<Hit> {
+        let mut scratch = Scratch::default();
+        self.find_into(lang, text, &mut scratch);
+        scratch.hits
+    }
 }
 
 #[cfg(test)]
@@ -398,11 +664,10 @@ mod tests {
     use super::*;
 
     fn matches(cue: &str, text: &str) -> bool {
-        let p = Pattern::parse(cue).unwrap();
-        let t = normalize(text).text;
-        let first = p.first().to_string();
-        t.match_indices(first.as_str())
-            .any(|(i, _)| p.match_at(&t, i).is_some())
+        let m = LanguageMatcher::new(vec![(0, Strength::Strong, cue.to_string())], &[], &[]);
+        let mut scratch = Scratch::default();
+        m.find(&normalize(text).text, &mut scratch);
+        !scratch.hits.is_empty()
     }
 
     #[test]
