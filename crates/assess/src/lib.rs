@@ -172,6 +172,9 @@ impl<'r> Tally<'r> {
 /// Different weak cues on different words: overlapping cues ("national"
 /// inside "national workers") count once.
 fn distinct_weak(weak: &[Mark]) -> usize {
+    if weak.len() < 2 {
+        return weak.len();
+    }
     let mut spans: Vec<(usize, usize, &str)> =
         weak.iter().map(|e| (e.start, e.end, e.cue)).collect();
     // At one start the longest span first, so the words of a phrase
@@ -220,8 +223,9 @@ impl Assessor {
             let lang = clause_language(original, language);
             normalize::normalize_into(original, &mut normalized);
             self.matcher.find_into(lang, &normalized.text, &mut scratch);
+            let cues = self.matcher.cues(lang);
             for hit in &scratch.hits {
-                let cue = self.matcher.cue(lang, hit.cue);
+                let cue = &cues[hit.cue];
                 let (s, e) = normalized.original_range(original, hit.start, hit.end);
                 let (start, end) = (clause.start + s, clause.start + e);
                 if in_institution_name(hit, &text[start..end]) {
@@ -282,6 +286,9 @@ impl Assessor {
 /// provision. In Latin scripts the matched words must be capitalised, as
 /// names are.
 fn in_institution_name(hit: &matcher::Hit, original: &str) -> bool {
+    if !hit.after_institution && !hit.after_arabic_institution {
+        return false;
+    }
     let capitalised = original.chars().next().is_some_and(|c| c.is_uppercase());
     let arabic = original.bytes().any(|b| (0xD8..=0xDB).contains(&b));
     (capitalised || arabic) && (hit.after_institution || (arabic && hit.after_arabic_institution))

@@ -278,6 +278,8 @@ struct TextWord {
 pub struct Scratch {
     words: Vec<TextWord>,
     found: Vec<Found>,
+    /// A bit per literal: whether the text holds it anywhere.
+    present: Vec<u64>,
     pub hits: Vec<Hit>,
 }
 
@@ -321,10 +323,27 @@ pub struct Cue {
     negative: bool,
 }
 
+/// A cue as seen from its first word: enough to reject it without reading
+/// the cue itself, as most tries are rejected.
+#[derive(Clone, Copy, Debug)]
+struct Start {
+    cue: u32,
+    /// The first word is a stem.
+    stem: bool,
+    arabic: bool,
+    /// The cue's other literals, in [`LanguageMatcher::needs`].
+    needs: (u32, u32),
+}
+
 struct LanguageMatcher {
     lexicon: Lexicon,
     /// For each literal, the cues it starts, in rubric order.
-    cues_by_first: Vec<Vec<u32>>,
+    cues_by_first: Vec<Vec<Start>>,
+    /// The literals each cue needs besides its first: a cue whose words
+    /// are not all in a clause is not tried word by word ("worker* ~ pay"
+    /// starts at every "workers", but most clauses have no "pay").
+    needs: Vec<u32>,
+    literals: usize,
     cues: Vec<Cue>,
     /// Some cue is Arabic: words are also walked after their clitics.
     arabic: bool,
@@ -405,14 +424,32 @@ impl LanguageMatcher {
         }
         lexicon.seal();
         let mut cues_by_first = vec![Vec::new(); literals as usize];
+        let mut needs = Vec::new();
         for (i, cue) in compiled.iter().enumerate() {
-            if let Step::Word { literal, .. } = cue.steps[0] {
-                cues_by_first[literal as usize].push(i as u32);
+            let Step::Word { literal, stem } = cue.steps[0] else {
+                unreachable!("parse refuses a leading gap");
+            };
+            let from = needs.len() as u32;
+            for step in &cue.steps[1..] {
+                if let Step::Word { literal: l, .. } = step
+                    && *l != literal
+                    && !needs[from as usize..].contains(l)
+                {
+                    needs.push(*l);
+                }
             }
+            cues_by_first[literal as usize].push(Start {
+                cue: i as u32,
+                stem,
+                arabic: cue.arabic,
+                needs: (from, needs.len() as u32),
+            });
         }
         LanguageMatcher {
             lexicon,
             cues_by_first,
+            needs,
+            literals: literals as usize,
             arabic: compiled.iter().any(|c| c.arabic),
             cues: compiled,
         }
@@ -528,9 +565,24 @@ impl LanguageMatcher {
     }
 
     fn find(&self, text: &str, scratch: &mut Scratch) {
-        let Scratch { words, found, hits } = scratch;
+        let Scratch {
+            words,
+            found,
+            present,
+            hits,
+        } = scratch;
         hits.clear();
         self.read_words(text, words, found);
+        present.clear();
+        present.resize(self.literals.div_ceil(64), 0);
+        for f in found.iter() {
+            present[f.literal as usize / 64] |= 1 << (f.literal % 64);
+        }
+        let holds_all = |start: &Start| {
+            self.needs[start.needs.0 as usize..start.needs.1 as usize]
+                .iter()
+                .all(|&l| present[l as usize / 64] & (1 << (l % 64)) != 0)
+        };
         let any = |range: std::ops::Range<usize>, mask: u8| -> bool {
             words[range].iter().any(|w| w.flags & mask != 0)
         };
@@ -551,14 +603,13 @@ impl LanguageMatcher {
         };
         for (i, word) in words.iter().enumerate() {
             for f in &found[word.found.0 as usize..word.found.1 as usize] {
-                for &c in &self.cues_by_first[f.literal as usize] {
-                    let cue = &self.cues[c as usize];
-                    let Step::Word { stem, .. } = cue.steps[0] else {
-                        unreachable!("parse refuses a leading gap");
-                    };
-                    if !(stem || f.whole) || (f.clitic && !cue.arabic) {
+                for start in &self.cues_by_first[f.literal as usize] {
+                    if !(start.stem || f.whole) || (f.clitic && !start.arabic) || !holds_all(start)
+                    {
                         continue;
                     }
+                    let c = start.cue;
+                    let cue = &self.cues[c as usize];
                     let Some(j) = self.complete(cue, words, found, 1, i) else {
                         continue;
                     };
@@ -638,8 +689,9 @@ impl Matcher {
             .map(|(_, m)| m)
     }
 
-    pub fn cue(&self, lang: Language, index: usize) -> &Cue {
-        &self.language(lang).expect("a rubric language").cues[index]
+    /// The cues of `lang`, which [`Hit::cue`] indexes.
+    pub fn cues(&self, lang: Language) -> &[Cue] {
+        self.language(lang).map_or(&[], |m| &m.cues)
     }
 
     /// Every cue of `lang` in `text` (normalised), into `scratch.hits`, in
