@@ -153,7 +153,7 @@ const MEANS: u16 = 0x8000;
 impl Lexicon {
     fn new(words: &[&str]) -> Lexicon {
         let mut columns = [0u8; 256];
-        let mut width = 1;
+        let mut width: usize = 1;
         for w in words {
             for &b in w.as_bytes() {
                 if columns[b as usize] == 0 {
@@ -164,8 +164,10 @@ impl Lexicon {
         }
         Lexicon {
             columns,
-            width,
-            next: vec![0; width],
+            // A power of two, so that a row is a shift away, not a
+            // multiplication, on the walk's chain of dependent loads.
+            width: width.next_power_of_two(),
+            next: vec![0; width.next_power_of_two()],
             nodes: vec![Node::default()],
         }
     }
@@ -239,7 +241,7 @@ impl Lexicon {
             if column == 0 {
                 return;
             }
-            let t = self.next[node * self.width + column];
+            let t = self.next[(node << self.width.trailing_zeros()) | column];
             if t == 0 {
                 return;
             }
@@ -255,6 +257,8 @@ impl Lexicon {
 #[derive(Clone, Copy, Debug)]
 struct Found {
     literal: u32,
+    /// The index of its text word.
+    word: u32,
     /// Where the cue word ends, and its length (for the order of hits).
     end: u32,
     len: u32,
@@ -278,8 +282,17 @@ struct TextWord {
 pub struct Scratch {
     words: Vec<TextWord>,
     found: Vec<Found>,
-    /// A bit per literal: whether the text holds it anywhere.
+    /// A bit per literal: whether the text holds it anywhere; and those
+    /// literals, once each.
     present: Vec<u64>,
+    present_list: Vec<u32>,
+    /// The cues whose every word is in the text, by first literal, then
+    /// in rubric order.
+    live: Vec<(u32, u32)>,
+    /// Per first literal, its cues in `live`, valid when stamped with the
+    /// current `call`.
+    live_of: Vec<(u32, u32, u32)>,
+    call: u32,
     pub hits: Vec<Hit>,
 }
 
@@ -324,25 +337,29 @@ pub struct Cue {
 }
 
 /// A cue as seen from its first word: enough to reject it without reading
-/// the cue itself, as most tries are rejected.
+/// the cue itself.
 #[derive(Clone, Copy, Debug)]
 struct Start {
-    cue: u32,
-    /// The first word is a stem.
+    /// Its first literal, and whether that is a stem.
+    first: u32,
     stem: bool,
     arabic: bool,
-    /// The cue's other literals, in [`LanguageMatcher::needs`].
-    needs: (u32, u32),
+    /// All its literals, in [`LanguageMatcher::literals_of`].
+    literals: (u32, u32),
 }
 
+/// Cues are tried in two steps. First the cues whose every word is in the
+/// clause are picked, reached from their rarest word (the "anchor": the
+/// literal in the fewest cues), so that common words such as "workers",
+/// which start dozens of cues, cost nothing when the rest is not there.
+/// Then only those cues are matched from their first word, in text order.
 struct LanguageMatcher {
     lexicon: Lexicon,
-    /// For each literal, the cues it starts, in rubric order.
-    cues_by_first: Vec<Vec<Start>>,
-    /// The literals each cue needs besides its first: a cue whose words
-    /// are not all in a clause is not tried word by word ("worker* ~ pay"
-    /// starts at every "workers", but most clauses have no "pay").
-    needs: Vec<u32>,
+    /// Per cue, in rubric order.
+    starts: Vec<Start>,
+    literals_of: Vec<u32>,
+    /// Per literal, the cues it anchors.
+    anchored: Vec<Vec<u32>>,
     literals: usize,
     cues: Vec<Cue>,
     /// Some cue is Arabic: words are also walked after their clitics.
@@ -423,32 +440,43 @@ impl LanguageMatcher {
             });
         }
         lexicon.seal();
-        let mut cues_by_first = vec![Vec::new(); literals as usize];
-        let mut needs = Vec::new();
-        for (i, cue) in compiled.iter().enumerate() {
+        let mut starts = Vec::with_capacity(compiled.len());
+        let mut literals_of = Vec::new();
+        let mut cues_with = vec![0u32; literals as usize];
+        for cue in &compiled {
             let Step::Word { literal, stem } = cue.steps[0] else {
                 unreachable!("parse refuses a leading gap");
             };
-            let from = needs.len() as u32;
-            for step in &cue.steps[1..] {
+            let from = literals_of.len();
+            for step in &cue.steps {
                 if let Step::Word { literal: l, .. } = step
-                    && *l != literal
-                    && !needs[from as usize..].contains(l)
+                    && !literals_of[from..].contains(l)
                 {
-                    needs.push(*l);
+                    literals_of.push(*l);
+                    cues_with[*l as usize] += 1;
                 }
             }
-            cues_by_first[literal as usize].push(Start {
-                cue: i as u32,
+            starts.push(Start {
+                first: literal,
                 stem,
                 arabic: cue.arabic,
-                needs: (from, needs.len() as u32),
+                literals: (from as u32, literals_of.len() as u32),
             });
+        }
+        let mut anchored = vec![Vec::new(); literals as usize];
+        for (i, start) in starts.iter().enumerate() {
+            let own = &literals_of[start.literals.0 as usize..start.literals.1 as usize];
+            let anchor = own
+                .iter()
+                .min_by_key(|&&l| cues_with[l as usize])
+                .expect("a cue has a word");
+            anchored[*anchor as usize].push(i as u32);
         }
         LanguageMatcher {
             lexicon,
-            cues_by_first,
-            needs,
+            starts,
+            literals_of,
+            anchored,
             literals: literals as usize,
             arabic: compiled.iter().any(|c| c.arabic),
             cues: compiled,
@@ -466,7 +494,7 @@ impl LanguageMatcher {
             let word = &bytes[start..end];
             let first = found.len();
             let mut flags = 0;
-            if word == b"." {
+            if word.len() == 1 && word[0] == b'.' {
                 flags = flag::SENTENCE_END;
             } else if !word.is_empty() {
                 let whole_end = word.len();
@@ -478,6 +506,7 @@ impl LanguageMatcher {
                     if n.literal != 0 && (n.stem || e == whole_end) {
                         found.push(Found {
                             literal: n.literal - 1,
+                            word: words.len() as u32,
                             end: (start + e) as u32,
                             len: e as u32,
                             whole: e == whole_end,
@@ -488,11 +517,18 @@ impl LanguageMatcher {
                 if self.arabic && (0xD8..=0xDB).contains(&word[0]) {
                     for c in ARABIC_CLITICS {
                         let c = c.as_bytes();
-                        if word.len() > c.len() && word.starts_with(c) {
+                        // The first letter (two bytes) rules most out before
+                        // a whole comparison.
+                        if word.len() > c.len()
+                            && word[1] == c[1]
+                            && word[0] == c[0]
+                            && word.starts_with(c)
+                        {
                             self.lexicon.walk(word, c.len(), |e, n| {
                                 if n.literal != 0 && (n.stem || e == whole_end) {
                                     found.push(Found {
                                         literal: n.literal - 1,
+                                        word: words.len() as u32,
                                         end: (start + e) as u32,
                                         len: (e - c.len()) as u32,
                                         whole: e == whole_end,
@@ -569,20 +605,56 @@ impl LanguageMatcher {
             words,
             found,
             present,
+            present_list,
+            live,
+            live_of,
+            call,
             hits,
         } = scratch;
         hits.clear();
         self.read_words(text, words, found);
+        // The literals in the text, then the cues they make whole.
         present.clear();
         present.resize(self.literals.div_ceil(64), 0);
+        present_list.clear();
         for f in found.iter() {
-            present[f.literal as usize / 64] |= 1 << (f.literal % 64);
+            let (k, bit) = (f.literal as usize / 64, 1 << (f.literal % 64));
+            if present[k] & bit == 0 {
+                present[k] |= bit;
+                present_list.push(f.literal);
+            }
         }
-        let holds_all = |start: &Start| {
-            self.needs[start.needs.0 as usize..start.needs.1 as usize]
-                .iter()
-                .all(|&l| present[l as usize / 64] & (1 << (l % 64)) != 0)
-        };
+        let holds = |l: &u32| present[*l as usize / 64] & (1 << (l % 64)) != 0;
+        live.clear();
+        for &l in present_list.iter() {
+            for &c in &self.anchored[l as usize] {
+                let start = &self.starts[c as usize];
+                if self.literals_of[start.literals.0 as usize..start.literals.1 as usize]
+                    .iter()
+                    .all(holds)
+                {
+                    live.push((start.first, c));
+                }
+            }
+        }
+        if live.is_empty() {
+            return;
+        }
+        live.sort_unstable();
+        *call = call.wrapping_add(1);
+        if *call == 0 {
+            // Wrapped: no old stamp may pass for this call.
+            live_of.clear();
+            *call = 1;
+        }
+        live_of.resize(live_of.len().max(self.literals), (0, 0, 0));
+        let mut k = 0;
+        while k < live.len() {
+            let first = live[k].0;
+            let end = k + live[k..].iter().take_while(|x| x.0 == first).count();
+            live_of[first as usize] = (*call, k as u32, end as u32);
+            k = end;
+        }
         let any = |range: std::ops::Range<usize>, mask: u8| -> bool {
             words[range].iter().any(|w| w.flags & mask != 0)
         };
@@ -601,14 +673,20 @@ impl LanguageMatcher {
                 .take_while(|w| w.flags & flag::SENTENCE_END == 0)
                 .any(|w| w.flags & flag::PROHIBITION != 0)
         };
-        for (i, word) in words.iter().enumerate() {
-            for f in &found[word.found.0 as usize..word.found.1 as usize] {
-                for start in &self.cues_by_first[f.literal as usize] {
-                    if !(start.stem || f.whole) || (f.clitic && !start.arabic) || !holds_all(start)
-                    {
+        // Cue words in text order (a word's own in the order of their ends).
+        for f in found.iter() {
+            let (stamp, from, to) = live_of[f.literal as usize];
+            if stamp != *call {
+                continue;
+            }
+            let i = f.word as usize;
+            let word = &words[i];
+            {
+                for &(_, c) in &live[from as usize..to as usize] {
+                    let start = &self.starts[c as usize];
+                    if !(start.stem || f.whole) || (f.clitic && !start.arabic) {
                         continue;
                     }
-                    let c = start.cue;
                     let cue = &self.cues[c as usize];
                     let Some(j) = self.complete(cue, words, found, 1, i) else {
                         continue;

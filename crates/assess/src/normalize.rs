@@ -125,10 +125,14 @@ impl Builder<'_> {
     #[inline]
     fn flush_gap(&mut self) {
         if !self.text.is_empty() {
-            let sep: &[u8] = if self.gap == 2 { b" . " } else { b" " };
-            self.text.extend_from_slice(sep);
-            self.origin
-                .extend(std::iter::repeat_n(self.gap_at as u32, sep.len()));
+            // Byte by byte: a call to copy one or three bytes costs more.
+            if self.gap == 2 {
+                self.text.extend([b' ', b'.', b' ']);
+                self.origin.extend([self.gap_at as u32; 3]);
+            } else {
+                self.text.push(b' ');
+                self.origin.push(self.gap_at as u32);
+            }
         }
         self.gap = 0;
     }
@@ -140,7 +144,9 @@ impl Builder<'_> {
         }
         self.origin
             .extend(std::iter::repeat_n(i as u32, folded.len()));
-        self.text.extend_from_slice(folded.as_bytes());
+        for &b in folded.as_bytes() {
+            self.text.push(b);
+        }
     }
 
     /// The last word of the normalised text so far.
