@@ -5,30 +5,44 @@
 //! removed, Arabic diacritics and tatweel are removed and the alef, ta
 //! marbuta and alef maqsura variants are unified. Words come out separated
 //! by one space; sentence ends become a `.` token, so a cue never spans two
-//! sentences. Every normalised byte maps to the original byte it came from.
+//! sentences. Every normalised word maps back to the original bytes it came
+//! from.
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-/// Normalised text and, for each of its bytes, the offset of the original
-/// character it came from (plus one entry for the end).
+/// Normalised text and where each of its words came from.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
     pub text: String,
-    /// Original offset of the character each normalised byte came from.
-    origin: Vec<u32>,
+    /// The words, in order. Matches start and end on word boundaries, so a
+    /// map per word is enough: a map per byte cost four bytes written for
+    /// every byte read.
+    words: Vec<WordOrigin>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct WordOrigin {
+    /// Where the word starts in the normalised text.
+    at: u32,
+    /// The original bytes: from the first character that made it to the
+    /// end of the last one.
+    from: u32,
+    to: u32,
 }
 
 impl Normalized {
-    /// The original byte range of a normalised byte range, given the
-    /// `original` text it was made from. A range ends with the end of the
-    /// original character its last byte came from.
-    pub fn original_range(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
-        let s = self.origin[start] as usize;
-        let e = if end == 0 {
-            s
-        } else {
-            let last = self.origin[end - 1] as usize;
-            last + original[last..].chars().next().map_or(0, char::len_utf8)
+    /// The original byte range of a normalised range of whole words: from
+    /// the first original character of the word holding `start` to the end
+    /// of the last original character of the word holding `end - 1`.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let word_of = |pos: usize| {
+            let k = self.words.partition_point(|w| w.at as usize <= pos);
+            self.words.get(k.saturating_sub(1))
+        };
+        let s = word_of(start).map_or(0, |w| w.from as usize);
+        let e = match end {
+            0 => s,
+            _ => word_of(end - 1).map_or(s, |w| w.to as usize),
         };
         (s, e.max(s))
     }
@@ -93,21 +107,18 @@ fn dot_ends_sentence(original: &str, i: usize, last_word: &str) -> bool {
 /// Builds the normalised text and its offset map.
 struct Builder<'n> {
     text: Vec<u8>,
-    origin: &'n mut Vec<u32>,
-    /// Pending separator: 0 none, 1 space, 2 sentence end; and where.
+    words: &'n mut Vec<WordOrigin>,
+    /// Pending separator: 0 none, 1 space, 2 sentence end.
     gap: u8,
-    gap_at: usize,
 }
 
 impl Builder<'_> {
-    /// A non-word character at `i`: a space or a sentence end is pending.
-    fn separate(&mut self, sentence_end: bool, i: usize) {
+    /// A non-word character: a space or a sentence end is pending.
+    fn separate(&mut self, sentence_end: bool) {
         if sentence_end {
             self.gap = 2;
-            self.gap_at = i;
         } else if self.gap == 0 {
             self.gap = 1;
-            self.gap_at = i;
         }
     }
 
@@ -115,11 +126,31 @@ impl Builder<'_> {
     /// the common case, copied in one go.
     #[inline]
     fn push_ascii(&mut self, bytes: &[u8], i: usize) {
-        if self.gap > 0 {
-            self.flush_gap();
-        }
+        self.open_word(i);
         self.text.extend(bytes.iter().map(u8::to_ascii_lowercase));
-        self.origin.extend(i as u32..(i + bytes.len()) as u32);
+        self.close_at(i + bytes.len());
+    }
+
+    /// Flushes a pending separator; a word starts after one (and at the
+    /// start), from the original character at `i`.
+    #[inline]
+    fn open_word(&mut self, i: usize) {
+        if self.gap > 0 || self.words.is_empty() {
+            self.flush_gap();
+            self.words.push(WordOrigin {
+                at: self.text.len() as u32,
+                from: i as u32,
+                to: i as u32,
+            });
+        }
+    }
+
+    /// The current word's last original character ends at `end`.
+    #[inline]
+    fn close_at(&mut self, end: usize) {
+        if let Some(w) = self.words.last_mut() {
+            w.to = end as u32;
+        }
     }
 
     #[inline]
@@ -128,25 +159,20 @@ impl Builder<'_> {
             // Byte by byte: a call to copy one or three bytes costs more.
             if self.gap == 2 {
                 self.text.extend([b' ', b'.', b' ']);
-                self.origin.extend([self.gap_at as u32; 3]);
             } else {
                 self.text.push(b' ');
-                self.origin.push(self.gap_at as u32);
             }
         }
         self.gap = 0;
     }
 
-    /// Word characters `folded`, from the original character at `i`.
-    fn push(&mut self, folded: &str, i: usize) {
-        if self.gap > 0 {
-            self.flush_gap();
-        }
-        self.origin
-            .extend(std::iter::repeat_n(i as u32, folded.len()));
+    /// Word characters `folded`, from the original character `c` at `i`.
+    fn push(&mut self, folded: &str, c: char, i: usize) {
+        self.open_word(i);
         for &b in folded.as_bytes() {
             self.text.push(b);
         }
+        self.close_at(i + c.len_utf8());
     }
 
     /// The last word of the normalised text so far.
@@ -235,13 +261,11 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
     let mut text = std::mem::take(&mut out.text).into_bytes();
     text.clear();
     text.reserve(original.len());
-    out.origin.clear();
-    out.origin.reserve(original.len() + 1);
+    out.words.clear();
     let mut b = Builder {
         text,
-        origin: &mut out.origin,
+        words: &mut out.words,
         gap: 0,
-        gap_at: 0,
     };
     let bytes = original.as_bytes();
     let mut i = 0;
@@ -260,7 +284,7 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
             let c = byte as char;
             let ends =
                 is_sentence_end(c) && (c != '.' || dot_ends_sentence(original, i, b.last_word()));
-            b.separate(ends, i);
+            b.separate(ends);
             i += 1;
             continue;
         }
@@ -269,13 +293,12 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
             .next()
             .expect("i is a character boundary");
         match &*class_of(c) {
-            Class::Word(folded) => b.push(folded, i),
+            Class::Word(folded) => b.push(folded, c, i),
             Class::Transparent => {}
-            Class::Separator(ends) => b.separate(*ends, i),
+            Class::Separator(ends) => b.separate(*ends),
         }
         i += c.len_utf8();
     }
-    b.origin.push(original.len() as u32);
     // Only whole characters were pushed, so the bytes are UTF-8.
     out.text = String::from_utf8(b.text).expect("normalised text is UTF-8");
 }
@@ -305,8 +328,27 @@ mod tests {
             "l employeur prend en charge les frais de recrutement . article 2"
         );
         let at = n.text.find("frais").unwrap();
-        let (s, e) = n.original_range(original, at, at + "frais de recrutement".len());
+        let (s, e) = n.original_range(at, at + "frais de recrutement".len());
         assert_eq!(&original[s..e], "FRAIS de recrutement");
+    }
+
+    #[test]
+    fn words_map_back_whole() {
+        // A folded ligature and a trailing diacritic: the range ends with
+        // the last character that made a letter.
+        let original = "La main-d\u{2019}œuvre. الأجورُ";
+        let n = normalize(original);
+        assert_eq!(n.text, "la main d oeuvre . الاجور");
+        let at = n.text.find("oeuvre").unwrap();
+        let (s, e) = n.original_range(at, at + "oeuvre".len());
+        assert_eq!(&original[s..e], "œuvre");
+        let at = n.text.find("main").unwrap();
+        let (s, e) = n.original_range(at, n.text.find(" .").unwrap());
+        assert_eq!(&original[s..e], "main-d\u{2019}œuvre");
+        let at = n.text.find("الاجور").unwrap();
+        let (s, e) = n.original_range(at, n.text.len());
+        assert_eq!(&original[s..e], "الأجور");
+        assert_eq!(normalize("").original_range(0, 0), (0, 0));
     }
 
     #[test]
@@ -333,7 +375,7 @@ mod tests {
         let original = "المادة ١: الأجور";
         let n = normalize(original);
         let at = n.text.find("الاجور").unwrap();
-        let (s, e) = n.original_range(original, at, n.text.len());
+        let (s, e) = n.original_range(at, n.text.len());
         assert_eq!(&original[s..e], "الأجور");
     }
 }
