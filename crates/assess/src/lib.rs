@@ -16,10 +16,12 @@ pub mod render;
 pub mod rubric;
 pub mod segment;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 pub use language::Language;
-pub use matcher::{Matcher, Strength};
+pub use matcher::{Cue, Matcher, Strength};
 pub use rubric::{Rubric, RubricError};
 pub use segment::Clause;
 
@@ -36,13 +38,13 @@ pub enum Status {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
     /// The clause id.
-    pub clause: String,
+    pub clause: Arc<str>,
     /// Byte offsets into the assessed text.
     pub start: usize,
     pub end: usize,
     pub text: String,
     /// The rubric cue that fired.
-    pub cue: String,
+    pub cue: Arc<str>,
     pub strength: Strength,
 }
 
@@ -55,7 +57,7 @@ pub struct ElementFinding {
     pub evidence: Vec<Evidence>,
     /// Ids of the clauses that cover the element.
     #[serde(default)]
-    pub clauses: Vec<String>,
+    pub clauses: Vec<Arc<str>>,
     /// Clauses that do the opposite of what the element protects (the
     /// worker pays the fees, the employer keeps the passport).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -88,7 +90,7 @@ struct Mark<'r> {
     clause: usize,
     start: usize,
     end: usize,
-    cue: &'r str,
+    cue: &'r Cue,
     /// An adverse cue under a negation ("the worker shall not pay"): a
     /// protection, shown as `not: <cue>`.
     reversed: bool,
@@ -103,9 +105,9 @@ impl Mark<'_> {
             end: self.end,
             text: text[self.start..self.end].to_string(),
             cue: if self.reversed {
-                format!("not: {}", self.cue)
+                self.cue.reversed.clone()
             } else {
-                self.cue.to_string()
+                self.cue.text.clone()
             },
             strength: self.strength,
         }
@@ -136,11 +138,11 @@ struct Tally<'r> {
 
 impl<'r> Tally<'r> {
     /// Adds clause `clause`'s marks (in the order found).
-    fn add(&mut self, clause: usize, found: impl Iterator<Item = Mark<'r>> + Clone) {
+    fn add(&mut self, clause: usize, found: &[Mark<'r>]) {
         let mut range = |strength: Strength| {
             let from = self.marks.len();
             self.marks
-                .extend(found.clone().filter(|m| m.strength == strength));
+                .extend(found.iter().filter(|m| m.strength == strength));
             from..self.marks.len()
         };
         let strong = range(Strength::Strong);
@@ -175,8 +177,10 @@ fn distinct_weak(weak: &[Mark]) -> usize {
     if weak.len() < 2 {
         return weak.len();
     }
-    let mut spans: Vec<(usize, usize, &str)> =
-        weak.iter().map(|e| (e.start, e.end, e.cue)).collect();
+    let mut spans: Vec<(usize, usize, &str)> = weak
+        .iter()
+        .map(|e| (e.start, e.end, &*e.cue.text))
+        .collect();
     // At one start the longest span first, so the words of a phrase
     // ("titre de séjour", then "titre*" and "séjour" inside it) count
     // once, not as two different cues.
@@ -214,8 +218,10 @@ impl Assessor {
         let clauses = segment::segment(text);
         let n = self.rubric.elements.len();
         let mut tallies: Vec<Tally> = (0..n).map(|_| Tally::default()).collect();
-        // The marks of one clause, by element.
-        let mut pending: Vec<(usize, Mark)> = Vec::new();
+        // The marks of one clause, by element, in the order found; and the
+        // elements that have some.
+        let mut pending: Vec<Vec<Mark>> = (0..n).map(|_| Vec::new()).collect();
+        let mut touched: Vec<usize> = Vec::new();
         let mut normalized = normalize::Normalized::default();
         let mut scratch = matcher::Scratch::default();
         for (ci, clause) in clauses.iter().enumerate() {
@@ -241,18 +247,19 @@ impl Assessor {
                     clause: ci,
                     start,
                     end,
-                    cue: &cue.text,
+                    cue,
                     reversed,
                     strength,
                 };
-                pending.push((hit.element, mark));
+                if pending[hit.element].is_empty() {
+                    touched.push(hit.element);
+                }
+                pending[hit.element].push(mark);
             }
-            // Stable: each element's marks stay in the order found.
-            pending.sort_by_key(|(e, _)| *e);
-            for group in pending.chunk_by(|a, b| a.0 == b.0) {
-                tallies[group[0].0].add(ci, group.iter().map(|(_, m)| *m));
+            for e in touched.drain(..) {
+                tallies[e].add(ci, &pending[e]);
+                pending[e].clear();
             }
-            pending.clear();
         }
         let elements: Vec<ElementFinding> = self
             .rubric
@@ -299,8 +306,18 @@ fn in_institution_name(hit: &matcher::Hit, original: &str) -> bool {
 fn clause_language(clause: &str, document: Language) -> Language {
     // Counted on bytes: the Arabic block's letters start with 0xD8 to 0xDB
     // in UTF-8, so no character needs decoding.
-    let arabic = clause.bytes().filter(|b| (0xD8..=0xDB).contains(b)).count();
-    let latin = clause.bytes().filter(u8::is_ascii_alphabetic).count();
+    // Branch-free, in chunks whose counts fit a byte, so that the compiler
+    // counts 32 bytes at a time.
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for chunk in clause.as_bytes().chunks(255) {
+        let (mut a, mut l) = (0u8, 0u8);
+        for &b in chunk {
+            a += u8::from(b.wrapping_sub(0xD8) < 4);
+            l += u8::from((b | 0x20).wrapping_sub(b'a') < 26);
+        }
+        arabic += usize::from(a);
+        latin += usize::from(l);
+    }
     match document {
         Language::Ar if latin > arabic * 2 && latin > 40 => match language::detect(clause) {
             Language::Other => Language::En,
@@ -318,7 +335,7 @@ fn clause_language(clause: &str, document: Language) -> Language {
 
 fn finding(id: &str, text: &str, clauses: &[Clause], tally: Tally) -> ElementFinding {
     let Tally { verdicts, marks } = tally;
-    let covering_ids: Vec<String> = verdicts
+    let covering_ids: Vec<Arc<str>> = verdicts
         .iter()
         .filter(|v| v.covers)
         .map(|v| clauses[v.clause].id.clone())

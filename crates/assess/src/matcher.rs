@@ -5,6 +5,8 @@
 //! The same walk marks the words that negate, forbid or name an
 //! institution, so the checks around a match read flags, not text.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::language::Language;
@@ -326,8 +328,10 @@ enum Step {
 pub struct Cue {
     pub element: usize,
     pub strength: Strength,
-    /// As written in the rubric, for evidence.
-    pub text: String,
+    /// As written in the rubric, for evidence; and as evidence shows it
+    /// when a negation turns an adverse cue into a protection.
+    pub text: Arc<str>,
+    pub reversed: Arc<str>,
     steps: Vec<Step>,
     /// Its words may follow an Arabic clitic.
     arabic: bool,
@@ -433,7 +437,8 @@ impl LanguageMatcher {
             compiled.push(Cue {
                 element,
                 strength,
-                text,
+                reversed: format!("not: {text}").into(),
+                text: text.into(),
                 steps,
                 arabic: pattern.arabic,
                 negative,

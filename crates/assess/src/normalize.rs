@@ -168,11 +168,18 @@ impl Builder<'_> {
 
     /// Word characters `folded`, from the original character `c` at `i`.
     fn push(&mut self, folded: &str, c: char, i: usize) {
+        self.push_bytes(folded.as_bytes(), i, c.len_utf8());
+    }
+
+    /// Word characters `folded` (whole UTF-8 characters), from the
+    /// original character of `len` bytes at `i`.
+    #[inline]
+    fn push_bytes(&mut self, folded: &[u8], i: usize, len: usize) {
         self.open_word(i);
-        for &b in folded.as_bytes() {
+        for &b in folded {
             self.text.push(b);
         }
-        self.close_at(i + c.len_utf8());
+        self.close_at(i + len);
     }
 
     /// The last word of the normalised text so far.
@@ -249,6 +256,58 @@ fn class_of(c: char) -> std::borrow::Cow<'static, Class> {
     std::borrow::Cow::Owned(classify(c))
 }
 
+/// What a two-byte character (U+0080 to U+07FF: accented Latin, Greek,
+/// Cyrillic, Arabic) becomes, flat, so that Arabic text, all of it two-byte
+/// letters, skips decoding and the general table.
+#[derive(Clone, Copy, Default)]
+struct TwoByte {
+    kind: u8,
+    len: u8,
+    folded: [u8; 4],
+}
+
+const WORD: u8 = 0;
+const TRANSPARENT: u8 = 1;
+const SPACE: u8 = 2;
+const SENTENCE_END: u8 = 3;
+/// Folds to more than four bytes: take the general path.
+const LONG: u8 = 4;
+
+fn two_byte(c: u32) -> &'static TwoByte {
+    static TABLE: std::sync::OnceLock<Vec<TwoByte>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0x80..0x800)
+            .map(|u| {
+                let c = char::from_u32(u).expect("no surrogates below U+0800");
+                match &*class_of(c) {
+                    Class::Word(f) if f.len() <= 4 => {
+                        let mut folded = [0; 4];
+                        folded[..f.len()].copy_from_slice(f.as_bytes());
+                        TwoByte {
+                            kind: WORD,
+                            len: f.len() as u8,
+                            folded,
+                        }
+                    }
+                    Class::Word(_) => TwoByte {
+                        kind: LONG,
+                        ..TwoByte::default()
+                    },
+                    Class::Transparent => TwoByte {
+                        kind: TRANSPARENT,
+                        ..TwoByte::default()
+                    },
+                    Class::Separator(end) => TwoByte {
+                        kind: if *end { SENTENCE_END } else { SPACE },
+                        ..TwoByte::default()
+                    },
+                }
+            })
+            .collect()
+    });
+    &table[(c - 0x80) as usize]
+}
+
 /// Normalises `original` for matching.
 pub fn normalize(original: &str) -> Normalized {
     let mut n = Normalized::default();
@@ -286,6 +345,23 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
                 is_sentence_end(c) && (c != '.' || dot_ends_sentence(original, i, b.last_word()));
             b.separate(ends);
             i += 1;
+            continue;
+        }
+        if (0xC2..0xE0).contains(&byte) && i + 1 < bytes.len() {
+            let t = two_byte((u32::from(byte & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F));
+            match t.kind {
+                WORD => b.push_bytes(&t.folded[..t.len as usize], i, 2),
+                TRANSPARENT => {}
+                SPACE => b.separate(false),
+                SENTENCE_END => b.separate(true),
+                _ => {
+                    let c = original[i..].chars().next().expect("a character boundary");
+                    if let Class::Word(folded) = &*class_of(c) {
+                        b.push(folded, c, i);
+                    }
+                }
+            }
+            i += 2;
             continue;
         }
         let c = original[i..]

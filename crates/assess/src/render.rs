@@ -133,7 +133,7 @@ fn clause_label<'a>(report: &'a Report, id: &str) -> &'a str {
     report
         .clauses
         .iter()
-        .find(|c| c.id == id)
+        .find(|c| &*c.id == id)
         .map_or("", |c| c.label.as_str())
 }
 

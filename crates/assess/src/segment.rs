@@ -1,12 +1,14 @@
 //! Clause segmentation: articles, sections and numbered paragraphs in the
 //! four languages, falling back to paragraphs when a text has no headings.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// A clause of the text: byte offsets into the original (extracted) text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Clause {
-    pub id: String,
+    pub id: Arc<str>,
     /// The heading as written ("Article 3", "المادة الخامسة"), or
     /// "Preamble" / "Paragraph 4".
     pub label: String,
@@ -60,10 +62,16 @@ fn heading(line: &str) -> Option<String> {
     if trimmed.is_empty() {
         return None;
     }
-    let words: Vec<&str> = trimmed.split_whitespace().take(3).collect();
-    let first = words[0];
+    let mut words = trimmed.split_whitespace();
+    let first = words.next()?;
+    let two_words = words.next().is_some();
     // Most lines start with an ordinary word: only a short first word or
-    // one with a digit can be a heading, so the rest skip normalising.
+    // one with a digit can be a heading, and in ASCII only one starting
+    // like a heading word, so the rest skip normalising.
+    let c0 = first.as_bytes()[0];
+    if c0.is_ascii() && !(c0.is_ascii_digit() || c0 == b'(' || b"ascptACSPT".contains(&c0)) {
+        return None;
+    }
     if first.chars().count() > 12 && !first.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
         return None;
     }
@@ -76,11 +84,12 @@ fn heading(line: &str) -> Option<String> {
     });
     let folded = crate::normalize::normalize(first).text;
     // Arabic: المادة الأولى / المادة 3 / المادة (3)
-    if arabic.contains(&folded) && words.len() >= 2 {
+    if arabic.contains(&folded) && two_words {
         return Some(label_of(trimmed, 2));
     }
-    if LATIN_HEADINGS.contains(&folded.as_str()) && words.len() >= 2 {
-        let second = crate::normalize::normalize(words[1]).text;
+    if LATIN_HEADINGS.contains(&folded.as_str()) && two_words {
+        let second = trimmed.split_whitespace().nth(1).unwrap_or_default();
+        let second = crate::normalize::normalize(second).text;
         let numeric = second.chars().next().is_some_and(|c| c.is_ascii_digit())
             || is_roman(&second)
             || LATIN_ORDINALS.contains(&second.as_str())
@@ -99,7 +108,7 @@ fn heading(line: &str) -> Option<String> {
         && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
         && first.len() <= digits.len() + 2
         && (first.ends_with('.') || first.ends_with(')'))
-        && words.len() >= 2
+        && two_words
     {
         return Some(
             first
@@ -170,7 +179,7 @@ pub fn segment(text: &str) -> Vec<Clause> {
     for (i, (start, label, _)) in starts.iter().enumerate() {
         let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
         clauses.push(Clause {
-            id: format!("c{}", clauses.len()),
+            id: format!("c{}", clauses.len()).into(),
             label: label.clone(),
             start: *start,
             end,
@@ -187,7 +196,7 @@ fn paragraphs(text: &str) -> Vec<Clause> {
     let push = |clauses: &mut Vec<Clause>, s: usize, e: usize| {
         let n = clauses.len() + 1;
         clauses.push(trim(Clause {
-            id: format!("c{}", n - 1),
+            id: format!("c{}", n - 1).into(),
             label: format!("Paragraph {n}"),
             start: s,
             end: e,
