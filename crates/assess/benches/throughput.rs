@@ -71,14 +71,11 @@ fn main() {
     let (mut total_bytes, mut total_time) = (0usize, Duration::ZERO);
     for (code, lang) in langs {
         let text = corpus(code, 2_600_000);
-        // Assess per agreement-sized piece, as the product does.
-        let pieces: Vec<&str> = text.split("\n\n\n").collect();
         let floor = best_of(5, || text.bytes().filter(|&b| b == b'\n').count());
-        let norm = best_of(3, || normalize(&text).text.len());
-        let full = best_of(3, || assessor.assess(&text, Some(lang)).coverage);
+        let norm = best_of(5, || normalize(&text).text.len());
+        let full = best_of(5, || assessor.assess(&text, Some(lang)).coverage);
         total_bytes += text.len();
         total_time += full;
-        let _ = pieces;
         println!(
             "| {code} | {:.1} | {:.0} | {:.0} | {:.1} | {:.3} |",
             text.len() as f64 / 1e6,
