@@ -232,7 +232,7 @@ impl Assessor {
             let cues = self.matcher.cues(lang);
             for hit in &scratch.hits {
                 let cue = &cues[hit.cue];
-                let (s, e) = normalized.original_range(hit.start, hit.end);
+                let (s, e) = normalized.word_range(hit.words.0, hit.words.1);
                 let (start, end) = (clause.start + s, clause.start + e);
                 if in_institution_name(hit, &text[start..end]) {
                     continue;

@@ -149,6 +149,9 @@ struct Lexicon {
     nodes: Vec<Node>,
 }
 
+/// No occurrence: the end of a list in [`Scratch::next`].
+const NONE: u32 = u32::MAX;
+
 /// The bit of a [`Lexicon`] transition that marks a node worth reading.
 const MEANS: u16 = 0x8000;
 
@@ -284,17 +287,16 @@ struct TextWord {
 pub struct Scratch {
     words: Vec<TextWord>,
     found: Vec<Found>,
-    /// A bit per literal: whether the text holds it anywhere; and those
-    /// literals, once each.
-    present: Vec<u64>,
+    /// The literals the text holds, once each, and for each its
+    /// occurrences in `found` as a list: the first in `head` (valid when
+    /// stamped with the current `call`), the next of each in `next`.
     present_list: Vec<u32>,
-    /// The cues whose every word is in the text, by first literal, then
-    /// in rubric order.
-    live: Vec<(u32, u32)>,
-    /// Per first literal, its cues in `live`, valid when stamped with the
-    /// current `call`.
-    live_of: Vec<(u32, u32, u32)>,
+    head: Vec<(u32, u32)>,
+    next: Vec<u32>,
     call: u32,
+    /// The order of each hit: its cue word in `found`, then its cue.
+    order: Vec<(u32, u32, u32)>,
+    sorted: Vec<Hit>,
     pub hits: Vec<Hit>,
 }
 
@@ -306,6 +308,9 @@ pub struct Hit {
     pub strength: Strength,
     pub start: usize,
     pub end: usize,
+    /// The first and last words of the match (words of the normalised
+    /// text, `.` tokens included, as [`Normalized`](crate::normalize::Normalized) counts them).
+    pub words: (usize, usize),
     /// A negation shortly before or inside the match.
     pub negated: bool,
     /// One of the five words before is an institution word ("Ministry"),
@@ -609,57 +614,40 @@ impl LanguageMatcher {
         let Scratch {
             words,
             found,
-            present,
             present_list,
-            live,
-            live_of,
+            head,
+            next,
             call,
+            order,
+            sorted,
             hits,
         } = scratch;
         hits.clear();
         self.read_words(text, words, found);
-        // The literals in the text, then the cues they make whole.
-        present.clear();
-        present.resize(self.literals.div_ceil(64), 0);
-        present_list.clear();
-        for f in found.iter() {
-            let (k, bit) = (f.literal as usize / 64, 1 << (f.literal % 64));
-            if present[k] & bit == 0 {
-                present[k] |= bit;
-                present_list.push(f.literal);
-            }
-        }
-        let holds = |l: &u32| present[*l as usize / 64] & (1 << (l % 64)) != 0;
-        live.clear();
-        for &l in present_list.iter() {
-            for &c in &self.anchored[l as usize] {
-                let start = &self.starts[c as usize];
-                if self.literals_of[start.literals.0 as usize..start.literals.1 as usize]
-                    .iter()
-                    .all(holds)
-                {
-                    live.push((start.first, c));
-                }
-            }
-        }
-        if live.is_empty() {
-            return;
-        }
-        live.sort_unstable();
         *call = call.wrapping_add(1);
         if *call == 0 {
             // Wrapped: no old stamp may pass for this call.
-            live_of.clear();
+            head.clear();
             *call = 1;
         }
-        live_of.resize(live_of.len().max(self.literals), (0, 0, 0));
-        let mut k = 0;
-        while k < live.len() {
-            let first = live[k].0;
-            let end = k + live[k..].iter().take_while(|x| x.0 == first).count();
-            live_of[first as usize] = (*call, k as u32, end as u32);
-            k = end;
+        if head.len() < self.literals {
+            head.resize(self.literals, (0, 0));
         }
+        // The literals in the text, each with its occurrences in text
+        // order (built back to front).
+        present_list.clear();
+        next.clear();
+        next.resize(found.len(), NONE);
+        for (k, f) in found.iter().enumerate().rev() {
+            let h = &mut head[f.literal as usize];
+            if h.0 != *call {
+                *h = (*call, NONE);
+                present_list.push(f.literal);
+            }
+            next[k] = h.1;
+            h.1 = k as u32;
+        }
+        let holds = |l: &u32| head[*l as usize].0 == *call;
         let any = |range: std::ops::Range<usize>, mask: u8| -> bool {
             words[range].iter().any(|w| w.flags & mask != 0)
         };
@@ -678,30 +666,38 @@ impl LanguageMatcher {
                 .take_while(|w| w.flags & flag::SENTENCE_END == 0)
                 .any(|w| w.flags & flag::PROHIBITION != 0)
         };
-        // Cue words in text order (a word's own in the order of their ends).
-        for f in found.iter() {
-            let (stamp, from, to) = live_of[f.literal as usize];
-            if stamp != *call {
-                continue;
-            }
-            let i = f.word as usize;
-            let word = &words[i];
-            {
-                for &(_, c) in &live[from as usize..to as usize] {
-                    let start = &self.starts[c as usize];
+        // The cues whose every word is in the text, reached from their
+        // anchors, each tried at every occurrence of its first word; the
+        // hits then take the text's order (cue word, then cue).
+        order.clear();
+        for &l in present_list.iter() {
+            for &c in &self.anchored[l as usize] {
+                let start = &self.starts[c as usize];
+                let own = &self.literals_of[start.literals.0 as usize..start.literals.1 as usize];
+                if !own.iter().all(holds) {
+                    continue;
+                }
+                let cue = &self.cues[c as usize];
+                let mut k = head[start.first as usize].1;
+                while k != NONE {
+                    let at = k;
+                    let f = &found[at as usize];
+                    k = next[at as usize];
                     if !(start.stem || f.whole) || (f.clitic && !start.arabic) {
                         continue;
                     }
-                    let cue = &self.cues[c as usize];
+                    let i = f.word as usize;
                     let Some(j) = self.complete(cue, words, found, 1, i) else {
                         continue;
                     };
+                    order.push((at, c, hits.len() as u32));
                     hits.push(Hit {
                         element: cue.element,
                         cue: c as usize,
                         strength: cue.strength,
-                        start: word.start as usize,
+                        start: words[i].start as usize,
                         end: words[j].end as usize,
+                        words: (i, j),
                         negated: !cue.negative
                             && (any(i..j + 1, flag::NEGATION)
                                 || before(i, 3, flag::NEGATION)
@@ -711,6 +707,12 @@ impl LanguageMatcher {
                     });
                 }
             }
+        }
+        if hits.len() > 1 {
+            order.sort_unstable();
+            sorted.clear();
+            sorted.extend(order.iter().map(|o| hits[o.2 as usize].clone()));
+            std::mem::swap(hits, sorted);
         }
     }
 }

@@ -14,9 +14,10 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
     pub text: String,
-    /// The words, in order. Matches start and end on word boundaries, so a
-    /// map per word is enough: a map per byte cost four bytes written for
-    /// every byte read.
+    /// The words, in order, `.` tokens included: the n-th word here is the
+    /// n-th space-separated token of `text`. Matches start and end on word
+    /// boundaries, so a map per word is enough: a map per byte cost four
+    /// bytes written for every byte read.
     words: Vec<WordOrigin>,
 }
 
@@ -31,6 +32,13 @@ struct WordOrigin {
 }
 
 impl Normalized {
+    /// The original byte range of words `first` to `last` (token indices,
+    /// as the matcher counts them).
+    pub fn word_range(&self, first: usize, last: usize) -> (usize, usize) {
+        let s = self.words[first].from as usize;
+        (s, (self.words[last].to as usize).max(s))
+    }
+
     /// The original byte range of a normalised range of whole words: from
     /// the first original character of the word holding `start` to the end
     /// of the last original character of the word holding `end - 1`.
@@ -108,15 +116,18 @@ fn dot_ends_sentence(original: &str, i: usize, last_word: &str) -> bool {
 struct Builder<'n> {
     text: Vec<u8>,
     words: &'n mut Vec<WordOrigin>,
-    /// Pending separator: 0 none, 1 space, 2 sentence end.
+    /// Pending separator: 0 none, 1 space, 2 sentence end; and where the
+    /// sentence end was.
     gap: u8,
+    gap_at: usize,
 }
 
 impl Builder<'_> {
-    /// A non-word character: a space or a sentence end is pending.
-    fn separate(&mut self, sentence_end: bool) {
+    /// A non-word character at `i`: a space or a sentence end is pending.
+    fn separate(&mut self, sentence_end: bool, i: usize) {
         if sentence_end {
             self.gap = 2;
+            self.gap_at = i;
         } else if self.gap == 0 {
             self.gap = 1;
         }
@@ -159,6 +170,12 @@ impl Builder<'_> {
             // Byte by byte: a call to copy one or three bytes costs more.
             if self.gap == 2 {
                 self.text.extend([b' ', b'.', b' ']);
+                // The `.` token is a word of its own, mapped to nothing.
+                self.words.push(WordOrigin {
+                    at: (self.text.len() - 2) as u32,
+                    from: self.gap_at as u32,
+                    to: self.gap_at as u32,
+                });
             } else {
                 self.text.push(b' ');
             }
@@ -325,6 +342,7 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
         text,
         words: &mut out.words,
         gap: 0,
+        gap_at: 0,
     };
     let bytes = original.as_bytes();
     let mut i = 0;
@@ -343,7 +361,7 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
             let c = byte as char;
             let ends =
                 is_sentence_end(c) && (c != '.' || dot_ends_sentence(original, i, b.last_word()));
-            b.separate(ends);
+            b.separate(ends, i);
             i += 1;
             continue;
         }
@@ -352,8 +370,8 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
             match t.kind {
                 WORD => b.push_bytes(&t.folded[..t.len as usize], i, 2),
                 TRANSPARENT => {}
-                SPACE => b.separate(false),
-                SENTENCE_END => b.separate(true),
+                SPACE => b.separate(false, i),
+                SENTENCE_END => b.separate(true, i),
                 _ => {
                     let c = original[i..].chars().next().expect("a character boundary");
                     if let Class::Word(folded) = &*class_of(c) {
@@ -371,7 +389,7 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
         match &*class_of(c) {
             Class::Word(folded) => b.push(folded, c, i),
             Class::Transparent => {}
-            Class::Separator(ends) => b.separate(*ends),
+            Class::Separator(ends) => b.separate(*ends, i),
         }
         i += c.len_utf8();
     }
