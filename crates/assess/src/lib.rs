@@ -148,12 +148,12 @@ impl<'r> Tally<'r> {
         let strong = range(Strength::Strong);
         let weak = range(Strength::Weak);
         let adverse = range(Strength::Adverse);
-        let distinct = distinct_weak(&self.marks[weak.clone()]);
+        let two_weak = two_distinct_weak(&self.marks[weak.clone()]);
         let (covers, score) = if !adverse.is_empty() {
             (false, 0.0)
         } else if !strong.is_empty() {
             (true, 1.0)
-        } else if distinct >= 2 {
+        } else if two_weak {
             (true, 0.8)
         } else if !weak.is_empty() {
             (false, 0.3)
@@ -171,29 +171,42 @@ impl<'r> Tally<'r> {
     }
 }
 
-/// Different weak cues on different words: overlapping cues ("national"
-/// inside "national workers") count once.
-fn distinct_weak(weak: &[Mark]) -> usize {
-    if weak.len() < 2 {
-        return weak.len();
+/// Two different weak cues on different words: overlapping cues
+/// ("national" inside "national workers") count once.
+fn two_distinct_weak(weak: &[Mark]) -> bool {
+    if weak.len() < 2 || weak.iter().all(|m| m.cue.text == weak[0].cue.text) {
+        return false;
     }
-    let mut spans: Vec<(usize, usize, &str)> = weak
-        .iter()
-        .map(|e| (e.start, e.end, &*e.cue.text))
-        .collect();
+    // Most clauses have a handful: sort them on the stack.
+    let mut stack = [(0usize, 0usize, ""); 8];
+    let mut heap = Vec::new();
+    let spans: &mut [(usize, usize, &str)] = if weak.len() <= stack.len() {
+        for (slot, m) in stack.iter_mut().zip(weak) {
+            *slot = (m.start, m.end, &*m.cue.text);
+        }
+        &mut stack[..weak.len()]
+    } else {
+        heap.extend(weak.iter().map(|m| (m.start, m.end, &*m.cue.text)));
+        &mut heap
+    };
     // At one start the longest span first, so the words of a phrase
     // ("titre de séjour", then "titre*" and "séjour" inside it) count
     // once, not as two different cues.
-    spans.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
-    let mut cues: Vec<&str> = Vec::new();
+    spans.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    let mut first: Option<&str> = None;
     let mut last_end = 0;
-    for (start, end, cue) in spans {
-        if start >= last_end && !cues.contains(&cue) {
-            cues.push(cue);
-            last_end = end;
+    for &(start, end, cue) in spans.iter() {
+        if start < last_end {
+            continue;
         }
+        match first {
+            None => first = Some(cue),
+            Some(f) if f != cue => return true,
+            Some(_) => continue,
+        }
+        last_end = end;
     }
-    cues.len()
+    false
 }
 
 /// A rubric compiled for matching.

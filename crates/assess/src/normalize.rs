@@ -368,7 +368,31 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
         if (0xC2..0xE0).contains(&byte) && i + 1 < bytes.len() {
             let t = two_byte((u32::from(byte & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F));
             match t.kind {
-                WORD => b.push_bytes(&t.folded[..t.len as usize], i, 2),
+                WORD => {
+                    // The whole run of two-byte letters (and marks between
+                    // them) in one go: Arabic words are nothing else.
+                    b.open_word(i);
+                    let mut t = t;
+                    let mut end = i;
+                    loop {
+                        if t.kind == WORD {
+                            b.text.extend_from_slice(&t.folded[..t.len as usize]);
+                            end = i + 2;
+                        }
+                        i += 2;
+                        if i + 1 >= bytes.len() || !(0xC2..0xE0).contains(&bytes[i]) {
+                            break;
+                        }
+                        t = two_byte(
+                            (u32::from(bytes[i] & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F),
+                        );
+                        if t.kind != WORD && t.kind != TRANSPARENT {
+                            break;
+                        }
+                    }
+                    b.close_at(end);
+                    continue;
+                }
                 TRANSPARENT => {}
                 SPACE => b.separate(false, i),
                 SENTENCE_END => b.separate(true, i),
