@@ -841,6 +841,69 @@ mod tests {
         assert!(matches("سفر*", "سفراء"));
     }
 
+    /// The hits of `cues` (strong, in order) in `text`, as (cue index,
+    /// matched normalised words, negated, after an institution word).
+    fn hits(cues: &[&str], text: &str) -> Vec<(usize, String, bool, bool)> {
+        let m = LanguageMatcher::new(
+            cues.iter()
+                .map(|c| (0, Strength::Strong, c.to_string()))
+                .collect(),
+            &["not".to_string(), "no".to_string()],
+            &["prohibit".to_string()],
+        );
+        let n = normalize(text);
+        let mut scratch = Scratch::default();
+        m.find(&n.text, &mut scratch);
+        scratch
+            .hits
+            .iter()
+            .map(|h| {
+                (
+                    h.cue,
+                    n.text[h.start..h.end].to_string(),
+                    h.negated,
+                    h.after_institution,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hits_come_in_text_order_then_rubric_order() {
+        let found = hits(
+            &["wage*", "recruitment fee*", "recruitment", "fee*"],
+            "Wages are paid monthly; recruitment fees are borne by the employer.",
+        );
+        let cues: Vec<usize> = found.iter().map(|h| h.0).collect();
+        assert_eq!(cues, [0, 1, 2, 3]);
+        assert_eq!(found[1].1, "recruitment fees");
+        // A cue whose words are all in the text, but not in its order,
+        // does not fire.
+        assert!(hits(&["fee* ~ employer"], "the employer pays the fees").is_empty());
+        // The same cue at each place it stands.
+        assert_eq!(hits(&["fee*"], "fees, fees and fees").len(), 3);
+    }
+
+    #[test]
+    fn negation_prohibition_and_institution_windows() {
+        // Up to three words before, or inside; not across a sentence end.
+        assert!(hits(&["fee*"], "workers shall not pay any fees")[0].2);
+        assert!(!hits(&["fee*"], "not one of the four listed fees")[0].2);
+        assert!(!hits(&["fee*"], "It is not so. Fees apply")[0].2);
+        // A prohibition up to five words after.
+        assert!(hits(&["fee*"], "fees charged to workers are prohibited")[0].2);
+        assert!(!hits(&["fee*"], "fees are charged. This is prohibited")[0].2);
+        // An institution word up to five words before.
+        assert!(
+            hits(
+                &["social security"],
+                "the Ministry of Labour and Social Security"
+            )[0]
+            .3
+        );
+        assert!(!hits(&["social security"], "workers have social security")[0].3);
+    }
+
     #[test]
     fn bad_cues_are_refused() {
         assert!(Pattern::parse("~ fee").is_err());
