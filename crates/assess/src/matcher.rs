@@ -149,6 +149,23 @@ struct Lexicon {
     nodes: Vec<Node>,
 }
 
+/// Where each literal occurs in a text: its first cue word in `found`
+/// (valid when stamped with `call`), and the next of each.
+struct Occurrences<'s> {
+    head: &'s [(u32, u32)],
+    next: &'s [u32],
+    call: u32,
+}
+
+impl Occurrences<'_> {
+    fn first(&self, literal: u32) -> u32 {
+        match self.head[literal as usize] {
+            (stamp, first) if stamp == self.call => first,
+            _ => NONE,
+        }
+    }
+}
+
 /// No occurrence: the end of a list in [`Scratch::next`].
 const NONE: u32 = u32::MAX;
 
@@ -278,8 +295,9 @@ struct TextWord {
     start: u32,
     end: u32,
     flags: u8,
-    /// Range of its cue words in [`Scratch::found`].
-    found: (u32, u32),
+    /// How many sentence ends come before it: two words are in one
+    /// sentence when they count the same.
+    sentence: u32,
 }
 
 /// Buffers for [`Matcher::find_into`], kept across clauses.
@@ -499,6 +517,7 @@ impl LanguageMatcher {
         found.clear();
         let bytes = text.as_bytes();
         let mut start = 0;
+        let mut sentence = 0;
         while start < bytes.len() {
             let end = next_space(bytes, start);
             let word = &bytes[start..end];
@@ -563,28 +582,23 @@ impl LanguageMatcher {
                 start: start as u32,
                 end: end as u32,
                 flags,
-                found: (first as u32, found.len() as u32),
+                sentence,
             });
+            sentence += u32::from(flags & flag::SENTENCE_END != 0);
             start = end + 1;
         }
     }
 
-    /// Whether word `w` holds cue word `step` for `cue`.
-    fn holds(&self, cue: &Cue, word: &TextWord, found: &[Found], step: Step) -> bool {
-        let Step::Word { literal, stem } = step else {
-            return false;
-        };
-        found[word.found.0 as usize..word.found.1 as usize]
-            .iter()
-            .any(|f| f.literal == literal && (stem || f.whole) && (!f.clitic || cue.arabic))
-    }
-
-    /// The last word of `cue` matched from step `k` on, after word `w`.
+    /// The last word of `cue` matched from step `k` on, after word `w`:
+    /// the next word, or up to [`GAP_WORDS`] further after a gap, in the
+    /// same sentence, the nearest first. The candidates are read from the
+    /// occurrences of the step's literal, not from the words in between.
     fn complete(
         &self,
         cue: &Cue,
         words: &[TextWord],
         found: &[Found],
+        at: &Occurrences,
         k: usize,
         w: usize,
     ) -> Option<usize> {
@@ -595,15 +609,26 @@ impl LanguageMatcher {
             Step::Gap => (GAP_WORDS, k + 1),
             Step::Word { .. } => (0, k),
         };
-        for skipped in 0..=gap {
-            let v = w + 1 + skipped;
-            // Never past the text or across a sentence end.
-            if v >= words.len() || words[v].flags & flag::SENTENCE_END != 0 {
+        let Step::Word { literal, stem } = cue.steps[k] else {
+            unreachable!("parse refuses two gaps in a row and a trailing gap");
+        };
+        let mut tried = usize::MAX;
+        let mut r = at.first(literal);
+        while r != NONE {
+            let f = &found[r as usize];
+            r = at.next[r as usize];
+            let v = f.word as usize;
+            if v <= w {
+                continue;
+            }
+            if v > w + 1 + gap || words[v].sentence != words[w].sentence {
                 return None;
             }
-            if self.holds(cue, &words[v], found, cue.steps[k])
-                && let Some(done) = self.complete(cue, words, found, k + 1, v)
-            {
+            if v == tried || !(stem || f.whole) || (f.clitic && !cue.arabic) {
+                continue;
+            }
+            tried = v;
+            if let Some(done) = self.complete(cue, words, found, at, k + 1, v) {
                 return Some(done);
             }
         }
@@ -647,7 +672,12 @@ impl LanguageMatcher {
             next[k] = h.1;
             h.1 = k as u32;
         }
-        let holds = |l: &u32| head[*l as usize].0 == *call;
+        let at = Occurrences {
+            head,
+            next,
+            call: *call,
+        };
+        let holds = |l: &u32| at.first(*l) != NONE;
         let any = |range: std::ops::Range<usize>, mask: u8| -> bool {
             words[range].iter().any(|w| w.flags & mask != 0)
         };
@@ -678,19 +708,19 @@ impl LanguageMatcher {
                     continue;
                 }
                 let cue = &self.cues[c as usize];
-                let mut k = head[start.first as usize].1;
+                let mut k = at.first(start.first);
                 while k != NONE {
-                    let at = k;
-                    let f = &found[at as usize];
-                    k = next[at as usize];
+                    let here = k;
+                    let f = &found[here as usize];
+                    k = at.next[here as usize];
                     if !(start.stem || f.whole) || (f.clitic && !start.arabic) {
                         continue;
                     }
                     let i = f.word as usize;
-                    let Some(j) = self.complete(cue, words, found, 1, i) else {
+                    let Some(j) = self.complete(cue, words, found, &at, 1, i) else {
                         continue;
                     };
-                    order.push((at, c, hits.len() as u32));
+                    order.push((here, c, hits.len() as u32));
                     hits.push(Hit {
                         element: cue.element,
                         cue: c as usize,
