@@ -379,7 +379,8 @@ struct Start {
 /// clause are picked, reached from their rarest word (the "anchor": the
 /// literal in the fewest cues), so that common words such as "workers",
 /// which start dozens of cues, cost nothing when the rest is not there.
-/// Then only those cues are matched from their first word, in text order.
+/// Then each of those is matched at every occurrence of its first word,
+/// and the hits are put in text order.
 struct LanguageMatcher {
     lexicon: Lexicon,
     /// Per cue, in rubric order.
