@@ -109,6 +109,10 @@ fn load_corpus(dir: &Path, lang: Language) -> Result<(Vec<LabelledClause>, Vec<L
         .with_context(|| format!("invalid {}", clauses_path.display()))?;
     let mut documents = Vec::new();
     let docs_dir = dir.join("documents").join(lang.code());
+    // A set of clauses alone (such as the held-out set) has no documents.
+    if !docs_dir.exists() {
+        return Ok((clauses, documents));
+    }
     let mut entries: Vec<_> = std::fs::read_dir(&docs_dir)
         .with_context(|| format!("cannot read {}", docs_dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -140,7 +144,11 @@ fn load_corpus(dir: &Path, lang: Language) -> Result<(Vec<LabelledClause>, Vec<L
     Ok((clauses, documents))
 }
 
-fn cell(c: &Counts) -> String {
+/// Precision, recall and F1, or dashes when there was nothing to count.
+fn cell(c: &Counts, items: usize) -> String {
+    if items == 0 {
+        return "— | — | —".into();
+    }
     format!("{:.2} | {:.2} | {:.2}", c.precision(), c.recall(), c.f1())
 }
 
@@ -175,8 +183,8 @@ pub fn eval(corpus: &Path, show_misses: bool, rubric_file: Option<&Path>) -> Res
             out,
             "| {} | {nc} | {nd} | {} | {} | {:.2} |",
             lang.code(),
-            cell(&e.clauses),
-            cell(&e.documents),
+            cell(&e.clauses, *nc),
+            cell(&e.documents, *nd),
             e.overall().f1()
         );
     }

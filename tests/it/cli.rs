@@ -364,3 +364,56 @@ fn a_backup_holds_everything_and_never_overwrites() {
     );
     assert_eq!(std::fs::metadata(&file).unwrap().len(), before);
 }
+
+#[test]
+fn eval_scores_a_set_of_clauses_without_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("clauses")).unwrap();
+    let texts = [
+        (
+            "fr",
+            "Les frais de recrutement sont à la charge de l'employeur.",
+        ),
+        ("en", "Recruitment fees shall be borne by the employer."),
+        (
+            "es",
+            "Los gastos de contratación correrán a cargo del empleador.",
+        ),
+        ("ar", "يتحمل صاحب العمل رسوم الاستقدام."),
+    ];
+    for (lang, text) in texts {
+        let clauses = serde_json::json!([
+            {"id": format!("{lang}-1"), "text": text, "elements": ["recruitment_costs"]}
+        ]);
+        std::fs::write(
+            corpus.join("clauses").join(format!("{lang}.json")),
+            clauses.to_string(),
+        )
+        .unwrap();
+    }
+    let out = ok(passerelle(
+        dir.path(),
+        &["eval", "--corpus", corpus.to_str().unwrap(), "--misses"],
+    ));
+    // No documents: their scores are dashes, not a perfect 1.00.
+    for lang in ["fr", "en", "es", "ar"] {
+        assert!(
+            out.contains(&format!("| {lang} | 1 | 0 | ")),
+            "{lang} row in {out}"
+        );
+    }
+    assert!(out.contains("| — | — | — |"), "{out}");
+    assert!(
+        out.contains("Rubric blma-guidance-2022 (version 2)"),
+        "{out}"
+    );
+
+    let missing = passerelle(dir.path(), &["eval", "--corpus", "/nonexistent/corpus"]);
+    assert!(!missing.status.success());
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("no corpus at /nonexistent/corpus"),
+        "{}",
+        String::from_utf8_lossy(&missing.stderr)
+    );
+}
