@@ -73,3 +73,43 @@ fn every_language_keeps_f1_of_at_least_0_9() {
         );
     }
 }
+
+#[test]
+fn every_label_of_both_sets_names_an_element_once() {
+    let rubric = Rubric::builtin();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for set in ["corpus", "heldout"] {
+        for lang in Language::RUBRIC {
+            let path = root
+                .join(set)
+                .join("clauses")
+                .join(format!("{}.json", lang.code()));
+            let clauses: Vec<LabelledClause> =
+                serde_json::from_str(&std::fs::read_to_string(&path).expect("clauses"))
+                    .expect("clauses are JSON");
+            let mut ids = BTreeSet::new();
+            for c in &clauses {
+                assert!(
+                    ids.insert(c.id.clone()),
+                    "{}: `{}` twice",
+                    path.display(),
+                    c.id
+                );
+                assert!(
+                    !c.text.trim().is_empty(),
+                    "{}: `{}` is empty",
+                    path.display(),
+                    c.id
+                );
+                for e in &c.elements {
+                    assert!(
+                        rubric.element(e).is_some(),
+                        "{}: `{}` names no element `{e}`",
+                        path.display(),
+                        c.id
+                    );
+                }
+            }
+        }
+    }
+}
