@@ -57,6 +57,12 @@ const ARABIC_HEADINGS: &[&str] = &[
 
 /// The heading a line starts with, if it starts with one.
 fn heading(line: &str) -> Option<String> {
+    // Most lines start with an ordinary ASCII word: ruled out on their
+    // first byte, before any character is decoded.
+    let b0 = line.bytes().find(|b| !b.is_ascii_whitespace())?;
+    if b0.is_ascii() && !(b0.is_ascii_digit() || b0 == b'(' || b"ascptACSPT".contains(&b0)) {
+        return None;
+    }
     let trimmed =
         line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200F}' || c == '\u{200E}');
     if trimmed.is_empty() {
@@ -72,6 +78,14 @@ fn heading(line: &str) -> Option<String> {
     if c0.is_ascii() && !(c0.is_ascii_digit() || c0 == b'(' || b"ascptACSPT".contains(&c0)) {
         return None;
     }
+    // In Arabic, only an alef (with or without hamza) or a meem can open
+    // المادة / مادة / البند / الفصل / الباب / الملحق.
+    let first_char = first.chars().next()?;
+    if ('\u{0600}'..='\u{06FF}').contains(&first_char)
+        && !matches!(first_char, 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'م')
+    {
+        return None;
+    }
     if first.chars().count() > 12 && !first.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
         return None;
     }
@@ -82,12 +96,12 @@ fn heading(line: &str) -> Option<String> {
             .map(|h| crate::normalize::normalize(h).text)
             .collect()
     });
-    let folded = crate::normalize::normalize(first).text;
+    let folded = fold(first);
     // Arabic: المادة الأولى / المادة 3 / المادة (3)
-    if arabic.contains(&folded) && two_words {
+    if arabic.iter().any(|a| *a == folded) && two_words {
         return Some(label_of(trimmed, 2));
     }
-    if LATIN_HEADINGS.contains(&folded.as_str()) && two_words {
+    if LATIN_HEADINGS.contains(&&*folded) && two_words {
         let second = trimmed.split_whitespace().nth(1).unwrap_or_default();
         let second = crate::normalize::normalize(second).text;
         let numeric = second.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -118,6 +132,29 @@ fn heading(line: &str) -> Option<String> {
         );
     }
     None
+}
+
+/// A word as normalisation folds it; without normalising (or allocating)
+/// for the common case of ASCII letters and digits, perhaps followed by
+/// punctuation ("Article", "Art.", "Section:"), which normalise to their
+/// letters in lower case.
+fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+    let alnum = word.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let rest = &word.as_bytes()[alnum..];
+    if alnum > 0
+        && rest
+            .iter()
+            .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        let letters = &word[..alnum];
+        if letters.bytes().any(|b| b.is_ascii_uppercase()) {
+            letters.to_ascii_lowercase().into()
+        } else {
+            letters.into()
+        }
+    } else {
+        crate::normalize::normalize(word).text.into()
+    }
 }
 
 /// Spelled-out ordinals past the listed ones: Spanish "decimocuarto",
