@@ -818,13 +818,6 @@ impl Matcher {
             None => scratch.hits.clear(),
         }
     }
-
-    /// Every cue of `lang` in `text` (normalised).
-    pub fn find(&self, lang: Language, text: &str) -> Vec<Hit> {
-        let mut scratch = Scratch::default();
-        self.find_into(lang, text, &mut scratch);
-        scratch.hits
-    }
 }
 
 #[cfg(test)]
