@@ -214,37 +214,9 @@ impl Lexicon {
         node
     }
 
-    /// Numbers the nodes breadth first, so that the short prefixes every
-    /// word walks through share a few cache lines, and marks the
-    /// transitions into nodes that have something to say. Done once every
-    /// word is in.
+    /// Marks the transitions into nodes that have something to say, so
+    /// that the walk reads a node only there. Done once every word is in.
     fn seal(&mut self) {
-        let mut order = vec![0usize];
-        let mut new_id = vec![u16::MAX; self.nodes.len()];
-        new_id[0] = 0;
-        let mut k = 0;
-        while k < order.len() {
-            let node = order[k];
-            for &t in &self.next[node * self.width..(node + 1) * self.width] {
-                let child = (t & !MEANS) as usize;
-                if t != 0 && new_id[child] == u16::MAX {
-                    new_id[child] = order.len() as u16;
-                    order.push(child);
-                }
-            }
-            k += 1;
-        }
-        let mut next = vec![0u16; self.next.len()];
-        for (new, &old) in order.iter().enumerate() {
-            for c in 0..self.width {
-                let t = self.next[old * self.width + c];
-                if t != 0 {
-                    next[new * self.width + c] = new_id[(t & !MEANS) as usize];
-                }
-            }
-        }
-        self.nodes = order.iter().map(|&old| self.nodes[old]).collect();
-        self.next = next;
         for t in &mut self.next {
             let n = &self.nodes[(*t & !MEANS) as usize];
             if *t != 0 && (n.literal != 0 || n.whole != 0 || n.prefix != 0) {
