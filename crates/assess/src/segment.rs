@@ -312,4 +312,24 @@ mod tests {
         assert_eq!(c.last().unwrap().end, text.len());
         assert!(c.windows(2).all(|w| w[0].end == w[1].start));
     }
+
+    #[test]
+    fn folding_a_first_word_agrees_with_normalising_it() {
+        for word in [
+            "Article",
+            "ART.",
+            "Section:",
+            "12.",
+            "(3)",
+            "Art.5",
+            "ARTÍCULO",
+            "título",
+            "المادة",
+            "Chapitre-2",
+            "annex",
+            "x",
+        ] {
+            assert_eq!(fold(word), crate::normalize::normalize(word).text, "{word}");
+        }
+    }
 }
