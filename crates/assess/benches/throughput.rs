@@ -72,7 +72,7 @@ fn main() {
     for (code, lang) in langs {
         let text = corpus(code, 2_600_000);
         let floor = best_of(5, || text.bytes().filter(|&b| b == b'\n').count());
-        let norm = best_of(5, || normalize(&text).text.len());
+        let norm = best_of(5, || normalize(&text).as_bytes().len());
         let full = best_of(5, || assessor.assess(&text, Some(lang)).coverage);
         total_bytes += text.len();
         total_time += full;

@@ -89,7 +89,7 @@ pub fn detect(text: &str) -> Language {
     }
     let normalized = crate::normalize::normalize(&text[..cut]);
     let (mut fr, mut en, mut es, mut words) = (0, 0, 0, 0);
-    for w in normalized.text.split(' ') {
+    for w in normalized.text().split(' ') {
         words += 1;
         fr += FR.contains(&w) as usize;
         en += EN.contains(&w) as usize;

@@ -241,7 +241,7 @@ impl Assessor {
             let original = &text[clause.start..clause.end];
             let lang = clause_language(original, language);
             normalize::normalize_into(original, &mut normalized);
-            self.matcher.find_into(lang, &normalized.text, &mut scratch);
+            self.matcher.find_into(lang, &normalized, &mut scratch);
             let cues = self.matcher.cues(lang);
             for hit in &scratch.hits {
                 let cue = &cues[hit.cue];

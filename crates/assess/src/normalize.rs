@@ -13,7 +13,10 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// Normalised text and where each of its words came from.
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
-    pub text: String,
+    /// UTF-8: only whole characters are pushed. Kept as bytes because the
+    /// matcher reads bytes, and checking every clause's text again cost
+    /// more than it proves.
+    bytes: Vec<u8>,
     /// The words, in order, `.` tokens included: the n-th word here is the
     /// n-th space-separated token of `text`. Matches start and end on word
     /// boundaries, so a map per word is enough: a map per byte cost four
@@ -23,6 +26,8 @@ pub struct Normalized {
 
 #[derive(Clone, Copy, Debug)]
 struct WordOrigin {
+    /// Where the word starts in the normalised text.
+    at: u32,
     /// The original bytes: from the first character that made it to the
     /// end of the last one.
     from: u32,
@@ -30,11 +35,43 @@ struct WordOrigin {
 }
 
 impl Normalized {
+    /// The normalised text.
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.bytes).expect("normalised text is UTF-8")
+    }
+
+    /// The normalised text, owned.
+    pub fn into_text(self) -> String {
+        String::from_utf8(self.bytes).expect("normalised text is UTF-8")
+    }
+
+    /// The normalised text's bytes, which the matcher walks.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     /// The original byte range of words `first` to `last` (token indices,
     /// as the matcher counts them).
     pub fn word_range(&self, first: usize, last: usize) -> (usize, usize) {
         let s = self.words[first].from as usize;
         (s, (self.words[last].to as usize).max(s))
+    }
+
+    /// How many words the text has, `.` tokens included.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Where word `k` is in the normalised text: words are separated by
+    /// one space, so it ends a byte before the next starts.
+    #[inline]
+    pub fn word_span(&self, k: usize) -> (usize, usize) {
+        let start = self.words[k].at as usize;
+        let end = self
+            .words
+            .get(k + 1)
+            .map_or(self.bytes.len(), |w| w.at as usize - 1);
+        (start, end)
     }
 }
 
@@ -132,6 +169,7 @@ impl Builder<'_> {
         if self.gap > 0 || self.words.is_empty() {
             self.flush_gap();
             self.words.push(WordOrigin {
+                at: self.text.len() as u32,
                 from: i as u32,
                 to: i as u32,
             });
@@ -154,6 +192,7 @@ impl Builder<'_> {
                 self.text.extend([b' ', b'.', b' ']);
                 // The `.` token is a word of its own, mapped to nothing.
                 self.words.push(WordOrigin {
+                    at: self.text.len() as u32 - 2,
                     from: self.gap_at as u32,
                     to: self.gap_at as u32,
                 });
@@ -327,7 +366,7 @@ pub fn normalize(original: &str) -> Normalized {
 
 /// Normalises `original` into `out`, reusing its buffers.
 pub fn normalize_into(original: &str, out: &mut Normalized) {
-    let mut text = std::mem::take(&mut out.text).into_bytes();
+    let mut text = std::mem::take(&mut out.bytes);
     text.clear();
     text.reserve(original.len());
     out.words.clear();
@@ -410,8 +449,7 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
         }
         i += c.len_utf8();
     }
-    // Only whole characters were pushed, so the bytes are UTF-8.
-    out.text = String::from_utf8(b.text).expect("normalised text is UTF-8");
+    out.bytes = b.text;
 }
 
 #[cfg(test)]
@@ -420,8 +458,8 @@ mod tests {
 
     /// The original text of `phrase`, whole words found in `n`.
     fn original_of<'o>(n: &Normalized, original: &'o str, phrase: &str) -> &'o str {
-        let at = n.text.find(phrase).expect("the phrase");
-        let first = n.text[..at].matches(' ').count();
+        let at = n.text().find(phrase).expect("the phrase");
+        let first = n.text()[..at].matches(' ').count();
         let last = first + phrase.matches(' ').count();
         let (s, e) = n.word_range(first, last);
         &original[s..e]
@@ -430,13 +468,28 @@ mod tests {
     #[test]
     fn abbreviations_do_not_end_sentences() {
         assert_eq!(
-            normalize("Convention No. 29 and Art. 5. Next").text,
+            normalize("Convention No. 29 and Art. 5. Next").text(),
             "convention no 29 and art 5 . next"
         );
         assert_eq!(
-            normalize("Section 4.1 of the U.N. text").text,
+            normalize("Section 4.1 of the U.N. text").text(),
             "section 4 1 of the u n text"
         );
+    }
+
+    #[test]
+    fn word_spans_are_the_space_separated_tokens() {
+        for text in ["L'employeur paie. Les frais", "a", "", "Art. 5. الأجور ، 3"] {
+            let n = normalize(text);
+            let spans: Vec<&str> = (0..n.word_count())
+                .map(|k| {
+                    let (s, e) = n.word_span(k);
+                    &n.text()[s..e]
+                })
+                .collect();
+            let tokens: Vec<&str> = n.text().split(' ').filter(|t| !t.is_empty()).collect();
+            assert_eq!(spans, tokens, "{text}");
+        }
     }
 
     #[test]
@@ -444,7 +497,7 @@ mod tests {
         let original = "L'employeur prend en charge les FRAIS de recrutement. Article 2";
         let n = normalize(original);
         assert_eq!(
-            n.text,
+            n.text(),
             "l employeur prend en charge les frais de recrutement . article 2"
         );
         assert_eq!(
@@ -459,7 +512,7 @@ mod tests {
         // the last character that made a letter.
         let original = "La main-d\u{2019}œuvre. الأجورُ";
         let n = normalize(original);
-        assert_eq!(n.text, "la main d oeuvre . الاجور");
+        assert_eq!(n.text(), "la main d oeuvre . الاجور");
         assert_eq!(original_of(&n, original, "oeuvre"), "œuvre");
         assert_eq!(
             original_of(&n, original, "main d oeuvre"),
@@ -476,7 +529,7 @@ mod tests {
     #[test]
     fn accents_and_ligatures() {
         assert_eq!(
-            normalize("Sécurité sociale, œuvre, Artículo cuarto").text,
+            normalize("Sécurité sociale, œuvre, Artículo cuarto").text(),
             "securite sociale oeuvre articulo cuarto"
         );
     }
@@ -485,14 +538,14 @@ mod tests {
     fn arabic_variants_and_presentation_forms() {
         // Diacritics, tatweel and hamza forms fold away.
         assert_eq!(
-            normalize("الضَّمانُ الاجتمـــاعي لِلعُمّال").text,
+            normalize("الضَّمانُ الاجتمـــاعي لِلعُمّال").text(),
             "الضمان الاجتماعي للعمال"
         );
-        assert_eq!(normalize("إقامة").text, "اقامه");
+        assert_eq!(normalize("إقامة").text(), "اقامه");
         // Presentation forms (as some PDFs store Arabic) become letters.
         assert_eq!(
-            normalize("\u{FEE3}\u{FEAE}\u{FEA4}\u{FE92}\u{FE8E}").text,
-            normalize("مرحبا").text
+            normalize("\u{FEE3}\u{FEAE}\u{FEA4}\u{FE92}\u{FE8E}").text(),
+            normalize("مرحبا").text()
         );
         let original = "المادة ١: الأجور";
         let n = normalize(original);

@@ -93,7 +93,7 @@ fn heading(line: &str) -> Option<String> {
     let arabic = ARABIC.get_or_init(|| {
         ARABIC_HEADINGS
             .iter()
-            .map(|h| crate::normalize::normalize(h).text)
+            .map(|h| crate::normalize::normalize(h).into_text())
             .collect()
     });
     let folded = fold(first);
@@ -103,7 +103,7 @@ fn heading(line: &str) -> Option<String> {
     }
     if LATIN_HEADINGS.contains(&&*folded) && two_words {
         let second = trimmed.split_whitespace().nth(1).unwrap_or_default();
-        let second = crate::normalize::normalize(second).text;
+        let second = crate::normalize::normalize(second).into_text();
         let numeric = second.chars().next().is_some_and(|c| c.is_ascii_digit())
             || is_roman(&second)
             || LATIN_ORDINALS.contains(&second.as_str())
@@ -153,7 +153,7 @@ fn fold(word: &str) -> std::borrow::Cow<'_, str> {
             letters.into()
         }
     } else {
-        crate::normalize::normalize(word).text.into()
+        crate::normalize::normalize(word).into_text().into()
     }
 }
 
@@ -329,7 +329,11 @@ mod tests {
             "annex",
             "x",
         ] {
-            assert_eq!(fold(word), crate::normalize::normalize(word).text, "{word}");
+            assert_eq!(
+                fold(word),
+                crate::normalize::normalize(word).text(),
+                "{word}"
+            );
         }
     }
 }
