@@ -272,28 +272,54 @@ struct Meant {
     node: u16,
 }
 
+/// Parts of a text walked side by side: each walk is a chain of
+/// dependent loads, one per byte, and chains of different parts overlap.
+const STREAMS: usize = 4;
+
 impl Lexicon {
-    /// Walks the whole of `text` (words separated by one space), noting
-    /// in `meant` each node that means something, and returns how many.
-    /// One load per byte, and no branch on what the text holds: a word
-    /// that leaves the trie walks on in the dead node to the space.
-    fn walk_text(&self, text: &[u8], meant: &mut Vec<Meant>) -> usize {
+    /// Walks `text` (words separated by one space) in [`STREAMS`] parts,
+    /// each `(start, end, first word)`, side by side, each starting on a
+    /// word. Notes the nodes that mean something, with the word (counted
+    /// from the part's first) and where they end, from `meant[start]` on
+    /// for each part; returns how many each part has. One load per byte,
+    /// and no branch on what the text holds: a word that leaves the trie
+    /// walks on in the dead node to the space.
+    #[inline(never)]
+    fn walk_text(
+        &self,
+        text: &[u8],
+        parts: [(usize, usize, u32); STREAMS],
+        meant: &mut Vec<Meant>,
+    ) -> [usize; STREAMS] {
         if meant.len() < text.len() {
             meant.resize(text.len(), Meant::default());
         }
         let shift = self.width.trailing_zeros();
-        let (mut node, mut word, mut n) = (0, 0, 0);
-        for (i, &b) in text.iter().enumerate() {
-            let column = self.columns[b as usize] as usize;
-            let t = self.next[(node << shift) | column];
-            node = (t & !MEANS) as usize;
-            word += usize::from(column == SPACE);
-            meant[n] = Meant {
+        let mut node = [0usize; STREAMS];
+        let mut word = parts.map(|p| p.2);
+        let mut n = [0usize; STREAMS];
+        let mut step = |j: usize, i: usize| {
+            let column = self.columns[text[i] as usize] as usize;
+            let t = self.next[(node[j] << shift) | column];
+            node[j] = (t & !MEANS) as usize;
+            word[j] += u32::from(column == SPACE);
+            meant[parts[j].0 + n[j]] = Meant {
                 end: i as u32 + 1,
-                word: word as u32,
-                node: node as u16,
+                word: word[j],
+                node: node[j] as u16,
             };
-            n += usize::from(t >> 15);
+            n[j] += usize::from(t >> 15);
+        };
+        let common = parts.iter().map(|p| p.1 - p.0).min().unwrap_or(0);
+        for k in 0..common {
+            for (j, part) in parts.iter().enumerate() {
+                step(j, part.0 + k);
+            }
+        }
+        for (j, part) in parts.iter().enumerate() {
+            for i in part.0 + common..part.1 {
+                step(j, i);
+            }
         }
         n
     }
@@ -640,8 +666,26 @@ impl LanguageMatcher {
             });
             sentence += u32::from(dot);
         }
-        let n = self.lexicon.walk_text(bytes, meant);
-        for m in &meant[..n] {
+        // Parts of about as many words, each starting on a word.
+        let count = text.word_count();
+        let first = |j: usize| j * count / STREAMS;
+        let parts: [(usize, usize, u32); STREAMS] = std::array::from_fn(|j| {
+            let (a, b) = (first(j), first(j + 1));
+            if a == b {
+                (bytes.len(), bytes.len(), a as u32)
+            } else {
+                let start = text.word_span(a).0;
+                let end = if b == count {
+                    bytes.len()
+                } else {
+                    text.word_span(b).0 - 1
+                };
+                (start, end, a as u32)
+            }
+        });
+        let n = self.lexicon.walk_text(bytes, parts, meant);
+        let events = parts.iter().zip(n).flat_map(|(p, n)| &meant[p.0..p.0 + n]);
+        for m in events {
             let w = &mut words[m.word as usize];
             let (start, end) = (w.start as usize, w.end as usize);
             let e = m.end as usize - start;
