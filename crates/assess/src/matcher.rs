@@ -564,87 +564,44 @@ impl LanguageMatcher {
         }
     }
 
-    /// Splits `text` into words, each with its flags and cue words.
-    fn read_words(&self, bytes: &[u8], words: &mut Vec<TextWord>, found: &mut Vec<Found>) {
-        words.clear();
-        found.clear();
-        let mut start = 0;
-        let mut sentence = 0;
-        while start < bytes.len() {
-            let end = next_space(bytes, start);
-            let word = &bytes[start..end];
-            let first = found.len();
-            let mut flags = 0;
-            if word.len() == 1 && word[0] == b'.' {
-                flags = flag::SENTENCE_END;
-            } else if !word.is_empty() {
-                let whole_end = word.len();
-                self.lexicon.walk(word, 0, |e, n| {
-                    if e == whole_end {
-                        flags |= n.whole;
-                    }
-                    flags |= n.prefix;
+    /// The cue words of an Arabic `word` (at `start` in the text, the
+    /// `index`-th word) after its clitics; returns its flags.
+    fn read_clitics(&self, word: &[u8], start: usize, index: u32, found: &mut Vec<Found>) -> u8 {
+        let whole_end = word.len();
+        for c in ARABIC_CLITICS {
+            let c = c.as_bytes();
+            // The first letter (two bytes) rules most out before a whole
+            // comparison.
+            if word.len() > c.len() && word[1] == c[1] && word[0] == c[0] && word.starts_with(c) {
+                self.lexicon.walk(word, c.len(), |e, n| {
                     if n.literal != 0 && (n.stem || e == whole_end) {
                         found.push(Found {
                             literal: n.literal - 1,
-                            word: words.len() as u32,
+                            word: index,
                             end: (start + e) as u32,
-                            len: e as u32,
+                            len: (e - c.len()) as u32,
                             whole: e == whole_end,
-                            clitic: false,
+                            clitic: true,
                         });
                     }
                 });
-                if self.arabic && (0xD8..=0xDB).contains(&word[0]) {
-                    for c in ARABIC_CLITICS {
-                        let c = c.as_bytes();
-                        // The first letter (two bytes) rules most out before
-                        // a whole comparison.
-                        if word.len() > c.len()
-                            && word[1] == c[1]
-                            && word[0] == c[0]
-                            && word.starts_with(c)
-                        {
-                            self.lexicon.walk(word, c.len(), |e, n| {
-                                if n.literal != 0 && (n.stem || e == whole_end) {
-                                    found.push(Found {
-                                        literal: n.literal - 1,
-                                        word: words.len() as u32,
-                                        end: (start + e) as u32,
-                                        len: (e - c.len()) as u32,
-                                        whole: e == whole_end,
-                                        clitic: true,
-                                    });
-                                }
-                            });
-                        }
-                    }
-                    if ARABIC_INSTITUTIONS
-                        .iter()
-                        .any(|i| word.ends_with(i.as_bytes()))
-                    {
-                        flags |= flag::ARABIC_INSTITUTION;
-                    }
-                    // Cue words found after different clitics, in the
-                    // order of their ends (the longer first at one end).
-                    found[first..].sort_by_key(|f| (f.end, std::cmp::Reverse(f.len)));
-                }
             }
-            words.push(TextWord {
-                start: start as u32,
-                end: end as u32,
-                flags,
-                sentence,
-            });
-            sentence += u32::from(flags & flag::SENTENCE_END != 0);
-            start = end + 1;
+        }
+        if ARABIC_INSTITUTIONS
+            .iter()
+            .any(|i| word.ends_with(i.as_bytes()))
+        {
+            flag::ARABIC_INSTITUTION
+        } else {
+            0
         }
     }
 
-    /// The words of `text`, as [`LanguageMatcher::read_words`] reads them,
-    /// for lexicons without clitics: the walk reads the whole text at once
-    /// and only the nodes that mean something are looked at word by word.
-    fn read_latin_words(
+    /// The words of `text`, each with its flags and cue words. The walk
+    /// reads the whole text at once; only the nodes that mean something
+    /// are then looked at, word by word, and Arabic words are walked again
+    /// after each clitic they start with.
+    fn read_words(
         &self,
         text: &Normalized,
         words: &mut Vec<TextWord>,
@@ -685,26 +642,50 @@ impl LanguageMatcher {
         });
         let n = self.lexicon.walk_text(bytes, parts, meant);
         let events = parts.iter().zip(n).flat_map(|(p, n)| &meant[p.0..p.0 + n]);
-        for m in events {
-            let w = &mut words[m.word as usize];
-            let (start, end) = (w.start as usize, w.end as usize);
-            let e = m.end as usize - start;
-            let whole = m.end as usize == end;
-            let node = &self.lexicon.nodes[m.node as usize];
-            if whole {
-                w.flags |= node.whole;
+        if !self.arabic {
+            for m in events {
+                self.note(m, words, found);
             }
-            w.flags |= node.prefix;
-            if node.literal != 0 && (node.stem || whole) {
-                found.push(Found {
-                    literal: node.literal - 1,
-                    word: m.word,
-                    end: m.end,
-                    len: e as u32,
-                    whole,
-                    clitic: false,
-                });
+            return;
+        }
+        let mut events = events.peekable();
+        for k in 0..count {
+            let first = found.len();
+            while let Some(m) = events.next_if(|m| m.word as usize == k) {
+                self.note(m, words, found);
             }
+            let (start, end) = (words[k].start as usize, words[k].end as usize);
+            let word = &bytes[start..end];
+            if word.first().is_some_and(|b| (0xD8..=0xDB).contains(b)) {
+                words[k].flags |= self.read_clitics(word, start, k as u32, found);
+                // Cue words found after different clitics, in the order of
+                // their ends (the longer first at one end).
+                found[first..].sort_by_key(|f| (f.end, std::cmp::Reverse(f.len)));
+            }
+        }
+    }
+
+    /// What a node of the walk that means something says of its word.
+    #[inline]
+    fn note(&self, m: &Meant, words: &mut [TextWord], found: &mut Vec<Found>) {
+        let w = &mut words[m.word as usize];
+        let (start, end) = (w.start as usize, w.end as usize);
+        let e = m.end as usize - start;
+        let whole = m.end as usize == end;
+        let node = &self.lexicon.nodes[m.node as usize];
+        if whole {
+            w.flags |= node.whole;
+        }
+        w.flags |= node.prefix;
+        if node.literal != 0 && (node.stem || whole) {
+            found.push(Found {
+                literal: node.literal - 1,
+                word: m.word,
+                end: m.end,
+                len: e as u32,
+                whole,
+                clitic: false,
+            });
         }
     }
 
@@ -768,11 +749,7 @@ impl LanguageMatcher {
             hits,
         } = scratch;
         hits.clear();
-        if self.arabic {
-            self.read_words(text.as_bytes(), words, found);
-        } else {
-            self.read_latin_words(text, words, found, meant);
-        }
+        self.read_words(text, words, found, meant);
         *call = call.wrapping_add(1);
         if *call == 0 {
             // Wrapped: no old stamp may pass for this call.
@@ -869,15 +846,6 @@ impl LanguageMatcher {
             std::mem::swap(hits, sorted);
         }
     }
-}
-
-/// The offset of the next space at or after `from`, or the end. Words are
-/// short, so a plain loop beats a vectorised search here.
-fn next_space(text: &[u8], from: usize) -> usize {
-    text[from..]
-        .iter()
-        .position(|&b| b == b' ')
-        .map_or(text.len(), |i| from + i)
 }
 
 /// Every cue of a rubric, ready to scan texts in the four languages.
@@ -1051,41 +1019,35 @@ mod tests {
         assert!(!hits(&["social security"], "workers have social security")[0].3);
     }
 
-    /// The whole-text walk reads the same words, flags and cue words as
-    /// the word-by-word one it replaces for lexicons without clitics.
+    /// The walk reads a clause in parts side by side: a cue is found in
+    /// whichever part its words fall, and across the parts' bounds.
     #[test]
-    fn walking_the_whole_text_reads_what_walking_each_word_reads() {
-        let m = LanguageMatcher::new(
-            [
-                "recruitment fee*",
-                "fee* ~ charged",
-                "no",
-                "passport",
-                "employ*",
-            ]
-            .iter()
-            .map(|c| (0, Strength::Strong, c.to_string()))
-            .collect(),
-            &["not".to_string(), "no".to_string()],
-            &["prohibit".to_string()],
-        );
-        assert!(!m.arabic);
-        for text in [
-            "No recruitment fees shall be charged. The Ministry prohibits it",
-            "fees. fees! employer employment, passports; passport",
-            "x",
-            "",
-            "not . no",
-        ] {
-            let n = normalize(text);
-            let (mut words, mut found) = (Vec::new(), Vec::new());
-            m.read_words(n.as_bytes(), &mut words, &mut found);
-            let (mut latin_words, mut latin_found) = (Vec::new(), Vec::new());
-            m.read_latin_words(&n, &mut latin_words, &mut latin_found, &mut Vec::new());
-            assert_eq!(words, latin_words, "{text}");
-            assert_eq!(found, latin_found, "{text}");
-            assert!(!found.is_empty() || text.len() < 10, "{text}");
+    fn cues_are_found_in_every_part_of_the_walk() {
+        let filler = [
+            "the", "parties", "shall", "meet", "each", "year", "in", "turn", "x",
+        ];
+        for at in 0..filler.len() {
+            let mut words = filler.to_vec();
+            words[at] = "fees";
+            let text = words.join(" ");
+            let found = hits(&["fee*"], &text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].1, "fees", "{text}");
+            // A two-word cue across any two neighbouring words.
+            if at + 1 < filler.len() {
+                words[at + 1] = "charged";
+                let text = words.join(" ");
+                let found = hits(&["fee* charged"], &text);
+                assert_eq!(found.len(), 1, "{text}");
+                assert_eq!(found[0].1, "fees charged", "{text}");
+            }
         }
+        // Arabic words, walked in parts, then after their clitics.
+        let found = hits(
+            &["ضمان اجتماعي"],
+            "ان العمال يستفيدون من الضمان الاجتماعي وبالضمان الاجتماعي",
+        );
+        assert_eq!(found.len(), 2);
     }
 
     #[test]
