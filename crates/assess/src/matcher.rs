@@ -35,11 +35,30 @@ enum Word {
 
 const GAP_WORDS: usize = 4;
 
-/// Prefixes written attached to Arabic words (after normalisation).
-const ARABIC_CLITICS: &[&str] = &[
-    "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "ول",
-    "وبال",
+/// Prefixes written attached to Arabic words (after normalisation), by
+/// their first letter, so that a word is compared only with those that
+/// start like it.
+const ARABIC_CLITICS: &[&[&str]] = &[
+    &["و", "وال", "ولل", "وب", "ول", "وبال"],
+    &["ف", "فال", "فلل"],
+    &["ب", "بال"],
+    &["ل", "لل"],
+    &["ك", "كال"],
+    &["ال"],
 ];
+
+/// The clitics an Arabic word may start with: those of its first letter,
+/// told by the letter's second byte (the first is the block's).
+fn clitics_of(word: &[u8]) -> &'static [&'static str] {
+    let &[first, second, ..] = word else {
+        return &[];
+    };
+    ARABIC_CLITICS
+        .iter()
+        .find(|group| group[0].as_bytes()[..2] == [first, second])
+        .copied()
+        .unwrap_or(&[])
+}
 
 /// A parsed cue.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -568,11 +587,9 @@ impl LanguageMatcher {
     /// `index`-th word) after its clitics; returns its flags.
     fn read_clitics(&self, word: &[u8], start: usize, index: u32, found: &mut Vec<Found>) -> u8 {
         let whole_end = word.len();
-        for c in ARABIC_CLITICS {
+        for c in clitics_of(word) {
             let c = c.as_bytes();
-            // The first letter (two bytes) rules most out before a whole
-            // comparison.
-            if word.len() > c.len() && word[1] == c[1] && word[0] == c[0] && word.starts_with(c) {
+            if word.len() > c.len() && word.starts_with(c) {
                 self.lexicon.walk(word, c.len(), |e, n| {
                     if n.literal != 0 && (n.stem || e == whole_end) {
                         found.push(Found {
