@@ -162,6 +162,8 @@ struct Lexicon {
     /// Byte to column; column 0 is every byte no word holds.
     columns: [u8; 256],
     width: usize,
+    /// log2 of `width`.
+    shift: u32,
     /// `next[node * width + column]`: the child, with [`MEANS`] set when
     /// its [`Node`] has something to say; [`DEAD`] when no word goes on.
     next: Vec<u16>,
@@ -217,6 +219,7 @@ impl Lexicon {
             // A power of two, so that a row is a shift away, not a
             // multiplication, on the walk's chain of dependent loads.
             width: width.next_power_of_two(),
+            shift: width.next_power_of_two().trailing_zeros(),
             // The root, then the dead node.
             next: vec![0; 2 * width.next_power_of_two()],
             nodes: vec![Node::default(); 2],
@@ -259,6 +262,10 @@ impl Lexicon {
         for row in self.next.chunks_mut(self.width) {
             row[SPACE] = 0;
         }
+        // A power of two long, so that a walk masks its index into the
+        // table instead of checking it.
+        self.next
+            .resize(self.next.len().next_power_of_two(), DEAD as u16);
     }
 
     /// Walks `word` from byte `from`; calls `found` with the end of each
@@ -292,18 +299,45 @@ struct Meant {
 }
 
 /// Parts of a text walked side by side: each walk is a chain of
-/// dependent loads, one per byte, and chains of different parts overlap.
-const STREAMS: usize = 4;
+/// dependent loads, one per byte, and the chains of the two parts overlap.
+/// (Four parts did no better: their state no longer fits in registers.)
+const STREAMS: usize = 2;
+
+/// One part of a text being walked.
+struct Stream<'m> {
+    node: usize,
+    word: u32,
+    /// How many nodes that mean something it has noted in `out`.
+    n: usize,
+    out: &'m mut [Meant],
+}
+
+impl Stream<'_> {
+    /// One byte, ending at `end`, of the walk.
+    #[inline(always)]
+    fn step(&mut self, lexicon: &Lexicon, next: &[u16], b: u8, end: usize) {
+        let column = lexicon.columns[b as usize] as usize;
+        let t = next[((self.node << lexicon.shift) | column) & (next.len() - 1)];
+        self.node = (t & !MEANS) as usize;
+        self.word += u32::from(column == SPACE);
+        self.out[self.n] = Meant {
+            end: end as u32,
+            word: self.word,
+            node: self.node as u16,
+        };
+        self.n += usize::from(t >> 15);
+    }
+}
 
 impl Lexicon {
-    /// Walks `text` (words separated by one space) in [`STREAMS`] parts,
-    /// each `(start, end, first word)`, side by side, each starting on a
-    /// word. Notes the nodes that mean something, with the word (counted
-    /// from the part's first) and where they end, from `meant[start]` on
-    /// for each part; returns how many each part has. One load per byte,
-    /// and no branch on what the text holds: a word that leaves the trie
-    /// walks on in the dead node to the space.
-    #[inline(never)]
+    /// Walks `text` (words separated by one space) in two parts, each
+    /// `(start, end, first word)` with the first starting the text and
+    /// the second starting on a word after it, side by side. Notes the
+    /// nodes that mean something, with the word (counted from the part's
+    /// first) and where they end, from `meant[start]` on for each part;
+    /// returns how many each part has. One load per byte, and no branch on
+    /// what the text holds: a word that leaves the trie walks on in the
+    /// dead node to the space.
     fn walk_text(
         &self,
         text: &[u8],
@@ -313,34 +347,34 @@ impl Lexicon {
         if meant.len() < text.len() {
             meant.resize(text.len(), Meant::default());
         }
-        let shift = self.width.trailing_zeros();
-        let mut node = [0usize; STREAMS];
-        let mut word = parts.map(|p| p.2);
-        let mut n = [0usize; STREAMS];
-        let mut step = |j: usize, i: usize| {
-            let column = self.columns[text[i] as usize] as usize;
-            let t = self.next[(node[j] << shift) | column];
-            node[j] = (t & !MEANS) as usize;
-            word[j] += u32::from(column == SPACE);
-            meant[parts[j].0 + n[j]] = Meant {
-                end: i as u32 + 1,
-                word: word[j],
-                node: node[j] as u16,
-            };
-            n[j] += usize::from(t >> 15);
+        let [(a0, a1, aw), (b0, b1, bw)] = parts;
+        let (first, second) = meant.split_at_mut(b0);
+        let mut a = Stream {
+            node: 0,
+            word: aw,
+            n: 0,
+            out: &mut first[a0..],
         };
-        let common = parts.iter().map(|p| p.1 - p.0).min().unwrap_or(0);
-        for k in 0..common {
-            for (j, part) in parts.iter().enumerate() {
-                step(j, part.0 + k);
-            }
+        let mut b = Stream {
+            node: 0,
+            word: bw,
+            n: 0,
+            out: second,
+        };
+        let next = &self.next[..];
+        let (ta, tb) = (&text[a0..a1], &text[b0..b1]);
+        let common = ta.len().min(tb.len());
+        for (k, (&x, &y)) in ta[..common].iter().zip(&tb[..common]).enumerate() {
+            a.step(self, next, x, a0 + k + 1);
+            b.step(self, next, y, b0 + k + 1);
         }
-        for (j, part) in parts.iter().enumerate() {
-            for i in part.0 + common..part.1 {
-                step(j, i);
-            }
+        for (k, &x) in ta.iter().enumerate().skip(common) {
+            a.step(self, next, x, a0 + k + 1);
         }
-        n
+        for (k, &y) in tb.iter().enumerate().skip(common) {
+            b.step(self, next, y, b0 + k + 1);
+        }
+        [a.n, b.n]
     }
 }
 
@@ -640,23 +674,14 @@ impl LanguageMatcher {
             });
             sentence += u32::from(dot);
         }
-        // Parts of about as many words, each starting on a word.
+        // Two parts of about as many words, the second starting on a word.
         let count = text.word_count();
-        let first = |j: usize| j * count / STREAMS;
-        let parts: [(usize, usize, u32); STREAMS] = std::array::from_fn(|j| {
-            let (a, b) = (first(j), first(j + 1));
-            if a == b {
-                (bytes.len(), bytes.len(), a as u32)
-            } else {
-                let start = text.word_span(a).0;
-                let end = if b == count {
-                    bytes.len()
-                } else {
-                    text.word_span(b).0 - 1
-                };
-                (start, end, a as u32)
-            }
-        });
+        let parts = if count > 1 {
+            let half = text.word_span(count / 2).0;
+            [(0, half - 1, 0), (half, bytes.len(), (count / 2) as u32)]
+        } else {
+            [(0, bytes.len(), 0), (bytes.len(), bytes.len(), 0)]
+        };
         let n = self.lexicon.walk_text(bytes, parts, meant);
         let events = parts.iter().zip(n).flat_map(|(p, n)| &meant[p.0..p.0 + n]);
         if !self.arabic {
