@@ -61,7 +61,11 @@ pub fn assess(
     lang: LangArg,
     format: ReportFormat,
     rubric_file: Option<&Path>,
+    sectors: &[String],
 ) -> Result<()> {
+    let assessor = Assessor::new(rubric(rubric_file)?);
+    // Refused before the file is read.
+    assessor.rubric().sectors_named(sectors)?;
     let (bytes, name) = read_input(file)?;
     let shown = name.clone().unwrap_or_else(|| "standard input".into());
     let extracted = extract(&bytes, name.as_deref(), Limits::default())
@@ -73,8 +77,8 @@ pub fn assess(
         LangArg::Es => Some(Language::Es),
         LangArg::Ar => Some(Language::Ar),
     };
-    let assessor = Assessor::new(rubric(rubric_file)?);
-    let report = assessor.assess(&extracted.text, language);
+    let mut report = assessor.assess(&extracted.text, language);
+    report.add_sectors(assessor.rubric(), sectors)?;
     let out = match format {
         ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
         ReportFormat::Md => render::markdown(&report, assessor.rubric(), report.language),

@@ -154,6 +154,10 @@ enum Command {
         /// Use this rubric file instead of the built-in blma-guidance-2022.
         #[arg(long)]
         rubric: Option<PathBuf>,
+        /// Add what the Guidance expects of agreements for a sector:
+        /// seasonal_work, health_workers or domestic_workers (repeatable).
+        #[arg(long = "sector", value_name = "SECTOR")]
+        sectors: Vec<String>,
     },
     /// Search the registry (words, "phrases", -exclusions, OR, country:MA type:mou year:2001..2023).
     Search {
@@ -231,8 +235,9 @@ async fn run(cli: Cli) -> Result<()> {
             lang,
             format,
             rubric,
+            sectors,
         } => {
-            return assessment::assess(file, *lang, *format, rubric.as_deref());
+            return assessment::assess(file, *lang, *format, rubric.as_deref(), sectors);
         }
         Command::Eval {
             corpus,

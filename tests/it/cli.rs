@@ -417,3 +417,67 @@ fn eval_scores_a_set_of_clauses_without_documents() {
         String::from_utf8_lossy(&missing.stderr)
     );
 }
+
+#[test]
+fn assess_adds_the_expectations_of_a_sector() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.txt");
+    std::fs::write(
+        &file,
+        "Article 1\nThe employer shall provide decent accommodation.\n\nArticle 2\nWorkers shall keep their passports.\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&ok(passerelle(
+        dir.path(),
+        &[
+            "assess",
+            path,
+            "--sector",
+            "seasonal_work",
+            "--sector",
+            "domestic_workers",
+        ],
+    )))
+    .unwrap();
+    let sectors: Vec<&str> = json["sectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["sector"].as_str().unwrap())
+        .collect();
+    assert_eq!(sectors, ["seasonal_work", "domestic_workers"]);
+    let md = ok(passerelle(
+        dir.path(),
+        &[
+            "assess",
+            path,
+            "--sector",
+            "domestic_workers",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+        ],
+    ));
+    assert!(
+        md.contains("## Sector expectations: Domestic workers"),
+        "{md}"
+    );
+    assert!(
+        md.contains("(ILO Domestic Workers Convention, 2011 (No. 189))"),
+        "{md}"
+    );
+
+    // An unknown sector is refused before the file is read.
+    let out = passerelle(
+        dir.path(),
+        &["assess", "/nonexistent", "--sector", "nurses"],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown sector `nurses`; the rubric has: seasonal_work, health_workers, domestic_workers"),
+        "{err}"
+    );
+}

@@ -64,6 +64,61 @@ pub struct ElementFinding {
     pub concerns: Vec<Evidence>,
 }
 
+/// What agreements for a sector are expected to say, and whether the text
+/// says it: the statuses of the elements the sector note names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SectorFinding {
+    /// The sector note's id (`domestic_workers`).
+    pub sector: String,
+    pub expectations: Vec<SectorExpectation>,
+    /// Share of the expectations met (partial counts half), 0 to 1.
+    pub coverage: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct SectorExpectation {
+    pub element: String,
+    pub status: Status,
+}
+
+/// A sector note the rubric does not have.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown sector `{id}`; the rubric has: {known}")]
+pub struct UnknownSector {
+    pub id: String,
+    pub known: String,
+}
+
+impl SectorFinding {
+    /// The expectations of `sector`, each with the status `status_of` gives
+    /// its element (a report's, or a reviewed assessment's).
+    pub fn new(sector: &rubric::Sector, status_of: impl Fn(&str) -> Status) -> SectorFinding {
+        let expectations: Vec<SectorExpectation> = sector
+            .expects
+            .iter()
+            .map(|x| SectorExpectation {
+                element: x.element.clone(),
+                status: status_of(&x.element),
+            })
+            .collect();
+        let coverage = expectations.iter().map(|x| weight(x.status)).sum::<f64>()
+            / expectations.len().max(1) as f64;
+        SectorFinding {
+            sector: sector.id.clone(),
+            expectations,
+            coverage,
+        }
+    }
+}
+
+fn weight(status: Status) -> f64 {
+    match status {
+        Status::Covered => 1.0,
+        Status::Partial => 0.5,
+        Status::Absent => 0.0,
+    }
+}
+
 /// The report on one text. Its JSON form is the contract tools rely on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Report {
@@ -74,11 +129,33 @@ pub struct Report {
     pub elements: Vec<ElementFinding>,
     /// Share of elements covered (partial counts half), 0 to 1.
     pub coverage: f64,
+    /// The expectations of the sector notes asked for, if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<SectorFinding>,
 }
 
 impl Report {
     pub fn element(&self, id: &str) -> Option<&ElementFinding> {
         self.elements.iter().find(|e| e.id == id)
+    }
+
+    /// Adds the expectations of the sector notes `ids` of `rubric`, once
+    /// each, in the order given.
+    pub fn add_sectors<S: AsRef<str>>(
+        &mut self,
+        rubric: &Rubric,
+        ids: &[S],
+    ) -> Result<(), UnknownSector> {
+        for sector in rubric.sectors_named(ids)? {
+            if self.sectors.iter().any(|s| s.sector == sector.id) {
+                continue;
+            }
+            let finding = SectorFinding::new(sector, |element| {
+                self.element(element).map_or(Status::Absent, |f| f.status)
+            });
+            self.sectors.push(finding);
+        }
+        Ok(())
     }
 }
 
@@ -281,15 +358,8 @@ impl Assessor {
             .zip(tallies)
             .map(|(element, tally)| finding(&element.id, text, &clauses, tally))
             .collect();
-        let coverage = elements
-            .iter()
-            .map(|e| match e.status {
-                Status::Covered => 1.0,
-                Status::Partial => 0.5,
-                Status::Absent => 0.0,
-            })
-            .sum::<f64>()
-            / elements.len().max(1) as f64;
+        let coverage =
+            elements.iter().map(|e| weight(e.status)).sum::<f64>() / elements.len().max(1) as f64;
         Report {
             rubric: self.rubric.id.clone(),
             rubric_version: self.rubric.version.clone(),
@@ -297,6 +367,7 @@ impl Assessor {
             clauses,
             elements,
             coverage,
+            sectors: Vec::new(),
         }
     }
 }

@@ -13,6 +13,7 @@ struct Words {
     missing: &'static str,
     concerns: &'static str,
     cue: &'static str,
+    sector: &'static str,
 }
 
 fn words(lang: Language) -> Words {
@@ -26,6 +27,7 @@ fn words(lang: Language) -> Words {
             missing: "Éléments absents",
             concerns: "Points d'attention",
             cue: "indice",
+            sector: "Attentes propres au secteur :",
         },
         Language::Es => Words {
             heading: "Evaluación según la Orientación sobre acuerdos bilaterales de migración laboral",
@@ -36,6 +38,7 @@ fn words(lang: Language) -> Words {
             missing: "Elementos ausentes",
             concerns: "Puntos de atención",
             cue: "indicio",
+            sector: "Expectativas propias del sector:",
         },
         Language::Ar => Words {
             heading: "تقييم وفق التوجيهات بشأن الاتفاقات الثنائية لهجرة اليد العاملة",
@@ -46,6 +49,7 @@ fn words(lang: Language) -> Words {
             missing: "العناصر الغائبة",
             concerns: "نقاط تستدعي الانتباه",
             cue: "مؤشر",
+            sector: "ما يُنتظر في هذا القطاع:",
         },
         _ => Words {
             heading: "Assessment against the Guidance on Bilateral Labour Migration Agreements",
@@ -56,6 +60,7 @@ fn words(lang: Language) -> Words {
             missing: "Missing elements",
             concerns: "Concerns",
             cue: "cue",
+            sector: "Sector expectations:",
         },
     }
 }
@@ -126,7 +131,38 @@ pub fn markdown(report: &Report, rubric: &Rubric, lang: Language) -> String {
             out.push_str(&format!("- {m}\n"));
         }
     }
+    for (sector, finding) in sectors(report, rubric) {
+        out.push_str(&format!(
+            "\n## {} {} — {:.0} %\n\n{}\n\n",
+            w.sector,
+            pick(&sector.title, lang),
+            finding.coverage * 100.0,
+            pick(&sector.note, lang)
+        ));
+        for (x, status) in sector.expects.iter().zip(&finding.expectations) {
+            let title = rubric
+                .element(&x.element)
+                .map_or("", |e| pick(&e.title, lang));
+            out.push_str(&format!(
+                "- {title} — {}: {}\n",
+                status_word(&w, status.status),
+                pick(&x.why, lang)
+            ));
+        }
+        out.push_str(&format!("\n({})\n", sector.source));
+    }
     out
+}
+
+/// The report's sector findings with their notes in the rubric.
+fn sectors<'a>(
+    report: &'a Report,
+    rubric: &'a Rubric,
+) -> impl Iterator<Item = (&'a crate::rubric::Sector, &'a crate::SectorFinding)> {
+    report
+        .sectors
+        .iter()
+        .filter_map(|f| rubric.sector(&f.sector).map(|s| (s, f)))
 }
 
 fn clause_label<'a>(report: &'a Report, id: &str) -> &'a str {
@@ -198,6 +234,35 @@ pub fn html(report: &Report, rubric: &Rubric, lang: Language) -> String {
             ));
         }
         out.push_str("</section>");
+    }
+    for (sector, finding) in sectors(report, rubric) {
+        out.push_str(&format!(
+            "<section><h2>{} <bdi>{}</bdi> — {:.0}&nbsp;%</h2><p>{}</p><ul>",
+            escape(w.sector),
+            escape(pick(&sector.title, lang)),
+            finding.coverage * 100.0,
+            escape(pick(&sector.note, lang))
+        ));
+        for (x, status) in sector.expects.iter().zip(&finding.expectations) {
+            let title = rubric
+                .element(&x.element)
+                .map_or("", |e| pick(&e.title, lang));
+            let class = match status.status {
+                Status::Covered => "covered",
+                Status::Partial => "partial",
+                Status::Absent => "absent",
+            };
+            out.push_str(&format!(
+                "<li><bdi>{}</bdi> — <span class=\"{class}\">{}</span>: {}</li>",
+                escape(title),
+                escape(status_word(&w, status.status)),
+                escape(pick(&x.why, lang))
+            ));
+        }
+        out.push_str(&format!(
+            "</ul><p><small>{}</small></p></section>",
+            escape(&sector.source)
+        ));
     }
     out.push_str("</body></html>\n");
     out

@@ -27,6 +27,34 @@ pub struct Rubric {
     pub prohibitions: BTreeMap<String, Vec<String>>,
     pub areas: Vec<Area>,
     pub elements: Vec<Element>,
+    /// Kinds of work whose agreements are expected to say more (seasonal
+    /// work, health workers, domestic workers). They add to a report; they
+    /// do not change its findings.
+    #[serde(default)]
+    pub sectors: Vec<Sector>,
+}
+
+/// A sector note: what agreements for a kind of work are expected to say,
+/// element by element, beyond the general elements.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    pub id: String,
+    pub title: Titles,
+    /// Why the sector needs more, for the reader of a report.
+    pub note: Titles,
+    /// The instruments the expectations rest on.
+    pub source: String,
+    pub expects: Vec<Expectation>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expectation {
+    /// An element id.
+    pub element: String,
+    /// What an agreement for the sector should say on it.
+    pub why: Titles,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -85,6 +113,31 @@ impl Rubric {
         self.elements.iter().find(|e| e.id == id)
     }
 
+    pub fn sector(&self, id: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.id == id)
+    }
+
+    /// The sector notes `ids`, or the first the rubric does not have.
+    pub fn sectors_named<S: AsRef<str>>(
+        &self,
+        ids: &[S],
+    ) -> Result<Vec<&Sector>, crate::UnknownSector> {
+        ids.iter()
+            .map(|id| {
+                self.sector(id.as_ref())
+                    .ok_or_else(|| crate::UnknownSector {
+                        id: id.as_ref().to_string(),
+                        known: self
+                            .sectors
+                            .iter()
+                            .map(|s| s.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    })
+            })
+            .collect()
+    }
+
     fn check(&self) -> Result<(), RubricError> {
         let areas: HashSet<&str> = self.areas.iter().map(|a| a.id.as_str()).collect();
         let mut ids = HashSet::new();
@@ -119,6 +172,37 @@ impl Rubric {
         }
         if self.elements.is_empty() {
             return Err(RubricError::Rubric("no elements".into()));
+        }
+        let mut sectors = HashSet::new();
+        for s in &self.sectors {
+            let fail =
+                |message: String| RubricError::Rubric(format!("sector `{}`: {message}", s.id));
+            if !sectors.insert(s.id.as_str()) {
+                return Err(fail("appears twice".into()));
+            }
+            if s.expects.is_empty() {
+                return Err(fail("expects nothing".into()));
+            }
+            let mut expected = HashSet::new();
+            for x in &s.expects {
+                if !ids.contains(x.element.as_str()) {
+                    return Err(fail(format!("unknown element `{}`", x.element)));
+                }
+                if !expected.insert(x.element.as_str()) {
+                    return Err(fail(format!("expects `{}` twice", x.element)));
+                }
+            }
+            for lang in Language::RUBRIC {
+                let code = lang.code();
+                let texts = [("title", &s.title), ("note", &s.note)]
+                    .into_iter()
+                    .chain(s.expects.iter().map(|x| ("why", &x.why)));
+                for (what, titles) in texts {
+                    if titles.get(code).is_none_or(|t| t.trim().is_empty()) {
+                        return Err(fail(format!("no {code} {what}")));
+                    }
+                }
+            }
         }
         Ok(())
     }

@@ -48,6 +48,36 @@ pub enum SkillLevel {
     Mixed,
 }
 
+/// A kind of work whose agreements the Guidance expects to say more: the
+/// assessment adds the sector's expectations (the rubric's `[[sectors]]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectorNote {
+    SeasonalWork,
+    HealthWorkers,
+    DomesticWorkers,
+}
+
+impl SectorNote {
+    pub const ALL: [SectorNote; 3] = [
+        SectorNote::SeasonalWork,
+        SectorNote::HealthWorkers,
+        SectorNote::DomesticWorkers,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectorNote::SeasonalWork => "seasonal_work",
+            SectorNote::HealthWorkers => "health_workers",
+            SectorNote::DomesticWorkers => "domestic_workers",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SectorNote> {
+        SectorNote::ALL.into_iter().find(|n| n.as_str() == s)
+    }
+}
+
 /// A country party to an agreement and the side it takes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -104,6 +134,10 @@ pub struct Agreement {
     pub occupations: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skill_level: Option<SkillLevel>,
+    /// Seasonal work, health workers, domestic workers: the assessment
+    /// adds what the Guidance expects of agreements for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sector_notes: Vec<SectorNote>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotas: Vec<Quota>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

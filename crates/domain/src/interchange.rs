@@ -52,6 +52,7 @@ fn columns(kind: Kind) -> Vec<(&'static str, Col)> {
             ("sectors", List),
             ("occupations", List),
             ("skill_level", Text),
+            ("sector_notes", List),
             ("quotas", Json),
             ("implementing_agencies", List),
             ("objectives", IntList),

@@ -27,7 +27,7 @@ pub mod text;
 pub mod validation;
 
 pub use agreement::{
-    Agreement, AgreementStatus, AgreementType, Party, PartyRole, Quota, SkillLevel,
+    Agreement, AgreementStatus, AgreementType, Party, PartyRole, Quota, SectorNote, SkillLevel,
 };
 pub use audit::{Action, AuditEntry};
 pub use commitment::{Commitment, CommitmentKind, CommitmentStatus, Modality, StatusUpdate};

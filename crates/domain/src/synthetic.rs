@@ -328,6 +328,7 @@ pub fn agreement(seed: u64, n: u64) -> Synthetic {
             SkillLevel::High,
             SkillLevel::Mixed,
         ])),
+        sector_notes: Vec::new(),
         quotas: Vec::new(),
         implementing_agencies: Vec::new(),
         objectives,

@@ -775,7 +775,12 @@ async fn assessment(
         }
         a.clauses = Value::Null;
     }
-    Ok(Json(json!(a)))
+    let sectors = crate::assessment::sector_findings(&agreement, &a);
+    let mut body = json!(a);
+    if !sectors.is_empty() {
+        body["sectors"] = json!(sectors);
+    }
+    Ok(Json(body))
 }
 
 async fn review(

@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use passerelle_assess::{Assessor, Language, Report, Rubric, Status, render};
+use passerelle_assess::{Assessor, Language, Report, Rubric, SectorFinding, Status, render};
 use passerelle_domain::Invalid;
 use passerelle_domain::assessment::{Assessment, Finding, FindingStatus, Provenance};
 use passerelle_extract::{ExtractError, Limits, Refusal, extract, worker};
@@ -58,6 +58,7 @@ pub async fn assess(
     let mut lang = None;
     let mut format = "json".to_string();
     let mut file_name = None;
+    let mut sectors = Vec::new();
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         let bad = |m: String| ApiError::bad_query(Invalid::one(k.to_string(), m));
         match k.as_ref() {
@@ -72,9 +73,15 @@ pub async fn assess(
             "format" if ["json", "md", "html"].contains(&v.as_ref()) => format = v.to_string(),
             "format" => return Err(bad(format!("`{v}` is not json, md or html"))),
             "file_name" => file_name = Some(v.to_string()),
+            "sector" => {
+                rubric()
+                    .sectors_named(&[&v])
+                    .map_err(|e| bad(e.to_string()))?;
+                sectors.push(v.to_string());
+            }
             other => {
                 return Err(bad(format!(
-                    "unknown parameter `{other}`; known: lang, format, file_name"
+                    "unknown parameter `{other}`; known: lang, format, file_name, sector"
                 )));
             }
         }
@@ -89,9 +96,12 @@ pub async fn assess(
             file_name = Some("upload.html".into());
         }
     }
-    let (report, _) =
+    let (mut report, _) =
         assess_bytes(&state.file_reader, body, file_name, lang, MAX_ASSESS_BYTES).await?;
     let rubric = assessor().rubric();
+    report
+        .add_sectors(rubric, &sectors)
+        .expect("sectors are checked with the query");
     Ok(match format.as_str() {
         "md" => (
             [(header::CONTENT_TYPE, "text/markdown; charset=utf-8")],
@@ -105,6 +115,37 @@ pub async fn assess(
             .into_response(),
         _ => axum::Json(report).into_response(),
     })
+}
+
+/// What the Guidance expects of agreements for the sectors an agreement's
+/// `sector_notes` name, with the statuses in force in `assessment` (a
+/// reviewer's decision counts). Notes the rubric lacks are skipped.
+pub fn sector_findings(
+    agreement: &serde_json::Value,
+    assessment: &Assessment,
+) -> Vec<SectorFinding> {
+    let notes = agreement["sector_notes"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    notes
+        .iter()
+        .filter_map(|n| rubric().sector(n.as_str()?))
+        .map(|sector| {
+            SectorFinding::new(sector, |element| {
+                match assessment
+                    .findings
+                    .iter()
+                    .find(|f| f.element == element)
+                    .map(|f| f.status)
+                {
+                    Some(FindingStatus::Covered) => Status::Covered,
+                    Some(FindingStatus::Partial) => Status::Partial,
+                    _ => Status::Absent,
+                }
+            })
+        })
+        .collect()
 }
 
 /// The machine's report as a stored assessment of `document_id`.
@@ -209,5 +250,23 @@ pub async fn assess_bytes(
                 TIME_LIMIT.as_secs()
             ),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use passerelle_domain::SectorNote;
+
+    /// An agreement's sector notes and the rubric's sectors are one list:
+    /// a note without expectations would show nothing.
+    #[test]
+    fn every_sector_note_has_the_rubrics_expectations() {
+        let rubric: Vec<&str> = super::rubric()
+            .sectors
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect();
+        let notes: Vec<&str> = SectorNote::ALL.iter().map(|n| n.as_str()).collect();
+        assert_eq!(rubric, notes);
     }
 }

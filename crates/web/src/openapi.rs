@@ -60,6 +60,12 @@ fn build() -> Value {
     let field_error = add::<FieldError>(&mut generator);
     let report = add::<passerelle_assess::Report>(&mut generator);
     let stored_assessment = add::<passerelle_domain::assessment::Assessment>(&mut generator);
+    let sector_finding = add::<passerelle_assess::SectorFinding>(&mut generator);
+    // Read, not stored: the expectations of the agreement's sector notes,
+    // with the statuses in force.
+    let assessment_read = json!({"allOf": [stored_assessment.clone(), {"type": "object", "properties": {
+        "sectors": {"type": "array", "items": sector_finding,
+            "description": "What the Guidance expects of agreements for the sectors in the agreement's sector_notes, with the statuses in force"}}}]});
     let review = add::<passerelle_domain::assessment::Review>(&mut generator);
     let search_page = add::<crate::search::SearchPage>(&mut generator);
     let reference: Vec<(&str, &str, Value)> = vec![
@@ -266,7 +272,7 @@ fn build() -> Value {
         "/api/v1/agreements/{key}/assessment".into(),
         json!({"parameters": [key_param], "get": {"tags": ["assessment"],
             "summary": "The stored assessment of the agreement's text: one finding per element, with provenance (machine, human, machine_confirmed); without a token, the evidence of a text that is not public is left out",
-            "responses": {"200": ok(stored_assessment.clone(), "The assessment"), "404": problem("No agreement, or no assessed text")}}}),
+            "responses": {"200": ok(assessment_read, "The assessment"), "404": problem("No agreement, or no assessed text")}}}),
     );
     paths.insert(
         "/api/v1/agreements/{key}/assessment/findings/{element}".into(),
@@ -290,7 +296,9 @@ fn build() -> Value {
             "parameters": [
                 {"name": "lang", "in": "query", "schema": {"type": "string", "enum": ["auto", "fr", "en", "es", "ar"]}},
                 {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "md", "html"]}},
-                {"name": "file_name", "in": "query", "description": "helps tell HTML from text", "schema": {"type": "string"}}],
+                {"name": "file_name", "in": "query", "description": "helps tell HTML from text", "schema": {"type": "string"}},
+                {"name": "sector", "in": "query", "description": "add what the Guidance expects of agreements for a sector (repeatable)",
+                    "schema": {"type": "string", "enum": passerelle_domain::SectorNote::ALL.map(|n| n.as_str())}}],
             "requestBody": {"required": true, "content": {"application/pdf": {}, "text/plain": {}, "text/html": {},
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}},
             "responses": {"200": ok(report, "The report"), "413": problem("Too large"),

@@ -142,3 +142,83 @@ fn institution_names_are_not_provisions() {
         Status::Covered
     );
 }
+
+#[test]
+fn sector_notes_add_their_expectations_with_the_reports_statuses() {
+    let rubric = Rubric::builtin();
+    let ids: Vec<&str> = rubric.sectors.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["seasonal_work", "health_workers", "domestic_workers"]);
+    let text = "Article 1\nThe employer shall provide decent accommodation free of charge.\n\nArticle 2\nThe worker shall keep his passport.\n";
+    let a = assessor();
+    let mut report = a.assess(text, Some(Language::En));
+    assert!(report.sectors.is_empty());
+    report
+        .add_sectors(
+            a.rubric(),
+            &["seasonal_work", "domestic_workers", "seasonal_work"],
+        )
+        .unwrap();
+    let seasonal: Vec<&str> = report.sectors.iter().map(|s| s.sector.as_str()).collect();
+    assert_eq!(seasonal, ["seasonal_work", "domestic_workers"], "once each");
+    for finding in &report.sectors {
+        let sector = a.rubric().sector(&finding.sector).unwrap();
+        assert_eq!(finding.expectations.len(), sector.expects.len());
+        for x in &finding.expectations {
+            assert_eq!(x.status, report.element(&x.element).unwrap().status);
+        }
+    }
+    let housing = report.sectors[0]
+        .expectations
+        .iter()
+        .find(|x| x.element == "housing")
+        .unwrap();
+    assert_eq!(housing.status, Status::Covered);
+    let n = report.sectors[0].expectations.len() as f64;
+    let covered = report.sectors[0]
+        .expectations
+        .iter()
+        .filter(|x| x.status == Status::Covered)
+        .count() as f64;
+    assert!(report.sectors[0].coverage >= covered / n);
+
+    let err = report.add_sectors(a.rubric(), &["nurses"]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown sector `nurses`; the rubric has: seasonal_work, health_workers, domestic_workers"
+    );
+    // The JSON carries them; a report without any leaves the key out.
+    let json = serde_json::to_value(&report).unwrap();
+    assert_eq!(json["sectors"][1]["sector"], "domestic_workers");
+    let plain = serde_json::to_value(a.assess(text, None)).unwrap();
+    assert!(plain.get("sectors").is_none());
+    // Markdown shows the note and each expectation.
+    let md = passerelle_assess::render::markdown(&report, a.rubric(), Language::Fr);
+    assert!(
+        md.contains("## Attentes propres au secteur : Travail saisonnier"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_sector_note_must_name_elements_in_four_languages() {
+    let builtin = passerelle_assess::rubric::BLMA_2022;
+    let wrong = builtin.replacen(
+        "[[sectors.expects]]\nelement = \"housing\"",
+        "[[sectors.expects]]\nelement = \"lodging\"",
+        1,
+    );
+    assert_ne!(wrong, builtin);
+    let err = Rubric::parse(&wrong).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "rubric: sector `seasonal_work`: unknown element `lodging`"
+    );
+    let no_arabic = builtin.replacen(
+        "title = { en = \"Health workers\", fr = \"Personnel de santé\", es = \"Personal de salud\", ar = \"العاملون في مجال الصحة\" }",
+        "title = { en = \"Health workers\", fr = \"Personnel de santé\", es = \"Personal de salud\" }",
+        1,
+    );
+    assert_ne!(no_arabic, builtin);
+    let err = Rubric::parse(&no_arabic).unwrap_err().to_string();
+    assert_eq!(err, "rubric: sector `health_workers`: no ar title");
+}

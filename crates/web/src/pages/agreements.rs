@@ -119,9 +119,11 @@ async fn card(
     } else {
         None
     };
+    let sectors = crate::assessment::sector_findings(agreement, &assessment);
     Ok(Some(scorecard::build(
         rubric(),
         &assessment,
+        &sectors,
         text.as_deref(),
         lang,
     )))

@@ -29,6 +29,7 @@ pub async fn form(
         text: "",
         chosen: "auto",
         attach: attach.as_deref(),
+        sectors: &[],
     };
     page(&state, lang, &uri, Value::UNDEFINED, None, view)
 }
@@ -47,6 +48,8 @@ struct View<'a> {
     text: &'a str,
     chosen: &'a str,
     attach: Option<&'a str>,
+    /// The sector notes ticked.
+    sectors: &'a [String],
 }
 
 fn page(
@@ -69,6 +72,15 @@ fn page(
             text => view.text,
             chosen => view.chosen,
             attach => view.attach,
+            sectors => rubric()
+                .sectors
+                .iter()
+                .map(|s| minijinja::context! {
+                    id => &s.id,
+                    title => s.title.get(lang.code()).or_else(|| s.title.get("en")),
+                    checked => view.sectors.contains(&s.id),
+                })
+                .collect::<Vec<_>>(),
         },
     )
 }
@@ -150,6 +162,8 @@ pub(super) struct Draft {
     /// The agreement to attach the file to, if any.
     agreement: String,
     pub csrf: String,
+    /// Sector notes to add to the report (those the rubric has).
+    sectors: Vec<String>,
 }
 
 pub(super) async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
@@ -178,6 +192,12 @@ pub(super) async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
             "format" => d.format = field.text().await.map_err(bad)?,
             "agreement" => d.agreement = field.text().await.map_err(bad)?,
             "csrf" => d.csrf = field.text().await.map_err(bad)?,
+            "sector" => {
+                let id = field.text().await.map_err(bad)?;
+                if rubric().sector(&id).is_some() && !d.sectors.contains(&id) {
+                    d.sectors.push(id);
+                }
+            }
             _ => {}
         }
     }
@@ -199,6 +219,7 @@ pub async fn assess(
         text: &draft.text,
         chosen,
         attach: attach.as_deref(),
+        sectors: &draft.sectors,
     };
     let key = draft.agreement.trim();
     if !key.is_empty() {
@@ -234,7 +255,7 @@ pub async fn assess(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
     };
-    let (report, text) = match assess_bytes(
+    let (mut report, text) = match assess_bytes(
         &state.file_reader,
         bytes,
         file_name,
@@ -250,6 +271,9 @@ pub async fn assess(
             return Ok((e.status, html).into_response());
         }
     };
+    report
+        .add_sectors(rubric(), &draft.sectors)
+        .expect("only the rubric's sectors are read from the form");
     if draft.format == "html" {
         let ui = Language::parse(lang.code()).unwrap_or(Language::En);
         return Ok((
@@ -265,6 +289,6 @@ pub async fn assess(
             .into_response());
     }
     let assessment = stored(&report, "", "", "");
-    let card = scorecard::build(rubric(), &assessment, Some(&text), lang);
+    let card = scorecard::build(rubric(), &assessment, &report.sectors, Some(&text), lang);
     Ok(page(&state, lang, &uri, super::view::val(&card), None, view)?.into_response())
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use passerelle_assess::Rubric;
+use passerelle_assess::{Rubric, SectorFinding, Status};
 use passerelle_domain::Lang;
 use passerelle_domain::assessment::{Assessment, FindingStatus};
 use serde::Serialize;
@@ -29,6 +29,25 @@ pub struct Scorecard {
     pub missing: Vec<ElementRef>,
     /// Elements only partly covered.
     pub weak: Vec<ElementRef>,
+    /// What the Guidance expects of agreements for the agreement's sectors.
+    pub sectors: Vec<SectorView>,
+}
+
+#[derive(Serialize)]
+pub struct SectorView {
+    pub title: String,
+    pub note: String,
+    pub source: String,
+    pub coverage: f64,
+    pub expects: Vec<ExpectationView>,
+}
+
+#[derive(Serialize)]
+pub struct ExpectationView {
+    pub id: String,
+    pub title: String,
+    pub status: &'static str,
+    pub why: String,
 }
 
 #[derive(Serialize)]
@@ -82,9 +101,11 @@ pub fn status_code(s: FindingStatus) -> &'static str {
 
 /// Builds the scorecard of `assessment` in `lang`. `text` is the assessed
 /// text when the reader may see it; without it only the scores show.
+/// `sectors` are the expectations of the agreement's sector notes.
 pub fn build(
     rubric: &Rubric,
     assessment: &Assessment,
+    sectors: &[SectorFinding],
     text: Option<&str>,
     lang: Lang,
 ) -> Scorecard {
@@ -116,6 +137,34 @@ pub fn build(
         areas: Vec::new(),
         missing: Vec::new(),
         weak: Vec::new(),
+        sectors: sectors
+            .iter()
+            .filter_map(|f| Some((rubric.sector(&f.sector)?, f)))
+            .map(|(sector, f)| SectorView {
+                title: pick(&sector.title, lang),
+                note: pick(&sector.note, lang),
+                source: sector.source.clone(),
+                coverage: f.coverage,
+                expects: sector
+                    .expects
+                    .iter()
+                    .zip(&f.expectations)
+                    .map(|(x, found)| ExpectationView {
+                        id: x.element.clone(),
+                        title: rubric
+                            .element(&x.element)
+                            .map(|e| pick(&e.title, lang))
+                            .unwrap_or_default(),
+                        status: match found.status {
+                            Status::Covered => "covered",
+                            Status::Partial => "partial",
+                            Status::Absent => "absent",
+                        },
+                        why: pick(&x.why, lang),
+                    })
+                    .collect(),
+            })
+            .collect(),
     };
     for area in &rubric.areas {
         let mut view = AreaView {

@@ -230,6 +230,86 @@ async fn uploads_are_assessed_and_reviewers_decide() {
     }
 }
 
+/// An agreement's sector notes add what the Guidance expects of agreements
+/// for the sector, with the statuses in force: a reviewer's decision moves
+/// them. The agreement page shows them.
+#[tokio::test]
+async fn sector_notes_add_the_sectors_expectations() {
+    use serde_json::json;
+    for t in apps().await {
+        let b = t.backend();
+        let mut a = agreement("d", "SA", "PH", 2013);
+        a["sector_notes"] = json!(["domestic_workers"]);
+        let r = t.write(Method::POST, "/api/v1/agreements", &a).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{b}: {}", r.text());
+        let text = "Article 1\nThe employer shall not keep the passport or identity documents of the worker.\n\nArticle 2\nWages are paid monthly by bank transfer.\n";
+        let r = t.upload_text("d", "file_name=agreement.txt", text).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{b}: {}", r.text());
+
+        let expected = |a: &serde_json::Value, id: &str| {
+            a["sectors"][0]["expectations"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{a}"))
+                .iter()
+                .find(|x| x["element"] == id)
+                .unwrap()["status"]
+                .clone()
+        };
+        let a = t.get("/api/v1/agreements/d/assessment").await.json();
+        assert_eq!(a["sectors"][0]["sector"], "domestic_workers", "{b}");
+        assert_eq!(expected(&a, "identity_documents"), "covered", "{b}");
+        assert_eq!(expected(&a, "housing"), "absent", "{b}");
+        let before = a["sectors"][0]["coverage"].as_f64().unwrap();
+
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements/d/assessment/findings/housing",
+                &json!({"decision": "add", "note": "annex on living conditions"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let a = t.get("/api/v1/agreements/d/assessment").await.json();
+        assert_eq!(expected(&a, "housing"), "covered", "{b}");
+        assert!(a["sectors"][0]["coverage"].as_f64().unwrap() > before);
+
+        let page = t.get("/en/agreements/d").await;
+        let html = page.text();
+        assert!(
+            html.contains("Expected of agreements for \u{2068}Domestic workers\u{2069}"),
+            "{b}: {html}"
+        );
+        assert!(html.contains("<dt>Sector notes</dt><dd>Domestic workers</dd>"));
+        let page = t.get("/fr/agreements/d").await.text();
+        assert!(page.contains(
+            "Attendu des accords pour : \u{2068}Travailleuses et travailleurs domestiques\u{2069}"
+        ));
+
+        // An agreement without sector notes has no such section.
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("e", "FR", "MA", 1963),
+        )
+        .await;
+        t.upload_text("e", "file_name=agreement.txt", text).await;
+        let a = t.get("/api/v1/agreements/e/assessment").await.json();
+        assert!(a.get("sectors").is_none(), "{a}");
+
+        // A note that is not one of the three is refused, naming the field.
+        let mut bad = agreement("f", "FR", "MA", 1963);
+        bad["sector_notes"] = json!(["nurses"]);
+        let r = t.write(Method::POST, "/api/v1/agreements", &bad).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{b}: {}",
+            r.text()
+        );
+        assert!(r.text().contains("nurses"), "{}", r.text());
+    }
+}
+
 #[tokio::test]
 async fn texts_that_are_not_public_need_the_token() {
     for t in apps().await {

@@ -210,6 +210,25 @@ async fn a_draft_is_assessed_and_nothing_is_stored() {
             html.contains("id=\"el-recruitment_costs\" class=\"element st-covered\""),
             "{html}"
         );
+        assert!(!html.contains("class=\"sector\""), "no sector asked for");
+        // A sector ticked: its expectations, and the box stays ticked.
+        let (ct, body) = multipart(&[
+            ("text", None, text),
+            ("sector", None, "seasonal_work"),
+            ("sector", None, "nurses"),
+            ("format", None, "page"),
+        ]);
+        let r = t
+            .send(Method::POST, "/en/assess", None, Some(&ct), body)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let html = r.text();
+        assert!(
+            html.contains("Expected of agreements for \u{2068}Seasonal work\u{2069}"),
+            "{html}"
+        );
+        assert!(html.contains("value=\"seasonal_work\" checked"), "{html}");
+        assert!(!html.contains("nurses"), "an unknown sector is ignored");
         // A file, downloaded as a standalone report.
         let (ct, body) = multipart(&[("file", Some("draft.txt"), text), ("format", None, "html")]);
         let r = t

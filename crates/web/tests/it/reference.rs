@@ -192,4 +192,53 @@ async fn assess_returns_a_report_and_stores_nothing() {
         )
         .await;
     assert_eq!(bad.json()["errors"][0]["field"], "lang");
+
+    // A sector note adds its expectations, with the statuses just found.
+    let r = t
+        .send(
+            Method::POST,
+            "/api/v1/assess?sector=domestic_workers",
+            None,
+            Some("text/plain"),
+            text.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let sectors = r.json()["sectors"].clone();
+    assert_eq!(sectors[0]["sector"], "domestic_workers", "{sectors}");
+    let expected = |id: &str| {
+        sectors[0]["expectations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["element"] == id)
+            .map(|x| x["status"].clone())
+    };
+    assert_eq!(expected("identity_documents").unwrap(), "covered");
+    assert_eq!(expected("recruitment_costs").unwrap(), "covered");
+    assert_eq!(expected("working_time_leave").unwrap(), "absent");
+    assert_eq!(
+        expected("final_clauses"),
+        None,
+        "not a domestic work expectation"
+    );
+    let bad = t
+        .send(
+            Method::POST,
+            "/api/v1/assess?sector=nurses",
+            None,
+            Some("text/plain"),
+            text.as_bytes().to_vec(),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let error = &bad.json()["errors"][0];
+    assert_eq!(error["field"], "sector");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("health_workers"),
+        "{error}"
+    );
 }
