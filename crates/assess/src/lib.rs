@@ -251,26 +251,28 @@ impl<'r> Tally<'r> {
 /// Two different weak cues on different words: overlapping cues
 /// ("national" inside "national workers") count once.
 fn two_distinct_weak(weak: &[Mark]) -> bool {
-    if weak.len() < 2 || weak.iter().all(|m| m.cue.text == weak[0].cue.text) {
+    // Cues are compared by the rank of their text, which orders them as
+    // their texts do.
+    if weak.len() < 2 || weak.iter().all(|m| m.cue.rank == weak[0].cue.rank) {
         return false;
     }
     // Most clauses have a handful: sort them on the stack.
-    let mut stack = [(0usize, 0usize, ""); 8];
+    let mut stack = [(0usize, 0usize, 0u32); 8];
     let mut heap = Vec::new();
-    let spans: &mut [(usize, usize, &str)] = if weak.len() <= stack.len() {
+    let spans: &mut [(usize, usize, u32)] = if weak.len() <= stack.len() {
         for (slot, m) in stack.iter_mut().zip(weak) {
-            *slot = (m.start, m.end, &*m.cue.text);
+            *slot = (m.start, m.end, m.cue.rank);
         }
         &mut stack[..weak.len()]
     } else {
-        heap.extend(weak.iter().map(|m| (m.start, m.end, &*m.cue.text)));
+        heap.extend(weak.iter().map(|m| (m.start, m.end, m.cue.rank)));
         &mut heap
     };
     // At one start the longest span first, so the words of a phrase
     // ("titre de séjour", then "titre*" and "séjour" inside it) count
     // once, not as two different cues.
-    spans.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
-    let mut first: Option<&str> = None;
+    spans.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut first: Option<u32> = None;
     let mut last_end = 0;
     for &(start, end, cue) in spans.iter() {
         if start < last_end {

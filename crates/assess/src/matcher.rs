@@ -460,6 +460,9 @@ pub struct Cue {
     /// when a negation turns an adverse cue into a protection.
     pub text: Arc<str>,
     pub reversed: Arc<str>,
+    /// Where `text` falls among the language's cue texts: comparing ranks
+    /// compares texts (equal texts share one) without reading them.
+    pub rank: u32,
     steps: Vec<Step>,
     /// Its words may follow an Arabic clitic.
     arabic: bool,
@@ -568,12 +571,27 @@ impl LanguageMatcher {
                 strength,
                 reversed: format!("not: {text}").into(),
                 text: text.into(),
+                rank: 0,
                 steps,
                 arabic: pattern.arabic,
                 negative,
             });
         }
         lexicon.seal();
+        let mut texts: Vec<&str> = compiled.iter().map(|c| &*c.text).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        let ranks: Vec<u32> = compiled
+            .iter()
+            .map(|c| {
+                texts
+                    .binary_search(&&*c.text)
+                    .expect("every text is listed") as u32
+            })
+            .collect();
+        for (cue, rank) in compiled.iter_mut().zip(ranks) {
+            cue.rank = rank;
+        }
         let mut starts = Vec::with_capacity(compiled.len());
         let mut literals_of = Vec::new();
         let mut cues_with = vec![0u32; literals as usize];
