@@ -163,10 +163,12 @@ impl Report {
 /// element is covered elsewhere), so their strings are made only for those
 /// kept, in [`Mark::evidence`].
 #[derive(Clone, Copy)]
+/// Offsets are `u32` (texts are read up to tens of megabytes): a text has
+/// tens of thousands of marks, and smaller ones are cheaper to move.
 struct Mark<'r> {
-    clause: usize,
-    start: usize,
-    end: usize,
+    clause: u32,
+    start: u32,
+    end: u32,
     cue: &'r Cue,
     /// An adverse cue under a negation ("the worker shall not pay"): a
     /// protection, shown as `not: <cue>`.
@@ -177,10 +179,10 @@ struct Mark<'r> {
 impl Mark<'_> {
     fn evidence(&self, text: &str, clauses: &[Clause]) -> Evidence {
         Evidence {
-            clause: clauses[self.clause].id.clone(),
-            start: self.start,
-            end: self.end,
-            text: text[self.start..self.end].to_string(),
+            clause: clauses[self.clause as usize].id.clone(),
+            start: self.start as usize,
+            end: self.end as usize,
+            text: text[self.start as usize..self.end as usize].to_string(),
             cue: if self.reversed {
                 self.cue.reversed.clone()
             } else {
@@ -195,13 +197,31 @@ impl Mark<'_> {
 /// element's [`Tally`]: strong ones, then weak, then adverse, each in the
 /// order found.
 struct Verdict {
-    clause: usize,
-    strong: std::ops::Range<usize>,
-    weak: std::ops::Range<usize>,
-    adverse: std::ops::Range<usize>,
+    clause: u32,
+    /// Its marks of each strength in its element's [`Tally::marks`].
+    strong: Marks,
+    weak: Marks,
+    adverse: Marks,
     /// No adverse words, and a strong cue or two distinct weak ones.
     covers: bool,
     score: f64,
+}
+
+/// A run of marks in a [`Tally`], `from..to`.
+#[derive(Clone, Copy)]
+struct Marks {
+    from: u32,
+    to: u32,
+}
+
+impl Marks {
+    fn range(self) -> std::ops::Range<usize> {
+        self.from as usize..self.to as usize
+    }
+
+    fn is_empty(self) -> bool {
+        self.from == self.to
+    }
 }
 
 /// Everything the clauses of a text say about one element. One flat list
@@ -215,17 +235,20 @@ struct Tally<'r> {
 
 impl<'r> Tally<'r> {
     /// Adds clause `clause`'s marks (in the order found).
-    fn add(&mut self, clause: usize, found: &[Mark<'r>]) {
+    fn add(&mut self, clause: u32, found: &[Mark<'r>]) {
         let mut range = |strength: Strength| {
-            let from = self.marks.len();
+            let from = self.marks.len() as u32;
             self.marks
                 .extend(found.iter().filter(|m| m.strength == strength));
-            from..self.marks.len()
+            Marks {
+                from,
+                to: self.marks.len() as u32,
+            }
         };
         let strong = range(Strength::Strong);
         let weak = range(Strength::Weak);
         let adverse = range(Strength::Adverse);
-        let two_weak = two_distinct_weak(&self.marks[weak.clone()]);
+        let two_weak = two_distinct_weak(&self.marks[weak.range()]);
         let (covers, score) = if !adverse.is_empty() {
             (false, 0.0)
         } else if !strong.is_empty() {
@@ -257,9 +280,9 @@ fn two_distinct_weak(weak: &[Mark]) -> bool {
         return false;
     }
     // Most clauses have a handful: sort them on the stack.
-    let mut stack = [(0usize, 0usize, 0u32); 8];
+    let mut stack = [(0u32, 0u32, 0u32); 8];
     let mut heap = Vec::new();
-    let spans: &mut [(usize, usize, u32)] = if weak.len() <= stack.len() {
+    let spans: &mut [(u32, u32, u32)] = if weak.len() <= stack.len() {
         for (slot, m) in stack.iter_mut().zip(weak) {
             *slot = (m.start, m.end, m.cue.rank);
         }
@@ -304,8 +327,13 @@ impl Assessor {
         &self.rubric
     }
 
-    /// Assesses `text`; `language` is detected when not given.
+    /// Assesses `text`; `language` is detected when not given. Texts are
+    /// read up to 4 GiB (extraction stops far below).
     pub fn assess(&self, text: &str, language: Option<Language>) -> Report {
+        assert!(
+            u32::try_from(text.len()).is_ok(),
+            "a text to assess is under 4 GiB"
+        );
         let language = language.unwrap_or_else(|| language::detect(text));
         let clauses = segment::segment(text);
         let n = self.rubric.elements.len();
@@ -336,9 +364,9 @@ impl Assessor {
                     (s, _) => (s, false),
                 };
                 let mark = Mark {
-                    clause: ci,
-                    start,
-                    end,
+                    clause: ci as u32,
+                    start: start as u32,
+                    end: end as u32,
                     cue,
                     reversed,
                     strength,
@@ -349,7 +377,7 @@ impl Assessor {
                 pending[hit.element].push(mark);
             }
             for e in touched.drain(..) {
-                tallies[e].add(ci, &pending[e]);
+                tallies[e].add(ci as u32, &pending[e]);
                 pending[e].clear();
             }
         }
@@ -424,7 +452,7 @@ fn finding(id: &str, text: &str, clauses: &[Clause], tally: Tally) -> ElementFin
     let covering_ids: Vec<Arc<str>> = verdicts
         .iter()
         .filter(|v| v.covers)
-        .map(|v| clauses[v.clause].id.clone())
+        .map(|v| clauses[v.clause as usize].id.clone())
         .collect();
     let any_covering = !covering_ids.is_empty();
     let best = verdicts.iter().map(|v| v.score).fold(0.0, f64::max);
@@ -432,17 +460,17 @@ fn finding(id: &str, text: &str, clauses: &[Clause], tally: Tally) -> ElementFin
     let mut kept: Vec<Mark> = Vec::new();
     for v in &verdicts {
         concerns.extend(
-            marks[v.adverse.clone()]
+            marks[v.adverse.range()]
                 .iter()
                 .map(|m| m.evidence(text, clauses)),
         );
         if any_covering {
             if v.covers {
-                kept.extend(&marks[v.strong.clone()]);
-                kept.extend(&marks[v.weak.clone()]);
+                kept.extend(&marks[v.strong.range()]);
+                kept.extend(&marks[v.weak.range()]);
             }
         } else if v.adverse.is_empty() {
-            kept.extend(&marks[v.weak.clone()]);
+            kept.extend(&marks[v.weak.range()]);
         }
     }
     let status = match (any_covering, concerns.is_empty(), best > 0.0) {
