@@ -238,8 +238,9 @@ impl<'r> Tally<'r> {
     fn add(&mut self, clause: u32, found: &[Mark<'r>]) {
         let mut range = |strength: Strength| {
             let from = self.marks.len() as u32;
-            self.marks
-                .extend(found.iter().filter(|m| m.strength == strength));
+            for m in found.iter().filter(|m| m.strength == strength) {
+                self.marks.push(*m);
+            }
             Marks {
                 from,
                 to: self.marks.len() as u32,
