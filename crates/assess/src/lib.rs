@@ -34,6 +34,110 @@ pub enum Status {
     Absent,
 }
 
+/// Words quoted from the assessed text. The excerpts of a report share one
+/// copy of the text (quoting raises a count instead of copying): a long
+/// text has tens of thousands of them. An excerpt reads, compares and
+/// serialises as the string it quotes.
+#[derive(Clone)]
+pub struct Excerpt {
+    source: Arc<str>,
+    start: u32,
+    end: u32,
+}
+
+impl Excerpt {
+    /// `source[start..end]`, which must be on character boundaries.
+    fn new(source: &Arc<str>, start: u32, end: u32) -> Excerpt {
+        assert!(
+            source.is_char_boundary(start as usize) && source.is_char_boundary(end as usize),
+            "an excerpt starts and ends on characters"
+        );
+        Excerpt {
+            source: source.clone(),
+            start,
+            end,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.source[self.start as usize..self.end as usize]
+    }
+}
+
+impl From<&str> for Excerpt {
+    fn from(text: &str) -> Excerpt {
+        Excerpt {
+            end: u32::try_from(text.len()).expect("an excerpt is under 4 GiB"),
+            source: text.into(),
+            start: 0,
+        }
+    }
+}
+
+impl std::ops::Deref for Excerpt {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Excerpt {
+    fn eq(&self, other: &Excerpt) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Excerpt {}
+
+impl PartialEq<str> for Excerpt {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Excerpt {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Excerpt> for &str {
+    fn eq(&self, other: &Excerpt) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl std::fmt::Debug for Excerpt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl Serialize for Excerpt {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Excerpt {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Excerpt, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ok(Excerpt::from(text.as_str()))
+    }
+}
+
+impl schemars::JsonSchema for Excerpt {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Excerpt".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "string"})
+    }
+}
+
 /// Words of the text that made a finding, with the cue that fired.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Evidence {
@@ -42,7 +146,7 @@ pub struct Evidence {
     /// Byte offsets into the assessed text.
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Excerpt,
     /// The rubric cue that fired.
     pub cue: Arc<str>,
     pub strength: Strength,
@@ -177,12 +281,12 @@ struct Mark<'r> {
 }
 
 impl Mark<'_> {
-    fn evidence(&self, text: &str, clauses: &[Clause]) -> Evidence {
+    fn evidence(&self, text: &Arc<str>, clauses: &[Clause]) -> Evidence {
         Evidence {
             clause: clauses[self.clause as usize].id.clone(),
             start: self.start as usize,
             end: self.end as usize,
-            text: text[self.start as usize..self.end as usize].to_string(),
+            text: Excerpt::new(text, self.start, self.end),
             cue: if self.reversed {
                 self.cue.reversed.clone()
             } else {
@@ -382,12 +486,14 @@ impl Assessor {
                 pending[e].clear();
             }
         }
+        // One copy of the text for every excerpt the findings quote.
+        let source: Arc<str> = text.into();
         let elements: Vec<ElementFinding> = self
             .rubric
             .elements
             .iter()
             .zip(tallies)
-            .map(|(element, tally)| finding(&element.id, text, &clauses, tally))
+            .map(|(element, tally)| finding(&element.id, &source, &clauses, tally))
             .collect();
         let coverage =
             elements.iter().map(|e| weight(e.status)).sum::<f64>() / elements.len().max(1) as f64;
@@ -448,7 +554,7 @@ fn clause_language(clause: &str, document: Language) -> Language {
     }
 }
 
-fn finding(id: &str, text: &str, clauses: &[Clause], tally: Tally) -> ElementFinding {
+fn finding(id: &str, text: &Arc<str>, clauses: &[Clause], tally: Tally) -> ElementFinding {
     let Tally { verdicts, marks } = tally;
     let covering_ids: Vec<Arc<str>> = verdicts
         .iter()

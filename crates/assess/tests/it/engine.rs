@@ -222,3 +222,18 @@ fn a_sector_note_must_name_elements_in_four_languages() {
     let err = Rubric::parse(&no_arabic).unwrap_err().to_string();
     assert_eq!(err, "rubric: sector `health_workers`: no ar title");
 }
+
+#[test]
+fn an_excerpt_reads_and_round_trips_as_the_words_it_quotes() {
+    let text = "Article 1\nNo recruitment fees shall be charged to workers.\n";
+    let report = assessor().assess(text, None);
+    let e = &report.element("recruitment_costs").unwrap().evidence[0];
+    let quoted = &text[e.start..e.end];
+    assert_eq!(e.text, quoted);
+    assert_eq!(e.text.trim(), quoted.trim());
+    let json = serde_json::to_value(e).unwrap();
+    assert_eq!(json["text"], quoted);
+    let back: passerelle_assess::Evidence = serde_json::from_value(json).unwrap();
+    assert_eq!(&back, e);
+    assert_eq!(format!("{:?}", e.text), format!("{quoted:?}"));
+}
