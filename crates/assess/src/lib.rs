@@ -34,6 +34,17 @@ pub enum Status {
     Absent,
 }
 
+impl Status {
+    /// The status as the JSON names it (`covered`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Covered => "covered",
+            Status::Partial => "partial",
+            Status::Absent => "absent",
+        }
+    }
+}
+
 /// Words quoted from the assessed text. The excerpts of a report share one
 /// copy of the text (quoting raises a count instead of copying): a long
 /// text has tens of thousands of them. An excerpt reads, compares and

@@ -205,11 +205,7 @@ pub fn html(report: &Report, rubric: &Rubric, lang: Language) -> String {
         let Some(element) = rubric.element(&f.id) else {
             continue;
         };
-        let status = match f.status {
-            Status::Covered => "covered",
-            Status::Partial => "partial",
-            Status::Absent => "absent",
-        };
+        let status = f.status.as_str();
         out.push_str(&format!(
             "<section><h2><bdi>{}</bdi> — <span class=\"{status}\">{}</span></h2><p>{}</p>",
             escape(pick(&element.title, lang)),
@@ -247,11 +243,7 @@ pub fn html(report: &Report, rubric: &Rubric, lang: Language) -> String {
             let title = rubric
                 .element(&x.element)
                 .map_or("", |e| pick(&e.title, lang));
-            let class = match status.status {
-                Status::Covered => "covered",
-                Status::Partial => "partial",
-                Status::Absent => "absent",
-            };
+            let class = status.status.as_str();
             out.push_str(&format!(
                 "<li><bdi>{}</bdi> — <span class=\"{class}\">{}</span>: {}</li>",
                 escape(title),

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use passerelle_assess::{Rubric, SectorFinding, Status};
+use passerelle_assess::{Rubric, SectorFinding};
 use passerelle_domain::Lang;
 use passerelle_domain::assessment::{Assessment, FindingStatus};
 use serde::Serialize;
@@ -155,11 +155,7 @@ pub fn build(
                             .element(&x.element)
                             .map(|e| pick(&e.title, lang))
                             .unwrap_or_default(),
-                        status: match found.status {
-                            Status::Covered => "covered",
-                            Status::Partial => "partial",
-                            Status::Absent => "absent",
-                        },
+                        status: found.status.as_str(),
                         why: pick(&x.why, lang),
                     })
                     .collect(),
