@@ -1,5 +1,6 @@
-//! Finding cues in normalised text. Each word of the text is walked once
-//! through a trie ([`Lexicon`]) of the words cues are made of; a cue is then
+//! Finding cues in normalised text. The text is walked once, byte by
+//! byte, through a trie ([`Lexicon`]) of the words cues are made of (the
+//! space between words leads back to its root); a cue is then
 //! a join of its words by word index ("fee* ~ charged": a word starting
 //! with `fee`, then `charged` within five words), never a string search.
 //! The same walk marks the words that negate, forbid or name an
@@ -278,7 +279,7 @@ impl Lexicon {
             if column == 0 {
                 return;
             }
-            let t = self.next[(node << self.width.trailing_zeros()) | column];
+            let t = self.next[(node << self.shift) | column];
             node = (t & !MEANS) as usize;
             if node == DEAD {
                 return;
