@@ -178,11 +178,29 @@ fn is_roman(s: &str) -> bool {
 
 /// The first `n` words of a heading line, without trailing punctuation.
 fn label_of(line: &str, n: usize) -> String {
-    let words: Vec<&str> = line.split_whitespace().take(n).collect();
-    words
-        .join(" ")
-        .trim_end_matches([':', '.', '-', '–', '—'])
-        .to_string()
+    let mut label = String::new();
+    for word in line.split_whitespace().take(n) {
+        if !label.is_empty() {
+            label.push(' ');
+        }
+        label.push_str(word);
+    }
+    let kept = label.trim_end_matches([':', '.', '-', '–', '—']).len();
+    label.truncate(kept);
+    label
+}
+
+/// The id of the `n`-th clause, `c{n}`, made without an intermediate
+/// string: a long text has thousands.
+fn clause_id(n: usize) -> Arc<str> {
+    use std::io::Write;
+    let mut buf = [0u8; 24];
+    let mut at = &mut buf[..];
+    write!(at, "c{n}").expect("an id fits in 24 bytes");
+    let len = 24 - at.len();
+    std::str::from_utf8(&buf[..len])
+        .expect("an id is ASCII")
+        .into()
 }
 
 /// Splits `text` into clauses.
@@ -213,12 +231,17 @@ pub fn segment(text: &str) -> Vec<Clause> {
             end: starts[0].0,
         });
     }
-    for (i, (start, label, _)) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map_or(text.len(), |s| s.0);
+    let ends: Vec<usize> = starts
+        .iter()
+        .skip(1)
+        .map(|s| s.0)
+        .chain([text.len()])
+        .collect();
+    for ((start, label, _), end) in starts.into_iter().zip(ends) {
         clauses.push(Clause {
-            id: format!("c{}", clauses.len()).into(),
-            label: label.clone(),
-            start: *start,
+            id: clause_id(clauses.len()),
+            label,
+            start,
             end,
         });
     }
@@ -233,7 +256,7 @@ fn paragraphs(text: &str) -> Vec<Clause> {
     let push = |clauses: &mut Vec<Clause>, s: usize, e: usize| {
         let n = clauses.len() + 1;
         clauses.push(trim(Clause {
-            id: format!("c{}", n - 1).into(),
+            id: clause_id(n - 1),
             label: format!("Paragraph {n}"),
             start: s,
             end: e,
