@@ -740,14 +740,32 @@ pub(crate) async fn attach(
     Ok((doc, body_json))
 }
 
-/// The id of a visible agreement given by id or slug.
-async fn agreement_id(state: &AppState, headers: &HeaderMap, key: &str) -> ApiResult<String> {
+/// The id of a visible agreement given by id or slug, and the agreement.
+async fn agreement_id(
+    state: &AppState,
+    headers: &HeaderMap,
+    key: &str,
+) -> ApiResult<(String, Value)> {
     let agreement = state
         .store
         .get_json(Kind::Agreements, key, privileged(state, headers).await)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
-    Ok(agreement["id"].as_str().unwrap_or(key).to_string())
+    Ok((
+        agreement["id"].as_str().unwrap_or(key).to_string(),
+        agreement,
+    ))
+}
+
+/// An assessment as the API gives it: with the expectations of the
+/// agreement's sector notes, read from the findings in force.
+fn assessment_body(agreement: &Value, a: &passerelle_domain::assessment::Assessment) -> Value {
+    let sectors = crate::assessment::sector_findings(agreement, a);
+    let mut body = json!(a);
+    if !sectors.is_empty() {
+        body["sectors"] = json!(sectors);
+    }
+    body
 }
 
 async fn assessment(
@@ -775,12 +793,7 @@ async fn assessment(
         }
         a.clauses = Value::Null;
     }
-    let sectors = crate::assessment::sector_findings(&agreement, &a);
-    let mut body = json!(a);
-    if !sectors.is_empty() {
-        body["sectors"] = json!(sectors);
-    }
-    Ok(Json(body))
+    Ok(Json(assessment_body(&agreement, &a)))
 }
 
 async fn review(
@@ -790,12 +803,11 @@ async fn review(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let actor = writer(&state, &headers, Permission::ReviewFindings).await?;
-    let id = agreement_id(&state, &headers, &key).await?;
+    let (id, agreement) = agreement_id(&state, &headers, &key).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let decision: passerelle_domain::assessment::Review = from_json(value)?;
-    Ok(Json(json!(
-        state.store.review(&actor, &id, &element, &decision).await?
-    )))
+    let a = state.store.review(&actor, &id, &element, &decision).await?;
+    Ok(Json(assessment_body(&agreement, &a)))
 }
 
 /// Re-runs the machine on the assessed document with the current rubric;
@@ -806,7 +818,7 @@ async fn recompute(
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
     let actor = writer(&state, &headers, Permission::ReviewFindings).await?;
-    let id = agreement_id(&state, &headers, &key).await?;
+    let (id, agreement) = agreement_id(&state, &headers, &key).await?;
     let current = state.store.assessment(&id).await?.ok_or_else(|| {
         ApiError::not_found(format!("agreement `{key}` has no assessment to recompute"))
     })?;
@@ -829,12 +841,11 @@ async fn recompute(
     )
     .await?;
     let stored = crate::assessment::stored(&report, &id, &doc.id, &passerelle_store::now());
-    Ok(Json(json!(
-        state
-            .store
-            .save_assessment(&actor, stored, Some(&text))
-            .await?
-    )))
+    let a = state
+        .store
+        .save_assessment(&actor, stored, Some(&text))
+        .await?;
+    Ok(Json(assessment_body(&agreement, &a)))
 }
 
 /// A document, if the caller may see the agreement it belongs to.

@@ -272,21 +272,21 @@ fn build() -> Value {
         "/api/v1/agreements/{key}/assessment".into(),
         json!({"parameters": [key_param], "get": {"tags": ["assessment"],
             "summary": "The stored assessment of the agreement's text: one finding per element, with provenance (machine, human, machine_confirmed); without a token, the evidence of a text that is not public is left out",
-            "responses": {"200": ok(assessment_read, "The assessment"), "404": problem("No agreement, or no assessed text")}}}),
+            "responses": {"200": ok(assessment_read.clone(), "The assessment"), "404": problem("No agreement, or no assessed text")}}}),
     );
     paths.insert(
         "/api/v1/agreements/{key}/assessment/findings/{element}".into(),
         json!({"parameters": [key_param, {"name": "element", "in": "path", "required": true, "schema": {"type": "string"}}],
             "post": {"tags": ["assessment"], "summary": "A reviewer confirms, rejects (with a note) or adds (with a note) a finding",
             "security": security, "requestBody": {"required": true, "content": {"application/json": {"schema": review}}},
-            "responses": {"200": ok(stored_assessment.clone(), "The assessment with the decision"), "401": problem("No valid token"),
+            "responses": {"200": ok(assessment_read.clone(), "The assessment with the decision"), "401": problem("No valid token"),
                           "409": problem("No assessment yet"), "422": problem("Invalid decision")}}}),
     );
     paths.insert(
         "/api/v1/agreements/{key}/assessment/recompute".into(),
         json!({"parameters": [key_param], "post": {"tags": ["assessment"],
             "summary": "Re-run the machine with the current rubric; reviewers' decisions are kept",
-            "security": security, "responses": {"200": ok(stored_assessment, "The assessment"), "401": problem("No valid token"), "404": problem("Nothing to recompute")}}}),
+            "security": security, "responses": {"200": ok(assessment_read, "The assessment"), "401": problem("No valid token"), "404": problem("Nothing to recompute")}}}),
     );
     paths.insert(
         "/api/v1/assess".into(),

@@ -269,6 +269,11 @@ async fn sector_notes_add_the_sectors_expectations() {
             )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(
+            expected(&r.json(), "housing"),
+            "covered",
+            "the decision's answer"
+        );
         let a = t.get("/api/v1/agreements/d/assessment").await.json();
         assert_eq!(expected(&a, "housing"), "covered", "{b}");
         assert!(a["sectors"][0]["coverage"].as_f64().unwrap() > before);
