@@ -17,32 +17,46 @@ fn corpus(lang: Language) -> (Vec<LabelledClause>, Vec<LabelledDocument>) {
             .expect("clauses"),
     )
     .expect("clauses are JSON");
+    (clauses, documents(&root, lang))
+}
+
+/// The labelled documents of a set in `lang` (none when it has none).
+fn documents(root: &Path, lang: Language) -> Vec<LabelledDocument> {
     let mut documents = Vec::new();
     let dir = root.join("documents").join(lang.code());
-    let mut texts: Vec<_> = std::fs::read_dir(&dir)
-        .expect("documents")
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return documents;
+    };
+    let mut texts: Vec<_> = entries
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     texts.sort();
     for path in texts {
-        let labels: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(path.with_extension("labels.json")).expect("labels"),
-        )
-        .expect("labels are JSON");
-        let covered: BTreeSet<String> = labels["covered"]
+        let labels_path = path.with_extension("labels.json");
+        let labels: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&labels_path).expect("labels"))
+                .expect("labels are JSON");
+        let listed: Vec<String> = labels["covered"]
             .as_array()
             .expect("`covered` is a list")
             .iter()
             .map(|v| v.as_str().expect("an element id").to_string())
             .collect();
+        let covered: BTreeSet<String> = listed.iter().cloned().collect();
+        assert_eq!(
+            covered.len(),
+            listed.len(),
+            "{}: an element twice",
+            labels_path.display()
+        );
         documents.push(LabelledDocument {
             name: path.file_stem().unwrap().to_string_lossy().into_owned(),
             text: std::fs::read_to_string(&path).expect("document"),
             covered,
         });
     }
-    (clauses, documents)
+    documents
 }
 
 #[test]
@@ -109,6 +123,16 @@ fn every_label_of_both_sets_names_an_element_once() {
                         "{}: `{}` names no element `{e}`",
                         path.display(),
                         c.id
+                    );
+                }
+            }
+            for d in documents(&root.join(set), lang) {
+                assert!(!d.text.trim().is_empty(), "{}: empty", d.name);
+                for e in &d.covered {
+                    assert!(
+                        rubric.element(e).is_some(),
+                        "{} ({set}): names no element `{e}`",
+                        d.name
                     );
                 }
             }
