@@ -316,8 +316,9 @@ struct Stream<'m> {
 impl Stream<'_> {
     /// One byte, ending at `end`, of the walk.
     #[inline(always)]
-    fn step(&mut self, lexicon: &Lexicon, next: &[u16], b: u8, end: usize) {
+    fn step(&mut self, lexicon: &Lexicon, b: u8, end: usize) {
         let column = lexicon.columns[b as usize] as usize;
+        let next = &lexicon.next;
         let t = next[((self.node << lexicon.shift) | column) & (next.len() - 1)];
         self.node = (t & !MEANS) as usize;
         self.word += u32::from(column == SPACE);
@@ -362,18 +363,17 @@ impl Lexicon {
             n: 0,
             out: second,
         };
-        let next = &self.next[..];
         let (ta, tb) = (&text[a0..a1], &text[b0..b1]);
         let common = ta.len().min(tb.len());
         for (k, (&x, &y)) in ta[..common].iter().zip(&tb[..common]).enumerate() {
-            a.step(self, next, x, a0 + k + 1);
-            b.step(self, next, y, b0 + k + 1);
+            a.step(self, x, a0 + k + 1);
+            b.step(self, y, b0 + k + 1);
         }
         for (k, &x) in ta.iter().enumerate().skip(common) {
-            a.step(self, next, x, a0 + k + 1);
+            a.step(self, x, a0 + k + 1);
         }
         for (k, &y) in tb.iter().enumerate().skip(common) {
-            b.step(self, next, y, b0 + k + 1);
+            b.step(self, y, b0 + k + 1);
         }
         [a.n, b.n]
     }

@@ -112,16 +112,16 @@ async fn openapi_and_reference_page_work_offline() {
 async fn assess_returns_a_report_and_stores_nothing() {
     use axum::http::Method;
     let t = apps().await.remove(0);
+    let assess = |uri: &'static str, content_type: &'static str, body: Vec<u8>| {
+        t.send(Method::POST, uri, None, Some(content_type), body)
+    };
     let text = "Article premier\nAucun frais de recrutement n'est mis à la charge des travailleurs.\n\nArticle 2\nL'employeur ne peut retenir le passeport du travailleur.";
-    let r = t
-        .send(
-            Method::POST,
-            "/api/v1/assess",
-            None,
-            Some("text/plain; charset=utf-8"),
-            text.as_bytes().to_vec(),
-        )
-        .await;
+    let r = assess(
+        "/api/v1/assess",
+        "text/plain; charset=utf-8",
+        text.as_bytes().to_vec(),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let report = r.json();
     assert_eq!(report["rubric"], "blma-guidance-2022");
@@ -144,27 +144,21 @@ async fn assess_returns_a_report_and_stores_nothing() {
         0
     );
 
-    let html = t
-        .send(
-            Method::POST,
-            "/api/v1/assess?format=html&lang=fr",
-            None,
-            Some("text/plain"),
-            text.as_bytes().to_vec(),
-        )
-        .await;
+    let html = assess(
+        "/api/v1/assess?format=html&lang=fr",
+        "text/plain",
+        text.as_bytes().to_vec(),
+    )
+    .await;
     assert!(html.content_type.starts_with("text/html"));
     assert!(html.text().contains("lang=\"fr\""));
 
-    let pdf = t
-        .send(
-            Method::POST,
-            "/api/v1/assess",
-            None,
-            Some("application/pdf"),
-            b"%PDF-1.7 ...".to_vec(),
-        )
-        .await;
+    let pdf = assess(
+        "/api/v1/assess",
+        "application/pdf",
+        b"%PDF-1.7 ...".to_vec(),
+    )
+    .await;
     assert_eq!(
         pdf.status,
         StatusCode::UNPROCESSABLE_ENTITY,
@@ -172,37 +166,18 @@ async fn assess_returns_a_report_and_stores_nothing() {
         pdf.text()
     );
     assert_eq!(pdf.json()["code"], "unreadable_file");
-    let empty = t
-        .send(
-            Method::POST,
-            "/api/v1/assess",
-            None,
-            Some("text/plain"),
-            Vec::new(),
-        )
-        .await;
+    let empty = assess("/api/v1/assess", "text/plain", Vec::new()).await;
     assert_eq!(empty.json()["code"], "unreadable_file");
-    let bad = t
-        .send(
-            Method::POST,
-            "/api/v1/assess?lang=de",
-            None,
-            Some("text/plain"),
-            b"x".to_vec(),
-        )
-        .await;
+    let bad = assess("/api/v1/assess?lang=de", "text/plain", b"x".to_vec()).await;
     assert_eq!(bad.json()["errors"][0]["field"], "lang");
 
     // A sector note adds its expectations, with the statuses just found.
-    let r = t
-        .send(
-            Method::POST,
-            "/api/v1/assess?sector=domestic_workers",
-            None,
-            Some("text/plain"),
-            text.as_bytes().to_vec(),
-        )
-        .await;
+    let r = assess(
+        "/api/v1/assess?sector=domestic_workers",
+        "text/plain",
+        text.as_bytes().to_vec(),
+    )
+    .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let sectors = r.json()["sectors"].clone();
     assert_eq!(sectors[0]["sector"], "domestic_workers", "{sectors}");
@@ -222,15 +197,12 @@ async fn assess_returns_a_report_and_stores_nothing() {
         None,
         "not a domestic work expectation"
     );
-    let bad = t
-        .send(
-            Method::POST,
-            "/api/v1/assess?sector=nurses",
-            None,
-            Some("text/plain"),
-            text.as_bytes().to_vec(),
-        )
-        .await;
+    let bad = assess(
+        "/api/v1/assess?sector=nurses",
+        "text/plain",
+        text.as_bytes().to_vec(),
+    )
+    .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     let error = &bad.json()["errors"][0];
     assert_eq!(error["field"], "sector");
