@@ -438,7 +438,11 @@ pub fn normalize_into(original: &str, out: &mut Normalized) {
                     let mut end = i;
                     loop {
                         if t.kind == WORD {
-                            b.text.extend_from_slice(&t.folded[..t.len as usize]);
+                            // Byte by byte: a copy of a length not known
+                            // here is a call to `memcpy` per letter.
+                            for &f in &t.folded[..t.len as usize] {
+                                b.text.push(f);
+                            }
                             end = i + 2;
                         }
                         i += 2;
