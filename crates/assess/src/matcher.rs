@@ -188,6 +188,16 @@ impl Occurrences<'_> {
     }
 }
 
+/// A clause as read for matching: its normalised bytes, its words, the cue
+/// words found in them and where each occurs.
+#[derive(Clone, Copy)]
+struct Read<'r> {
+    text: &'r [u8],
+    words: &'r [TextWord],
+    found: &'r [Found],
+    at: &'r Occurrences<'r>,
+}
+
 /// No occurrence: the end of a list in [`Scratch::next`].
 const NONE: u32 = u32::MAX;
 
@@ -448,6 +458,9 @@ pub struct Hit {
 enum Step {
     /// A word of the lexicon (its literal id), whole or as a stem.
     Word { literal: u32, stem: bool },
+    /// A short whole word, compared with the text's word where the cue
+    /// needs it, not looked for by the walk: see [`keep_in_place`].
+    Exact(Exact),
     /// Up to [`GAP_WORDS`] other words in the same sentence.
     Gap,
 }
@@ -503,6 +516,87 @@ struct LanguageMatcher {
     arabic: bool,
 }
 
+/// A short word as a number (its bytes, little-endian) and its length, so
+/// that comparing it with a word of the text is two comparisons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Exact {
+    len: u32,
+    bytes: u64,
+}
+
+/// Bytes of the longest word [`keep_in_place`] checks in place; at most
+/// eight, the bytes of an [`Exact`].
+const SHORT_WORD: usize = 3;
+const _: () = assert!(SHORT_WORD <= 8);
+
+/// `len` bytes (one to eight) of `bytes` from `at`, as a number.
+#[inline]
+fn number_of(bytes: &[u8], at: usize, len: usize) -> u64 {
+    debug_assert!((1..=8).contains(&len));
+    match bytes.get(at..at + 8) {
+        Some(eight) => {
+            let x = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            x & (u64::MAX >> (64 - 8 * len))
+        }
+        None => bytes[at..at + len]
+            .iter()
+            .rev()
+            .fold(0, |n, &b| (n << 8) | u64::from(b)),
+    }
+}
+
+impl Exact {
+    fn new(word: &[u8]) -> Exact {
+        Exact {
+            len: word.len() as u32,
+            bytes: number_of(word, 0, word.len()),
+        }
+    }
+
+    /// Whether `text[start..end]` is this word.
+    #[inline]
+    fn is(self, text: &[u8], start: usize, end: usize) -> bool {
+        end - start == self.len as usize && number_of(text, start, end - start) == self.bytes
+    }
+}
+
+/// Turns the steps of short words that no cue starts with and none uses as
+/// a stem into [`Step::Exact`], and takes those words out of the walk's
+/// findings (flags such as a negation's stay). Short words are the common
+/// ones ("de", "the", "of", "y"), about 40 % of the cue words a text holds;
+/// a cue reaches them from the word before, so nothing needs to list where
+/// they are. Longer words stay in the walk: a rarer word lets the test
+/// that a cue's every word is in the clause reject the cue before it is
+/// tried. `literal_words` gives each literal's word and node.
+fn keep_in_place(cues: &mut [Cue], lexicon: &mut Lexicon, literal_words: &[(String, usize)]) {
+    let mut starts = vec![false; literal_words.len()];
+    for cue in cues.iter() {
+        if let Step::Word { literal, .. } = cue.steps[0] {
+            starts[literal as usize] = true;
+        }
+    }
+    let in_place = |l: u32| {
+        let (ref word, node) = literal_words[l as usize];
+        word.len() <= SHORT_WORD && !starts[l as usize] && !lexicon.nodes[node].stem
+    };
+    let mut placed = vec![false; literal_words.len()];
+    for cue in cues.iter_mut() {
+        for step in &mut cue.steps {
+            let Step::Word { literal, .. } = *step else {
+                continue;
+            };
+            if !in_place(literal) {
+                continue;
+            }
+            placed[literal as usize] = true;
+            *step = Step::Exact(Exact::new(literal_words[literal as usize].0.as_bytes()));
+        }
+    }
+    for (&(_, node), _) in literal_words.iter().zip(placed).filter(|(_, p)| *p) {
+        lexicon.nodes[node].literal = 0;
+    }
+}
+
 impl LanguageMatcher {
     /// Compiles `cues` (element, strength, text) with the language's
     /// negation words and prohibition stems.
@@ -541,6 +635,8 @@ impl LanguageMatcher {
             lexicon.nodes[node].whole |= flag::INSTITUTION;
         }
         let mut literals = 0u32;
+        // Per literal, its word and its node.
+        let mut literal_words: Vec<(String, usize)> = Vec::new();
         let mut compiled = Vec::with_capacity(cues.len());
         for ((element, strength, text), pattern) in cues.into_iter().zip(patterns) {
             let steps = pattern
@@ -554,6 +650,7 @@ impl LanguageMatcher {
                         if n.literal == 0 {
                             literals += 1;
                             n.literal = literals;
+                            literal_words.push((text.clone(), node));
                         }
                         n.stem |= *stem;
                         Step::Word {
@@ -577,6 +674,12 @@ impl LanguageMatcher {
                 arabic: pattern.arabic,
                 negative,
             });
+        }
+        let arabic = compiled.iter().any(|c| c.arabic);
+        // A word after a clitic is not the text's word: Arabic cues keep
+        // every word in the walk.
+        if !arabic {
+            keep_in_place(&mut compiled, &mut lexicon, &literal_words);
         }
         lexicon.seal();
         let mut texts: Vec<&str> = compiled.iter().map(|c| &*c.text).collect();
@@ -631,7 +734,7 @@ impl LanguageMatcher {
             literals_of,
             anchored,
             literals: literals as usize,
-            arabic: compiled.iter().any(|c| c.arabic),
+            arabic,
             cues: compiled,
         }
     }
@@ -754,24 +857,37 @@ impl LanguageMatcher {
     /// the next word, or up to [`GAP_WORDS`] further after a gap, in the
     /// same sentence, the nearest first. The candidates are read from the
     /// occurrences of the step's literal, not from the words in between.
-    fn complete(
-        &self,
-        cue: &Cue,
-        words: &[TextWord],
-        found: &[Found],
-        at: &Occurrences,
-        k: usize,
-        w: usize,
-    ) -> Option<usize> {
+    fn complete(&self, cue: &Cue, read: &Read, k: usize, w: usize) -> Option<usize> {
+        let Read {
+            text,
+            words,
+            found,
+            at,
+        } = *read;
         if k == cue.steps.len() {
             return Some(w);
         }
         let (gap, k) = match cue.steps[k] {
             Step::Gap => (GAP_WORDS, k + 1),
-            Step::Word { .. } => (0, k),
+            _ => (0, k),
         };
-        let Step::Word { literal, stem } = cue.steps[k] else {
-            unreachable!("parse refuses two gaps in a row and a trailing gap");
+        let (literal, stem) = match cue.steps[k] {
+            Step::Word { literal, stem } => (literal, stem),
+            Step::Exact(word) => {
+                let last = (w + 1 + gap).min(words.len() - 1);
+                for v in w + 1..=last {
+                    if words[v].sentence != words[w].sentence {
+                        return None;
+                    }
+                    if word.is(text, words[v].start as usize, words[v].end as usize)
+                        && let Some(done) = self.complete(cue, read, k + 1, v)
+                    {
+                        return Some(done);
+                    }
+                }
+                return None;
+            }
+            Step::Gap => unreachable!("parse refuses two gaps in a row and a trailing gap"),
         };
         let mut tried = usize::MAX;
         let mut r = at.first(literal);
@@ -789,7 +905,7 @@ impl LanguageMatcher {
                 continue;
             }
             tried = v;
-            if let Some(done) = self.complete(cue, words, found, at, k + 1, v) {
+            if let Some(done) = self.complete(cue, read, k + 1, v) {
                 return Some(done);
             }
         }
@@ -839,6 +955,12 @@ impl LanguageMatcher {
             next,
             call: *call,
         };
+        let read = Read {
+            text: text.as_bytes(),
+            words,
+            found,
+            at: &at,
+        };
         let holds = |l: &u32| at.first(*l) != NONE;
         let any = |range: std::ops::Range<usize>, mask: u8| -> bool {
             words[range].iter().any(|w| w.flags & mask != 0)
@@ -879,7 +1001,7 @@ impl LanguageMatcher {
                         continue;
                     }
                     let i = f.word as usize;
-                    let Some(j) = self.complete(cue, words, found, &at, 1, i) else {
+                    let Some(j) = self.complete(cue, &read, 1, i) else {
                         continue;
                     };
                     order.push((here, c, hits.len() as u32));
@@ -1109,6 +1231,37 @@ mod tests {
             "ان العمال يستفيدون من الضمان الاجتماعي وبالضمان الاجتماعي",
         );
         assert_eq!(found.len(), 2);
+    }
+
+    /// Short words that no cue starts with are compared where a cue needs
+    /// them, not found by the walk: whole words only, after a gap too,
+    /// within the sentence, up to the text's last byte; and a negation
+    /// among them still negates.
+    #[test]
+    fn short_words_are_compared_in_place() {
+        let words = |cues: &[&str], text: &str| -> Vec<String> {
+            hits(cues, text).into_iter().map(|h| h.1).collect()
+        };
+        assert_eq!(
+            words(&["fee* ~ to worker*"], "fees charged to workers"),
+            ["fees charged to workers"]
+        );
+        assert!(words(&["fee* ~ to worker*"], "fees paid by workers").is_empty());
+        assert!(words(&["fee* to"], "fees toward").is_empty());
+        assert!(words(&["fee* ~ of"], "fees. Of").is_empty());
+        assert_eq!(words(&["paid by"], "paid by"), ["paid by"]);
+        assert_eq!(
+            words(&["paid by"], "wages are paid by the employer"),
+            ["paid by"]
+        );
+        // "of" starts a cue here, so both cues find it through the walk.
+        assert_eq!(
+            words(&["of origin", "country of origin"], "country of origin").len(),
+            2
+        );
+        let found = hits(&["pay no fee*", "fee*"], "workers pay no fees");
+        assert_eq!((found[0].0, found[0].2), (0, false));
+        assert_eq!((found[1].0, found[1].2), (1, true));
     }
 
     #[test]
