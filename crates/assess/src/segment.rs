@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::normalize::{Normalized, normalize_into};
+
 use serde::{Deserialize, Serialize};
 
 /// A clause of the text: byte offsets into the original (extracted) text.
@@ -55,14 +57,26 @@ const ARABIC_HEADINGS: &[&str] = &[
     "المادّة",
 ];
 
-/// The heading a line starts with, if it starts with one.
-fn heading(line: &str) -> Option<String> {
+/// The heading a line starts with, if it starts with one. `scratch` holds
+/// a folded word.
+fn heading(line: &str, scratch: &mut Normalized) -> Option<String> {
     // Most lines start with an ordinary ASCII word: ruled out on their
     // first byte, before any character is decoded.
-    let b0 = line.bytes().find(|b| !b.is_ascii_whitespace())?;
+    let lead = line.bytes().position(|b| !b.is_ascii_whitespace())?;
+    let b0 = line.as_bytes()[lead];
     if b0.is_ascii() && !(b0.is_ascii_digit() || b0 == b'(' || b"ascptACSPT".contains(&b0)) {
         return None;
     }
+    // Many still start with an ASCII word ("The", "Chaque", "Article"):
+    // told from a heading word without folding it.
+    let ascii_heading = if b0.is_ascii_alphabetic() {
+        match ascii_heading_word(&line.as_bytes()[lead..]) {
+            Some(false) => return None,
+            known => known,
+        }
+    } else {
+        None
+    };
     let trimmed =
         line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200F}' || c == '\u{200E}');
     if trimmed.is_empty() {
@@ -96,49 +110,85 @@ fn heading(line: &str) -> Option<String> {
             .map(|h| crate::normalize::normalize(h).into_text())
             .collect()
     });
-    let folded = fold(first);
-    // Arabic: المادة الأولى / المادة 3 / المادة (3)
-    if arabic.iter().any(|a| *a == folded) && two_words {
-        return Some(label_of(trimmed, 2));
+    // A word that starts with a digit folds to no heading word.
+    if c0.is_ascii_digit() {
+        return numbered(first, two_words);
     }
-    if LATIN_HEADINGS.contains(&&*folded) && two_words {
-        let second = trimmed.split_whitespace().nth(1).unwrap_or_default();
-        let second = crate::normalize::normalize(second).into_text();
+    let latin = match ascii_heading {
+        Some(known) => known,
+        None => {
+            let folded = fold(first, scratch);
+            // Arabic: المادة الأولى / المادة 3 / المادة (3)
+            if arabic.iter().any(|a| a == folded) && two_words {
+                return Some(label_of(trimmed, 2));
+            }
+            LATIN_HEADINGS.contains(&folded)
+        }
+    };
+    if latin && two_words {
+        let second = fold(
+            trimmed.split_whitespace().nth(1).unwrap_or_default(),
+            scratch,
+        );
         let numeric = second.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || is_roman(&second)
-            || LATIN_ORDINALS.contains(&second.as_str())
-            || is_ordinal_word(&second);
+            || is_roman(second)
+            || LATIN_ORDINALS.contains(&second)
+            || is_ordinal_word(second);
         if numeric {
             return Some(label_of(trimmed, 2));
         }
     }
-    // Numbered paragraphs: "1.", "2)", "(3)", "4.1" followed by text.
-    let digits: String = first
-        .trim_start_matches('(')
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    if !digits.is_empty()
-        && digits.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && first.len() <= digits.len() + 2
-        && (first.ends_with('.') || first.ends_with(')'))
-        && two_words
-    {
-        return Some(
-            first
-                .trim_end_matches(['.', ')'])
-                .trim_start_matches('(')
-                .to_string(),
-        );
-    }
-    None
+    numbered(first, two_words)
 }
 
-/// A word as normalisation folds it; without normalising (or allocating)
-/// for the common case of ASCII letters and digits, perhaps followed by
-/// punctuation ("Article", "Art.", "Section:"), which normalise to their
-/// letters in lower case.
-fn fold(word: &str) -> std::borrow::Cow<'_, str> {
+/// A numbered paragraph's number, when `first`, a line's first word, is
+/// one ("1.", "2)", "(3)", "4.1.") and text follows it.
+fn numbered(first: &str, two_words: bool) -> Option<String> {
+    let inner = first.trim_start_matches('(');
+    let digits = inner
+        .bytes()
+        .take_while(|c| c.is_ascii_digit() || *c == b'.')
+        .count();
+    let number = inner.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && first.len() <= digits + 2
+        && (first.ends_with('.') || first.ends_with(')'))
+        && two_words;
+    number.then(|| {
+        first
+            .trim_end_matches(['.', ')'])
+            .trim_start_matches('(')
+            .to_string()
+    })
+}
+
+/// Whether `rest` starts with one of [`LATIN_HEADINGS`], when it starts
+/// with a word of ASCII letters and digits, perhaps followed by
+/// punctuation; `None` for any other start (a letter with an accent,
+/// "Art.5"), which [`heading`] folds.
+fn ascii_heading_word(rest: &[u8]) -> Option<bool> {
+    let alnum = rest
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let tail = &rest[alnum..];
+    let end = tail
+        .iter()
+        .position(|b| b.is_ascii_whitespace() || !b.is_ascii())
+        .unwrap_or(tail.len());
+    let plain = tail.get(end).is_none_or(u8::is_ascii)
+        && !tail[..end].iter().any(u8::is_ascii_alphanumeric);
+    plain.then(|| {
+        LATIN_HEADINGS
+            .iter()
+            .any(|h| h.as_bytes().eq_ignore_ascii_case(&rest[..alnum]))
+    })
+}
+
+/// A word as normalisation folds it (into `scratch`); without normalising
+/// for the common case of lower-case ASCII letters and digits, perhaps
+/// followed by punctuation ("art.", "section:"), which normalise to their
+/// letters.
+fn fold<'w>(word: &'w str, scratch: &'w mut Normalized) -> &'w str {
     let alnum = word.bytes().take_while(u8::is_ascii_alphanumeric).count();
     let rest = &word.as_bytes()[alnum..];
     if alnum > 0
@@ -147,14 +197,12 @@ fn fold(word: &str) -> std::borrow::Cow<'_, str> {
             .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
     {
         let letters = &word[..alnum];
-        if letters.bytes().any(|b| b.is_ascii_uppercase()) {
-            letters.to_ascii_lowercase().into()
-        } else {
-            letters.into()
+        if !letters.bytes().any(|b| b.is_ascii_uppercase()) {
+            return letters;
         }
-    } else {
-        crate::normalize::normalize(word).into_text().into()
     }
+    normalize_into(word, scratch);
+    scratch.text()
 }
 
 /// Spelled-out ordinals past the listed ones: Spanish "decimocuarto",
@@ -178,6 +226,21 @@ fn is_roman(s: &str) -> bool {
 
 /// The first `n` words of a heading line, without trailing punctuation.
 fn label_of(line: &str, n: usize) -> String {
+    // Words are mostly one space apart: then the label is a slice of the
+    // line, copied once.
+    let start = line.len() - line.trim_start().len();
+    let mut end = start;
+    let mut spaced = true;
+    for (k, word) in line[start..].split_whitespace().take(n).enumerate() {
+        let at = word.as_ptr() as usize - line.as_ptr() as usize;
+        spaced &= k == 0 || (at == end + 1 && line.as_bytes()[end] == b' ');
+        end = at + word.len();
+    }
+    if spaced {
+        return line[start..end]
+            .trim_end_matches([':', '.', '-', '–', '—'])
+            .to_string();
+    }
     let mut label = String::new();
     for word in line.split_whitespace().take(n) {
         if !label.is_empty() {
@@ -207,8 +270,9 @@ fn clause_id(n: usize) -> Arc<str> {
 pub fn segment(text: &str) -> Vec<Clause> {
     let mut starts: Vec<(usize, String, bool)> = Vec::new(); // (offset, label, numbered paragraph)
     let mut offset = 0;
+    let mut scratch = Normalized::default();
     for line in text.split_inclusive('\n') {
-        if let Some(label) = heading(line) {
+        if let Some(label) = heading(line, &mut scratch) {
             let numbered = label.chars().next().is_some_and(|c| c.is_ascii_digit());
             starts.push((offset, label, numbered));
         }
@@ -316,6 +380,11 @@ mod tests {
         assert_eq!(labels(ar), ["Preamble", "المادة الأولى", "المادة الخامسة"]);
         let en = "Section 1\nScope\nSection IV\nWages";
         assert_eq!(labels(en), ["Section 1", "Section IV"]);
+        // A label is its words one space apart, without closing
+        // punctuation, however the line spaced them; a word that only
+        // starts like a heading word is none.
+        let spaced = "  ARTICLE\t 3:\nText\nArticle 4 -\nText\nArticles 5 and 6\nPartie 2.\n";
+        assert_eq!(labels(spaced), ["ARTICLE 3", "Article 4", "Partie 2"]);
     }
 
     #[test]
@@ -353,7 +422,7 @@ mod tests {
             "x",
         ] {
             assert_eq!(
-                fold(word),
+                fold(word, &mut Normalized::default()),
                 crate::normalize::normalize(word).text(),
                 "{word}"
             );
