@@ -582,6 +582,7 @@ fn finding(id: &str, text: &Arc<str>, clauses: &[Clause], tally: Tally) -> Eleme
                 .iter()
                 .map(|m| m.evidence(text, clauses)),
         );
+        let from = kept.len();
         if any_covering {
             if v.covers {
                 kept.extend(&marks[v.strong.range()]);
@@ -590,6 +591,10 @@ fn finding(id: &str, text: &Arc<str>, clauses: &[Clause], tally: Tally) -> Eleme
         } else if v.adverse.is_empty() {
             kept.extend(&marks[v.weak.range()]);
         }
+        // In text order: clause by clause, as verdicts come, so each
+        // clause's few marks are sorted alone (a mark lies inside its
+        // clause, and clauses follow one another).
+        kept[from..].sort_by_key(|e| (e.start, e.end));
     }
     let status = match (any_covering, concerns.is_empty(), best > 0.0) {
         (true, true, _) => Status::Covered,
@@ -602,7 +607,6 @@ fn finding(id: &str, text: &Arc<str>, clauses: &[Clause], tally: Tally) -> Eleme
     } else {
         best / 2.0
     };
-    kept.sort_by_key(|e| (e.start, e.end));
     kept.dedup_by(|a, b| a.start == b.start && a.end == b.end);
     let evidence = kept.iter().map(|m| m.evidence(text, clauses)).collect();
     ElementFinding {
