@@ -45,122 +45,142 @@ impl Status {
     }
 }
 
-/// Words quoted from the assessed text. The excerpts of a report share one
-/// copy of the text (quoting raises a count instead of copying): a long
-/// text has tens of thousands of them. An excerpt reads, compares and
-/// serialises as the string it quotes.
-#[derive(Clone)]
-pub struct Excerpt {
-    source: Arc<str>,
-    start: u32,
-    end: u32,
-}
-
-impl Excerpt {
-    /// `source[start..end]`, which must be on character boundaries.
-    fn new(source: &Arc<str>, start: u32, end: u32) -> Excerpt {
-        assert!(
-            source.is_char_boundary(start as usize) && source.is_char_boundary(end as usize),
-            "an excerpt starts and ends on characters"
-        );
-        Excerpt {
-            source: source.clone(),
-            start,
-            end,
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.source[self.start as usize..self.end as usize]
-    }
-}
-
-impl From<&str> for Excerpt {
-    fn from(text: &str) -> Excerpt {
-        Excerpt {
-            end: u32::try_from(text.len()).expect("an excerpt is under 4 GiB"),
-            source: text.into(),
-            start: 0,
-        }
-    }
-}
-
-impl std::ops::Deref for Excerpt {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl PartialEq for Excerpt {
-    fn eq(&self, other: &Excerpt) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Excerpt {}
-
-impl PartialEq<str> for Excerpt {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Excerpt {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-impl PartialEq<Excerpt> for &str {
-    fn eq(&self, other: &Excerpt) -> bool {
-        *self == other.as_str()
-    }
-}
-
-impl std::fmt::Debug for Excerpt {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
-}
-
-impl Serialize for Excerpt {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Excerpt {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Excerpt, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Ok(Excerpt::from(text.as_str()))
-    }
-}
-
-impl schemars::JsonSchema for Excerpt {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Excerpt".into()
-    }
-    fn inline_schema() -> bool {
-        true
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({"type": "string"})
-    }
-}
-
 /// Words of the text that made a finding, with the cue that fired.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+///
+/// The evidence of a report shares one record of what it quotes: the
+/// text, the clause ids and the cue texts. A piece of evidence indexes it,
+/// so that making or dropping one raises or lowers one count, not one per
+/// string: a long text has tens of thousands of them. It reads through
+/// [`clause`](Evidence::clause), [`text`](Evidence::text) and
+/// [`cue`](Evidence::cue), and serialises as the strings they give.
+#[derive(Clone)]
 pub struct Evidence {
-    /// The clause id.
-    pub clause: Arc<str>,
     /// Byte offsets into the assessed text.
     pub start: usize,
     pub end: usize,
-    pub text: Excerpt,
-    /// The rubric cue that fired.
-    pub cue: Arc<str>,
     pub strength: Strength,
+    quotes: Arc<Quotes>,
+    clause: u32,
+    cue: u32,
+    /// The words in `quotes.text`.
+    from: u32,
+    to: u32,
+}
+
+/// What the evidence of a report quotes.
+struct Quotes {
+    text: Box<str>,
+    clauses: Vec<Arc<str>>,
+    cues: Arc<[Arc<str>]>,
+}
+
+impl Evidence {
+    /// The id of the clause the words are in.
+    pub fn clause(&self) -> &str {
+        &self.quotes.clauses[self.clause as usize]
+    }
+
+    /// The words, as the assessed text has them.
+    pub fn text(&self) -> &str {
+        &self.quotes.text[self.from as usize..self.to as usize]
+    }
+
+    /// The rubric cue that fired (`not: <cue>` when a negation turned an
+    /// adverse cue into a protection).
+    pub fn cue(&self) -> &str {
+        &self.quotes.cues[self.cue as usize]
+    }
+
+    /// The form the JSON has, which the API and stored assessments use.
+    fn form(&self) -> EvidenceForm<'_> {
+        EvidenceForm {
+            clause: self.clause().into(),
+            start: self.start,
+            end: self.end,
+            text: self.text().into(),
+            cue: self.cue().into(),
+            strength: self.strength,
+        }
+    }
+}
+
+// Evidence as its JSON reads; its doc is the schema's description.
+/// Words of the text that made a finding, with the cue that fired.
+#[derive(Serialize, Deserialize, schemars::JsonSchema)]
+#[schemars(rename = "Evidence")]
+struct EvidenceForm<'e> {
+    /// The clause id.
+    #[serde(borrow)]
+    clause: std::borrow::Cow<'e, str>,
+    /// Byte offsets into the assessed text.
+    start: usize,
+    end: usize,
+    #[serde(borrow)]
+    text: std::borrow::Cow<'e, str>,
+    /// The rubric cue that fired.
+    #[serde(borrow)]
+    cue: std::borrow::Cow<'e, str>,
+    strength: Strength,
+}
+
+impl PartialEq for Evidence {
+    fn eq(&self, other: &Evidence) -> bool {
+        (self.start, self.end, self.strength) == (other.start, other.end, other.strength)
+            && self.clause() == other.clause()
+            && self.text() == other.text()
+            && self.cue() == other.cue()
+    }
+}
+
+impl Eq for Evidence {}
+
+impl std::fmt::Debug for Evidence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Evidence")
+            .field("clause", &self.clause())
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("text", &self.text())
+            .field("cue", &self.cue())
+            .field("strength", &self.strength)
+            .finish()
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.form().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Evidence {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Evidence, D::Error> {
+        let form = EvidenceForm::deserialize(deserializer)?;
+        let to = u32::try_from(form.text.len()).map_err(serde::de::Error::custom)?;
+        Ok(Evidence {
+            start: form.start,
+            end: form.end,
+            strength: form.strength,
+            quotes: Arc::new(Quotes {
+                text: form.text.into(),
+                clauses: vec![form.clause.into()],
+                cues: Arc::new([form.cue.into()]),
+            }),
+            clause: 0,
+            cue: 0,
+            from: 0,
+            to,
+        })
+    }
+}
+
+impl schemars::JsonSchema for Evidence {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        EvidenceForm::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        EvidenceForm::json_schema(generator)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -292,18 +312,16 @@ struct Mark<'r> {
 }
 
 impl Mark<'_> {
-    fn evidence(&self, text: &Arc<str>, clauses: &[Clause]) -> Evidence {
+    fn evidence(&self, quotes: &Arc<Quotes>) -> Evidence {
         Evidence {
-            clause: clauses[self.clause as usize].id.clone(),
             start: self.start as usize,
             end: self.end as usize,
-            text: Excerpt::new(text, self.start, self.end),
-            cue: if self.reversed {
-                self.cue.reversed.clone()
-            } else {
-                self.cue.text.clone()
-            },
             strength: self.strength,
+            quotes: quotes.clone(),
+            clause: self.clause,
+            cue: self.cue.quoted + u32::from(self.reversed),
+            from: self.start,
+            to: self.end,
         }
     }
 }
@@ -497,14 +515,18 @@ impl Assessor {
                 pending[e].clear();
             }
         }
-        // One copy of the text for every excerpt the findings quote.
-        let source: Arc<str> = text.into();
+        // One record of what the findings quote.
+        let quotes = Arc::new(Quotes {
+            text: text.into(),
+            clauses: clauses.iter().map(|c| c.id.clone()).collect(),
+            cues: self.matcher.quoted().clone(),
+        });
         let elements: Vec<ElementFinding> = self
             .rubric
             .elements
             .iter()
             .zip(tallies)
-            .map(|(element, tally)| finding(&element.id, &source, &clauses, tally))
+            .map(|(element, tally)| finding(&element.id, &quotes, &clauses, tally))
             .collect();
         let coverage =
             elements.iter().map(|e| weight(e.status)).sum::<f64>() / elements.len().max(1) as f64;
@@ -565,7 +587,7 @@ fn clause_language(clause: &str, document: Language) -> Language {
     }
 }
 
-fn finding(id: &str, text: &Arc<str>, clauses: &[Clause], tally: Tally) -> ElementFinding {
+fn finding(id: &str, quotes: &Arc<Quotes>, clauses: &[Clause], tally: Tally) -> ElementFinding {
     let Tally { verdicts, marks } = tally;
     let covering_ids: Vec<Arc<str>> = verdicts
         .iter()
@@ -577,11 +599,7 @@ fn finding(id: &str, text: &Arc<str>, clauses: &[Clause], tally: Tally) -> Eleme
     let mut concerns: Vec<Evidence> = Vec::new();
     let mut kept: Vec<Mark> = Vec::new();
     for v in &verdicts {
-        concerns.extend(
-            marks[v.adverse.range()]
-                .iter()
-                .map(|m| m.evidence(text, clauses)),
-        );
+        concerns.extend(marks[v.adverse.range()].iter().map(|m| m.evidence(quotes)));
         let from = kept.len();
         if any_covering {
             if v.covers {
@@ -608,7 +626,7 @@ fn finding(id: &str, text: &Arc<str>, clauses: &[Clause], tally: Tally) -> Eleme
         best / 2.0
     };
     kept.dedup_by(|a, b| a.start == b.start && a.end == b.end);
-    let evidence = kept.iter().map(|m| m.evidence(text, clauses)).collect();
+    let evidence = kept.iter().map(|m| m.evidence(quotes)).collect();
     ElementFinding {
         id: id.to_string(),
         status,

@@ -474,6 +474,8 @@ pub struct Cue {
     /// when a negation turns an adverse cue into a protection.
     pub text: Arc<str>,
     pub reversed: Arc<str>,
+    /// Where `text` is in [`Matcher::quoted`] (`reversed` follows it).
+    pub quoted: u32,
     /// Where `text` falls among the language's cue texts: comparing ranks
     /// compares texts (equal texts share one) without reading them.
     pub rank: u32,
@@ -668,6 +670,7 @@ impl LanguageMatcher {
                 element,
                 strength,
                 reversed: format!("not: {text}").into(),
+                quoted: 0,
                 text: text.into(),
                 rank: 0,
                 steps,
@@ -1034,6 +1037,9 @@ impl LanguageMatcher {
 /// Every cue of a rubric, ready to scan texts in the four languages.
 pub struct Matcher {
     languages: Vec<(Language, LanguageMatcher)>,
+    /// The text of every cue, then as a negation reverses it, language
+    /// after language: what evidence quotes as its cue.
+    quoted: Arc<[Arc<str>]>,
 }
 
 impl Matcher {
@@ -1069,7 +1075,22 @@ impl Matcher {
                 .unwrap_or_default();
             languages.push((lang, LanguageMatcher::new(cues, &negations, &prohibitions)));
         }
-        Matcher { languages }
+        let mut quoted = Vec::new();
+        for (_, m) in &mut languages {
+            for cue in &mut m.cues {
+                cue.quoted = quoted.len() as u32;
+                quoted.extend([cue.text.clone(), cue.reversed.clone()]);
+            }
+        }
+        Matcher {
+            languages,
+            quoted: quoted.into(),
+        }
+    }
+
+    /// The texts evidence quotes as its cue, which [`Cue::quoted`] indexes.
+    pub fn quoted(&self) -> &Arc<[Arc<str>]> {
+        &self.quoted
     }
 
     fn language(&self, lang: Language) -> Option<&LanguageMatcher> {

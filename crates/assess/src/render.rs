@@ -100,21 +100,21 @@ pub fn markdown(report: &Report, rubric: &Rubric, lang: Language) -> String {
             status_word(&w, f.status)
         ));
         for e in &f.evidence {
-            let label = clause_label(report, &e.clause);
+            let label = clause_label(report, e.clause());
             out.push_str(&format!(
                 "- {label}: «{}» ({} `{}`)\n",
-                e.text.trim(),
+                e.text().trim(),
                 w.cue,
-                e.cue
+                e.cue()
             ));
         }
         for e in &f.concerns {
             out.push_str(&format!(
                 "- ⚠ {}: «{}» ({} `{}`)\n",
                 w.concerns,
-                e.text.trim(),
+                e.text().trim(),
                 w.cue,
-                e.cue
+                e.cue()
             ));
         }
         out.push('\n');
@@ -213,20 +213,20 @@ pub fn html(report: &Report, rubric: &Rubric, lang: Language) -> String {
             escape(pick(&element.definition, lang))
         ));
         for e in &f.evidence {
-            let label = clause_label(report, &e.clause);
+            let label = clause_label(report, e.clause());
             out.push_str(&format!(
                 "<blockquote><bdi>{}</bdi>: <mark><bdi>{}</bdi></mark> <small>({} <code>{}</code>)</small></blockquote>",
                 escape(label),
-                escape(e.text.trim()),
+                escape(e.text().trim()),
                 escape(w.cue),
-                escape(&e.cue)
+                escape(e.cue())
             ));
         }
         for e in &f.concerns {
             out.push_str(&format!(
                 "<blockquote>⚠ {}: <mark><bdi>{}</bdi></mark></blockquote>",
                 escape(w.concerns),
-                escape(e.text.trim())
+                escape(e.text().trim())
             ));
         }
         out.push_str("</section>");

@@ -39,13 +39,13 @@ fn evidence_points_at_the_words_in_the_original_text() {
         "Article premier"
     );
     for e in &costs.evidence {
-        assert_eq!(&text[e.start..e.end], e.text);
+        assert_eq!(&text[e.start..e.end], e.text());
     }
     assert!(
         costs
             .evidence
             .iter()
-            .any(|e| e.text.to_lowercase().contains("frais de recrutement")),
+            .any(|e| e.text().to_lowercase().contains("frais de recrutement")),
         "{costs:?}"
     );
     assert_eq!(report.element("housing").unwrap().status, Status::Absent);
@@ -224,16 +224,39 @@ fn a_sector_note_must_name_elements_in_four_languages() {
 }
 
 #[test]
-fn an_excerpt_reads_and_round_trips_as_the_words_it_quotes() {
+fn evidence_reads_and_round_trips_as_the_words_it_quotes() {
     let text = "Article 1\nNo recruitment fees shall be charged to workers.\n";
     let report = assessor().assess(text, None);
     let e = &report.element("recruitment_costs").unwrap().evidence[0];
     let quoted = &text[e.start..e.end];
-    assert_eq!(e.text, quoted);
-    assert_eq!(e.text.trim(), quoted.trim());
-    let json = serde_json::to_value(e).unwrap();
-    assert_eq!(json["text"], quoted);
+    assert_eq!(e.text(), quoted);
+    assert_eq!(e.clause(), &*report.clauses[0].id);
+    assert_eq!(e.cue(), "no ~ fee* ~ charged");
+    // The JSON is what it always was, keys in the same order.
+    let json = serde_json::to_string(e).unwrap();
+    assert_eq!(
+        json,
+        format!(
+            r#"{{"clause":"c0","start":{},"end":{},"text":{quoted:?},"cue":"no ~ fee* ~ charged","strength":"strong"}}"#,
+            e.start, e.end
+        )
+    );
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let back: passerelle_assess::Evidence = serde_json::from_value(json).unwrap();
     assert_eq!(&back, e);
-    assert_eq!(format!("{:?}", e.text), format!("{quoted:?}"));
+    assert_eq!(
+        (back.text(), back.clause(), back.cue()),
+        (e.text(), e.clause(), e.cue())
+    );
+    assert!(format!("{e:?}").contains(&format!("text: {quoted:?}")));
+    // A negation that turns an adverse cue into a protection shows as such.
+    let report = assessor().assess(
+        "Article 1\nThe employer shall not withhold any part of the wage.\n",
+        None,
+    );
+    let wages = &report.element("wages").unwrap().evidence;
+    assert!(
+        wages.iter().any(|e| e.cue() == "not: withhold* ~ wage*"),
+        "{wages:?}"
+    );
 }
