@@ -368,7 +368,9 @@ struct Tally<'r> {
 
 impl<'r> Tally<'r> {
     /// Adds clause `clause`'s marks (in the order found).
-    fn add(&mut self, clause: u32, found: &[Mark<'r>]) {
+    /// `aside`: the clause's title names another element, so this one is
+    /// only mentioned in passing unless two different strong cues say it.
+    fn add(&mut self, clause: u32, found: &[Mark<'r>], aside: bool) {
         let mut range = |strength: Strength| {
             let from = self.marks.len() as u32;
             for m in found.iter().filter(|m| m.strength == strength) {
@@ -385,6 +387,8 @@ impl<'r> Tally<'r> {
         let two_weak = two_distinct_weak(&self.marks[weak.range()]);
         let (covers, score) = if !adverse.is_empty() {
             (false, 0.0)
+        } else if aside && !two_distinct_strong(&self.marks[strong.range()]) {
+            (false, if strong.is_empty() { 0.3 } else { 0.4 })
         } else if !strong.is_empty() {
             (true, 1.0)
         } else if two_weak {
@@ -403,6 +407,13 @@ impl<'r> Tally<'r> {
             score,
         });
     }
+}
+
+/// Two different strong cues (a cue and its negated reversal count apart).
+fn two_distinct_strong(strong: &[Mark]) -> bool {
+    strong
+        .iter()
+        .any(|m| (m.cue.rank, m.reversed) != (strong[0].cue.rank, strong[0].reversed))
 }
 
 /// Two different weak cues on different words: overlapping cues
@@ -476,6 +487,7 @@ impl Assessor {
         // elements that have some.
         let mut pending: Vec<Vec<Mark>> = (0..n).map(|_| Vec::new()).collect();
         let mut touched: Vec<usize> = Vec::new();
+        let mut titled: Vec<usize> = Vec::new();
         let mut normalized = normalize::Normalized::default();
         let mut scratch = matcher::Scratch::default();
         for (ci, clause) in clauses.iter().enumerate() {
@@ -510,8 +522,21 @@ impl Assessor {
                 }
                 pending[hit.element].push(mark);
             }
+            // Elements the clause's title names: the others are asides.
+            let title = title_of(text, clause);
+            titled.clear();
+            if let Some((from, to)) = title {
+                titled.extend(touched.iter().copied().filter(|&e| {
+                    pending[e].iter().any(|m| {
+                        m.strength != Strength::Adverse
+                            && from <= m.start as usize
+                            && m.end as usize <= to
+                    })
+                }));
+            }
             for e in touched.drain(..) {
-                tallies[e].add(ci as u32, &pending[e]);
+                let aside = !titled.is_empty() && !titled.contains(&e);
+                tallies[e].add(ci as u32, &pending[e], aside);
                 pending[e].clear();
             }
         }
@@ -540,6 +565,30 @@ impl Assessor {
             sectors: Vec::new(),
         }
     }
+}
+
+/// Where a clause's title is, in `text`: the words after its heading and a
+/// dash, colon or dot, to the end of the sentence or the line, when they
+/// are a title's few (3 to 80 characters): "Article 9 – Accommodation."
+/// A headed article says what it is about; an element it names only in
+/// its body is often a passing mention ("the employer bears the cost of
+/// the visa and work permit" in an article on recruitment costs).
+fn title_of(text: &str, clause: &Clause) -> Option<(usize, usize)> {
+    let label = clause.label.as_str();
+    if !label.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let body = &text[clause.start..clause.end];
+    let after = body.trim_start().strip_prefix(label)?;
+    let after = after
+        .trim_start()
+        .strip_prefix(['-', '–', '—', ':', '.'])?
+        .trim_start();
+    let len = after.find(['.', '\n']).unwrap_or(after.len());
+    let from = clause.start + (body.len() - after.len());
+    (3..=80)
+        .contains(&after[..len].chars().count())
+        .then_some((from, from + len))
 }
 
 /// Whether a cue stands inside an institution's name ("Ministry of Labour
@@ -607,6 +656,9 @@ fn finding(id: &str, quotes: &Arc<Quotes>, clauses: &[Clause], tally: Tally) -> 
                 kept.extend(&marks[v.weak.range()]);
             }
         } else if v.adverse.is_empty() {
+            // Strong marks here are asides' (see `Tally::add`): shown, as
+            // the reason the element is partial.
+            kept.extend(&marks[v.strong.range()]);
             kept.extend(&marks[v.weak.range()]);
         }
         // In text order: clause by clause, as verdicts come, so each

@@ -260,3 +260,51 @@ fn evidence_reads_and_round_trips_as_the_words_it_quotes() {
         "{wages:?}"
     );
 }
+
+/// A headed article says what it is about: an element named only in its
+/// body, by one strong cue, is an aside (partial, its words shown), unless
+/// two different strong cues say it. Without a title nothing changes.
+#[test]
+fn an_element_named_in_passing_under_another_title_is_partial() {
+    let body = "The employer shall bear the cost of the worker's work permit.";
+    let status = |text: &str| {
+        let report = assessor().assess(text, Some(Language::En));
+        let f = report.element("migration_status").unwrap().clone();
+        (
+            f.status,
+            f.evidence
+                .iter()
+                .map(|e| e.text().to_string())
+                .collect::<Vec<_>>(),
+        )
+    };
+    let (titled, words) = status(&format!("Article 5 – Recruitment costs. {body}\n"));
+    assert_eq!(titled, Status::Partial);
+    assert!(words.contains(&"work permit".to_string()), "{words:?}");
+    assert_eq!(
+        assessor()
+            .assess(
+                &format!("Article 5 – Recruitment costs. {body}\n"),
+                Some(Language::En)
+            )
+            .element("recruitment_costs")
+            .unwrap()
+            .status,
+        Status::Covered
+    );
+    // No title, or a title that names the element: covered.
+    assert_eq!(status(&format!("Article 5\n{body}\n")).0, Status::Covered);
+    assert_eq!(
+        status(&format!("Article 5 – Work permits. {body}\n")).0,
+        Status::Covered
+    );
+    // Two different strong cues in the body: covered under any title.
+    let two = "The employer shall bear the cost of the work permit and the receiving Party shall renew the residence permit.";
+    assert_eq!(
+        status(&format!("Article 5 – Recruitment costs. {two}\n")).0,
+        Status::Covered
+    );
+    // A first sentence longer than a title is no title.
+    let long = "Article 5. The employer shall bear the cost of the worker's work permit and of every other document.\n";
+    assert_eq!(status(long).0, Status::Covered);
+}
