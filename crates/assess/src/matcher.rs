@@ -565,7 +565,7 @@ impl Exact {
 /// Turns the steps of short words that no cue starts with and none uses as
 /// a stem into [`Step::Exact`], and takes those words out of the walk's
 /// findings (flags such as a negation's stay). Short words are the common
-/// ones ("de", "the", "of", "y"), about 40 % of the cue words a text holds;
+/// ones ("de", "the", "of", "y"), about a third of the cue words a text holds;
 /// a cue reaches them from the word before, so nothing needs to list where
 /// they are. Longer words stay in the walk: a rarer word lets the test
 /// that a cue's every word is in the clause reject the cue before it is
