@@ -1,12 +1,11 @@
 //! `assess` and `eval`: the assessment engine on files, and its scores on
 //! the labelled corpus.
 
-use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use passerelle_assess::eval::{Counts, LabelledClause, LabelledDocument, evaluate};
+use passerelle_assess::eval::{Counts, Truth, evaluate, load};
 use passerelle_assess::render;
 use passerelle_assess::{Assessor, Language, Rubric};
 use passerelle_extract::{Limits, extract};
@@ -105,49 +104,6 @@ fn emit(text: &str) -> Result<()> {
     }
 }
 
-fn load_corpus(dir: &Path, lang: Language) -> Result<(Vec<LabelledClause>, Vec<LabelledDocument>)> {
-    let clauses_path = dir.join("clauses").join(format!("{}.json", lang.code()));
-    let text = std::fs::read_to_string(&clauses_path)
-        .with_context(|| format!("cannot read {}", clauses_path.display()))?;
-    let clauses: Vec<LabelledClause> = serde_json::from_str(&text)
-        .with_context(|| format!("invalid {}", clauses_path.display()))?;
-    let mut documents = Vec::new();
-    let docs_dir = dir.join("documents").join(lang.code());
-    // A set of clauses alone (such as the held-out set) has no documents.
-    if !docs_dir.exists() {
-        return Ok((clauses, documents));
-    }
-    let mut entries: Vec<_> = std::fs::read_dir(&docs_dir)
-        .with_context(|| format!("cannot read {}", docs_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    entries.sort();
-    for path in entries {
-        let labels_path = path.with_extension("labels.json");
-        let labels: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(&labels_path)
-                .with_context(|| format!("cannot read {}", labels_path.display()))?,
-        )?;
-        let covered: BTreeSet<String> = labels["covered"]
-            .as_array()
-            .with_context(|| format!("{}: `covered` must be a list", labels_path.display()))?
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect();
-        documents.push(LabelledDocument {
-            name: path
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .into_owned(),
-            text: std::fs::read_to_string(&path)?,
-            covered,
-        });
-    }
-    Ok((clauses, documents))
-}
-
 /// Precision, recall and F1, or dashes when there was nothing to count.
 fn cell(c: &Counts, items: usize) -> String {
     if items == 0 {
@@ -166,9 +122,15 @@ pub fn eval(corpus: &Path, show_misses: bool, rubric_file: Option<&Path>) -> Res
     let assessor = Assessor::new(rubric(rubric_file)?);
     let mut results = Vec::new();
     for lang in Language::RUBRIC {
-        let (clauses, documents) = load_corpus(corpus, lang)?;
-        let e = evaluate(&assessor, lang, &clauses, &documents);
-        results.push((lang, clauses.len(), documents.len(), e));
+        let ids: Vec<&str> = assessor
+            .rubric()
+            .elements
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        let set = load(corpus, lang, &ids)?;
+        let e = evaluate(&assessor, lang, &set);
+        results.push((lang, set.clauses.len(), set.documents.len(), e));
     }
     let mut out = String::new();
     outln!(
@@ -179,18 +141,54 @@ pub fn eval(corpus: &Path, show_misses: bool, rubric_file: Option<&Path>) -> Res
     );
     outln!(
         out,
-        "| language | clauses | documents | clause P | R | F1 | document P | R | F1 | overall F1 |"
+        "A finding is an element given `covered` or `partial`; `mentioned` and `contrary` are not findings.\n"
     );
-    outln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    outln!(
+        out,
+        "| language | clauses | documents | clause P | R | F1 | document P | R | F1 | overall P | R | F1 | covered alone F1 | contrary flagged | credit on contrary |"
+    );
+    outln!(
+        out,
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for (lang, nc, nd, e) in &results {
+        let overall = e.overall();
         outln!(
             out,
-            "| {} | {nc} | {nd} | {} | {} | {:.2} |",
+            "| {} | {nc} | {nd} | {} | {} | {} | {:.2} | {}/{} | {} |",
             lang.code(),
             cell(&e.clauses, *nc),
             cell(&e.documents, *nd),
-            e.overall().f1()
+            cell(&overall, nc + nd),
+            e.covered_only.f1(),
+            e.contrary.tp,
+            e.contrary.tp + e.contrary.fn_,
+            e.credit_on_contrary
         );
+    }
+    outln!(
+        out,
+        "\nStatuses given (columns) against the labels (rows), clauses and documents of the four languages:\n"
+    );
+    let statuses = passerelle_assess::Status::ALL;
+    outln!(
+        out,
+        "| label | {} |",
+        statuses.map(|s| s.as_str()).join(" | ")
+    );
+    outln!(out, "|---|{}", "---:|".repeat(statuses.len()));
+    for truth in Truth::ALL {
+        let cells: Vec<String> = statuses
+            .iter()
+            .map(|&status| {
+                results
+                    .iter()
+                    .map(|(_, _, _, e)| e.confusion.get(&(truth, status)).copied().unwrap_or(0))
+                    .sum::<u32>()
+                    .to_string()
+            })
+            .collect();
+        outln!(out, "| {} | {} |", truth.as_str(), cells.join(" | "));
     }
     outln!(out, "\nF1 per element (clauses and documents):\n");
     outln!(out, "| element | fr | en | es | ar |");
@@ -210,7 +208,15 @@ pub fn eval(corpus: &Path, show_misses: bool, rubric_file: Option<&Path>) -> Res
         outln!(out, "\nMisses:\n");
         for (lang, _, _, e) in &results {
             for m in &e.misses {
-                outln!(out, "{} {} {} {}", lang.code(), m.item, m.kind, m.element);
+                outln!(
+                    out,
+                    "{} {} {} {} ({})",
+                    lang.code(),
+                    m.item,
+                    m.kind,
+                    m.element,
+                    m.status.as_str()
+                );
             }
         }
     }

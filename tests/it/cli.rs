@@ -405,7 +405,7 @@ fn eval_scores_a_set_of_clauses_without_documents() {
     }
     assert!(out.contains("| — | — | — |"), "{out}");
     assert!(
-        out.contains("Rubric blma-guidance-2022 (version 2)"),
+        out.contains("Rubric blma-guidance-2022 (version 3)"),
         "{out}"
     );
 

@@ -21,26 +21,79 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use language::Language;
-pub use matcher::{Cue, Matcher, Strength};
+pub use matcher::{Cue, FramePart, Matcher, Strength};
 pub use rubric::{Rubric, RubricError};
 pub use segment::Clause;
 
-/// Whether an element is in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+/// What the text does with an element. Only `covered` and `partial`
+/// count as coverage; `mentioned` shows reviewers words that name the
+/// element without providing for it; `contrary` is a clause that works
+/// against it.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
+    /// A provision that does what the Guidance asks.
     Covered,
+    /// A provision that does part of it, or one undone by a contrary
+    /// clause elsewhere in the text.
     Partial,
+    /// Named in passing or by one generic word: never coverage.
+    Mentioned,
+    /// Only clauses that work against the element.
+    Contrary,
     Absent,
 }
 
 impl Status {
+    /// Every status, in the order a report reads them: what works against
+    /// the worker first, then what is missing, then what is there.
+    pub const ALL: [Status; 5] = [
+        Status::Contrary,
+        Status::Absent,
+        Status::Mentioned,
+        Status::Partial,
+        Status::Covered,
+    ];
+
     /// The status as the JSON names it (`covered`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Covered => "covered",
             Status::Partial => "partial",
+            Status::Mentioned => "mentioned",
+            Status::Contrary => "contrary",
             Status::Absent => "absent",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// Whether the status counts as the text providing for the element
+    /// (covered or partial), as coverage, Compare and sector notes count.
+    pub fn provides(self) -> bool {
+        matches!(self, Status::Covered | Status::Partial)
+    }
+
+    /// Its share in coverage: covered 1, partial one half, others 0.
+    pub fn weight(self) -> f64 {
+        match self {
+            Status::Covered => 1.0,
+            Status::Partial => 0.5,
+            _ => 0.0,
         }
     }
 }
@@ -62,6 +115,8 @@ pub struct Evidence {
     quotes: Arc<Quotes>,
     clause: u32,
     cue: u32,
+    /// Into `quotes.concerns`, or [`NO_CONCERN`].
+    concern: u32,
     /// The words in `quotes.text`.
     from: u32,
     to: u32,
@@ -72,7 +127,11 @@ struct Quotes {
     text: Box<str>,
     clauses: Vec<Arc<str>>,
     cues: Arc<[Arc<str>]>,
+    /// The rubric's concern ids.
+    concerns: Arc<[Arc<str>]>,
 }
+
+const NO_CONCERN: u32 = u32::MAX;
 
 impl Evidence {
     /// The id of the clause the words are in.
@@ -91,6 +150,12 @@ impl Evidence {
         &self.quotes.cues[self.cue as usize]
     }
 
+    /// For words that work against the worker, the id of the rubric's
+    /// concern that explains them.
+    pub fn concern(&self) -> Option<&str> {
+        (self.concern != NO_CONCERN).then(|| &*self.quotes.concerns[self.concern as usize])
+    }
+
     /// The form the JSON has, which the API and stored assessments use.
     fn form(&self) -> EvidenceForm<'_> {
         EvidenceForm {
@@ -100,6 +165,7 @@ impl Evidence {
             text: self.text().into(),
             cue: self.cue().into(),
             strength: self.strength,
+            concern: self.concern().map(Into::into),
         }
     }
 }
@@ -121,6 +187,10 @@ struct EvidenceForm<'e> {
     #[serde(borrow)]
     cue: std::borrow::Cow<'e, str>,
     strength: Strength,
+    /// For words that work against the worker: the rubric's concern that
+    /// explains them (`documents_retained`).
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    concern: Option<std::borrow::Cow<'e, str>>,
 }
 
 impl PartialEq for Evidence {
@@ -129,6 +199,7 @@ impl PartialEq for Evidence {
             && self.clause() == other.clause()
             && self.text() == other.text()
             && self.cue() == other.cue()
+            && self.concern() == other.concern()
     }
 }
 
@@ -143,6 +214,7 @@ impl std::fmt::Debug for Evidence {
             .field("text", &self.text())
             .field("cue", &self.cue())
             .field("strength", &self.strength)
+            .field("concern", &self.concern())
             .finish()
     }
 }
@@ -157,6 +229,10 @@ impl<'de> Deserialize<'de> for Evidence {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Evidence, D::Error> {
         let form = EvidenceForm::deserialize(deserializer)?;
         let to = u32::try_from(form.text.len()).map_err(serde::de::Error::custom)?;
+        let (concern, concerns): (u32, Arc<[Arc<str>]>) = match form.concern {
+            Some(c) => (0, Arc::new([c.into()])),
+            None => (NO_CONCERN, Arc::new([])),
+        };
         Ok(Evidence {
             start: form.start,
             end: form.end,
@@ -165,9 +241,11 @@ impl<'de> Deserialize<'de> for Evidence {
                 text: form.text.into(),
                 clauses: vec![form.clause.into()],
                 cues: Arc::new([form.cue.into()]),
+                concerns,
             }),
             clause: 0,
             cue: 0,
+            concern,
             from: 0,
             to,
         })
@@ -190,13 +268,18 @@ pub struct ElementFinding {
     /// 0 to 1: how sure the finding is.
     pub score: f64,
     pub evidence: Vec<Evidence>,
-    /// Ids of the clauses that cover the element.
+    /// Ids of the clauses that provide for the element.
     #[serde(default)]
     pub clauses: Vec<Arc<str>>,
-    /// Clauses that do the opposite of what the element protects (the
-    /// worker pays the fees, the employer keeps the passport).
+    /// Words that work against the element (the worker pays the fees, the
+    /// employer keeps the passport), each with the concern that explains
+    /// it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub concerns: Vec<Evidence>,
+    /// Both a clause that provides for the element and one that works
+    /// against it: the status is `partial` and the report flags it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mixed: bool,
 }
 
 /// What agreements for a sector are expected to say, and whether the text
@@ -206,7 +289,8 @@ pub struct SectorFinding {
     /// The sector note's id (`domestic_workers`).
     pub sector: String,
     pub expectations: Vec<SectorExpectation>,
-    /// Share of the expectations met (partial counts half), 0 to 1.
+    /// Share of the expectations met (partial counts half; mentioned and
+    /// contrary count nothing), 0 to 1.
     pub coverage: f64,
 }
 
@@ -236,21 +320,13 @@ impl SectorFinding {
                 status: status_of(&x.element),
             })
             .collect();
-        let coverage = expectations.iter().map(|x| weight(x.status)).sum::<f64>()
+        let coverage = expectations.iter().map(|x| x.status.weight()).sum::<f64>()
             / expectations.len().max(1) as f64;
         SectorFinding {
             sector: sector.id.clone(),
             expectations,
             coverage,
         }
-    }
-}
-
-fn weight(status: Status) -> f64 {
-    match status {
-        Status::Covered => 1.0,
-        Status::Partial => 0.5,
-        Status::Absent => 0.0,
     }
 }
 
@@ -262,7 +338,8 @@ pub struct Report {
     pub language: Language,
     pub clauses: Vec<Clause>,
     pub elements: Vec<ElementFinding>,
-    /// Share of elements covered (partial counts half), 0 to 1.
+    /// Share of elements covered (partial counts half; mentioned and
+    /// contrary count nothing), 0 to 1.
     pub coverage: f64,
     /// The expectations of the sector notes asked for, if any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -297,9 +374,10 @@ impl Report {
 /// Evidence before it is kept: most hits of a long text are dropped (the
 /// element is covered elsewhere), so their strings are made only for those
 /// kept, in [`Mark::evidence`].
-#[derive(Clone, Copy)]
+///
 /// Offsets are `u32` (texts are read up to tens of megabytes): a text has
 /// tens of thousands of marks, and smaller ones are cheaper to move.
+#[derive(Clone, Copy)]
 struct Mark<'r> {
     clause: u32,
     start: u32,
@@ -308,6 +386,10 @@ struct Mark<'r> {
     /// An adverse cue under a negation ("the worker shall not pay"): a
     /// protection, shown as `not: <cue>`.
     reversed: bool,
+    /// The words name the element without providing for it (in a sentence
+    /// that works against the worker, inside another element's words, in
+    /// a title that does not describe them): shown, never counted.
+    passing: bool,
     strength: Strength,
 }
 
@@ -320,22 +402,36 @@ impl Mark<'_> {
             quotes: quotes.clone(),
             clause: self.clause,
             cue: self.cue.quoted + u32::from(self.reversed),
+            concern: match (self.strength, self.cue.concern) {
+                (Strength::Adverse, Some(c)) => c,
+                _ => NO_CONCERN,
+            },
             from: self.start,
             to: self.end,
         }
     }
+
+    /// Counts toward a finding: strong or weak, and not in passing.
+    fn counts(&self) -> bool {
+        !self.passing && self.strength != Strength::Adverse
+    }
+
+    fn works_against(&self) -> bool {
+        self.strength == Strength::Adverse
+    }
 }
 
 /// What one clause says about one element. Its marks are in the
-/// element's [`Tally`]: strong ones, then weak, then adverse, each in the
-/// order found.
+/// element's [`Tally`]: strong ones, then weak, then adverse, then those
+/// in passing, each in the order found.
 struct Verdict {
     clause: u32,
-    /// Its marks of each strength in its element's [`Tally::marks`].
+    /// Its marks of each kind in its element's [`Tally::marks`].
     strong: Marks,
     weak: Marks,
     adverse: Marks,
-    /// No adverse words, and a strong cue or two distinct weak ones.
+    passing: Marks,
+    /// A strong cue or two distinct weak ones, not in passing.
     covers: bool,
     score: f64,
 }
@@ -371,9 +467,9 @@ impl<'r> Tally<'r> {
     /// `aside`: the clause's title names another element, so this one is
     /// only mentioned in passing unless two different strong cues say it.
     fn add(&mut self, clause: u32, found: &[Mark<'r>], aside: bool) {
-        let mut range = |strength: Strength| {
+        let mut range = |keep: &dyn Fn(&Mark) -> bool| {
             let from = self.marks.len() as u32;
-            for m in found.iter().filter(|m| m.strength == strength) {
+            for m in found.iter().filter(|m| keep(m)) {
                 self.marks.push(*m);
             }
             Marks {
@@ -381,20 +477,19 @@ impl<'r> Tally<'r> {
                 to: self.marks.len() as u32,
             }
         };
-        let strong = range(Strength::Strong);
-        let weak = range(Strength::Weak);
-        let adverse = range(Strength::Adverse);
+        let strong = range(&|m| m.counts() && m.strength == Strength::Strong);
+        let weak = range(&|m| m.counts() && m.strength == Strength::Weak);
+        let adverse = range(&|m| m.works_against());
+        let passing = range(&|m| m.passing && !m.works_against());
         let two_weak = two_distinct_weak(&self.marks[weak.range()]);
-        let (covers, score) = if !adverse.is_empty() {
-            (false, 0.0)
-        } else if aside && !two_distinct_strong(&self.marks[strong.range()]) {
-            (false, if strong.is_empty() { 0.3 } else { 0.4 })
+        let (covers, score) = if aside && !two_distinct_strong(&self.marks[strong.range()]) {
+            (false, if strong.is_empty() { 0.2 } else { 0.3 })
         } else if !strong.is_empty() {
             (true, 1.0)
         } else if two_weak {
             (true, 0.8)
-        } else if !weak.is_empty() {
-            (false, 0.3)
+        } else if !weak.is_empty() || !passing.is_empty() {
+            (false, 0.2)
         } else {
             (false, 0.0)
         };
@@ -403,6 +498,7 @@ impl<'r> Tally<'r> {
             strong,
             weak,
             adverse,
+            passing,
             covers,
             score,
         });
@@ -460,16 +556,80 @@ fn two_distinct_weak(weak: &[Mark]) -> bool {
 pub struct Assessor {
     rubric: Rubric,
     matcher: Matcher,
+    concern_ids: Arc<[Arc<str>]>,
+    /// For each concern, the indexes of the elements it works against.
+    concern_elements: Vec<Vec<usize>>,
+    /// By language code, the rubric's negations and prohibition stems,
+    /// normalised: what makes an act a protection.
+    forbidding: std::collections::BTreeMap<String, (Vec<String>, Vec<String>)>,
 }
 
 impl Assessor {
     pub fn new(rubric: Rubric) -> Assessor {
         let matcher = Matcher::new(&rubric);
-        Assessor { rubric, matcher }
+        let concern_ids = rubric
+            .concerns
+            .iter()
+            .map(|c| c.id.as_str().into())
+            .collect();
+        let concern_elements = rubric
+            .concerns
+            .iter()
+            .map(|c| {
+                c.elements
+                    .iter()
+                    .filter_map(|id| rubric.elements.iter().position(|e| &e.id == id))
+                    .collect()
+            })
+            .collect();
+        let norm = |w: &String| normalize::normalize(w.trim_end_matches('*')).into_text();
+        let forbidding = Language::RUBRIC
+            .iter()
+            .map(|l| {
+                let list = |m: &std::collections::BTreeMap<String, Vec<String>>| {
+                    m.get(l.code())
+                        .map(|v| v.iter().map(norm).collect())
+                        .unwrap_or_default()
+                };
+                (
+                    l.code().to_string(),
+                    (list(&rubric.negations), list(&rubric.prohibitions)),
+                )
+            })
+            .collect();
+        Assessor {
+            rubric,
+            matcher,
+            concern_ids,
+            concern_elements,
+            forbidding,
+        }
     }
 
     pub fn rubric(&self) -> &Rubric {
         &self.rubric
+    }
+
+    /// Whether `before` holds a negation or a prohibition, or `after` a
+    /// prohibition, in `lang`'s words.
+    fn forbids(&self, lang: Language, before: &str, after: &str) -> bool {
+        let Some((negations, prohibitions)) = self.forbidding.get(lang.code()) else {
+            return false;
+        };
+        let words = |t: &str| {
+            normalize::normalize(t)
+                .into_text()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<String>>()
+        };
+        let prohibits = |w: &String| prohibitions.iter().any(|p| w.starts_with(p.as_str()));
+        let before = words(before);
+        before
+            .iter()
+            .any(|w| negations.iter().any(|n| n == w) || prohibits(w))
+            || words(after).iter().any(prohibits)
     }
 
     /// Assesses `text`; `language` is detected when not given. Texts are
@@ -488,8 +648,11 @@ impl Assessor {
         let mut pending: Vec<Vec<Mark>> = (0..n).map(|_| Vec::new()).collect();
         let mut touched: Vec<usize> = Vec::new();
         let mut titled: Vec<usize> = Vec::new();
+        let mut against: Vec<(usize, usize)> = Vec::new();
+        let mut frames: Vec<(usize, FramePart, Mark)> = Vec::new();
         let mut normalized = normalize::Normalized::default();
         let mut scratch = matcher::Scratch::default();
+        let document_title = document_title(text, &clauses);
         for (ci, clause) in clauses.iter().enumerate() {
             let original = &text[clause.start..clause.end];
             let lang = clause_language(original, language);
@@ -515,24 +678,136 @@ impl Assessor {
                     end: end as u32,
                     cue,
                     reversed,
+                    passing: false,
                     strength,
                 };
+                if let Some((concern, part)) = Matcher::frame(n, hit.element) {
+                    // A negated act ("the employer shall not keep") is no
+                    // concern; a topic word alone is nothing.
+                    if !(part == FramePart::Stance && hit.negated) {
+                        frames.push((concern, part, mark));
+                    }
+                    continue;
+                }
                 if pending[hit.element].is_empty() {
                     touched.push(hit.element);
                 }
                 pending[hit.element].push(mark);
             }
+            // A frame whose topic and act share a sentence works against
+            // the elements its concern names.
+            for (i, &(concern, part, stance)) in frames.iter().enumerate() {
+                if part != FramePart::Stance {
+                    continue;
+                }
+                let (s, e) =
+                    sentence_around(text, clause, stance.start as usize, stance.end as usize);
+                // The act is what the sentence says is done: a negation or
+                // a prohibition anywhere before it in the sentence ("no fee
+                // may, directly or indirectly, be charged to the worker"),
+                // or a prohibition after it, makes it a protection.
+                if !stance.cue.is_negative()
+                    && self.forbids(
+                        lang,
+                        &text[s..stance.start as usize],
+                        &text[stance.end as usize..e],
+                    )
+                {
+                    continue;
+                }
+                let topic = frames[..].iter().enumerate().find(|&(j, &(k, p, m))| {
+                    j != i
+                        && k == concern
+                        && p == FramePart::Topic
+                        && s <= m.start as usize
+                        && m.end as usize <= e
+                });
+                let Some((_, &(_, _, topic))) = topic else {
+                    continue;
+                };
+                for &element in &self.concern_elements[concern] {
+                    let mark = Mark {
+                        start: stance.start.min(topic.start),
+                        end: stance.end.max(topic.end),
+                        ..stance
+                    };
+                    if pending[element].is_empty() {
+                        touched.push(element);
+                    }
+                    if !pending[element]
+                        .iter()
+                        .any(|m| m.works_against() && m.start == mark.start && m.end == mark.end)
+                    {
+                        pending[element].push(mark);
+                    }
+                }
+            }
+            frames.clear();
+            if touched.is_empty() {
+                continue;
+            }
+            // What the clause is about decides what its words lend.
+            // A sentence that works against the worker lends no credit.
+            against.clear();
+            for &e in &touched {
+                for m in pending[e].iter().filter(|m| m.works_against()) {
+                    let (s, e) = sentence_around(text, clause, m.start as usize, m.end as usize);
+                    against.push((s, e));
+                }
+            }
+            // Words inside another element's longer words are a part of
+            // what those describe ("visa" in "frais de visa"); words of the
+            // agreement's own title describe no clause.
+            for i in 0..touched.len() {
+                let e = touched[i];
+                for k in 0..pending[e].len() {
+                    let m = pending[e][k];
+                    if m.works_against() {
+                        continue;
+                    }
+                    let (ms, me) = (m.start as usize, m.end as usize);
+                    let passing = against.iter().any(|&(s, e)| s <= ms && me <= e)
+                        || document_title.is_some_and(|(s, e)| ci == 0 && s <= ms && me <= e)
+                        || touched.iter().any(|&other| {
+                            other != e
+                                && pending[other].iter().any(|o| {
+                                    !o.works_against()
+                                        && o.start <= m.start
+                                        && m.end <= o.end
+                                        && o.end - o.start > m.end - m.start
+                                })
+                        });
+                    pending[e][k].passing |= passing;
+                }
+            }
             // Elements the clause's title names: the others are asides.
+            // The title does not describe a body that only speaks of other
+            // elements: its words are then in passing.
             let title = title_of(text, clause);
             titled.clear();
             if let Some((from, to)) = title {
-                titled.extend(touched.iter().copied().filter(|&e| {
-                    pending[e].iter().any(|m| {
-                        m.strength != Strength::Adverse
-                            && from <= m.start as usize
-                            && m.end as usize <= to
-                    })
-                }));
+                let in_title = |m: &Mark| from <= m.start as usize && m.end as usize <= to;
+                titled.extend(
+                    touched
+                        .iter()
+                        .copied()
+                        .filter(|&e| pending[e].iter().any(|m| m.counts() && in_title(m))),
+                );
+                let body_of = |e: usize| pending[e].iter().any(|m| m.counts() && !in_title(m));
+                if touched.iter().any(|&e| body_of(e)) {
+                    let undescribed: Vec<usize> =
+                        titled.iter().copied().filter(|&e| !body_of(e)).collect();
+                    for &e in &undescribed {
+                        for m in pending[e].iter_mut().filter(|m| in_title(m)) {
+                            m.passing = true;
+                        }
+                    }
+                    // When the title describes none of the body, the body
+                    // is no aside of it.
+                    if undescribed.len() == titled.len() {
+                        titled.clear();
+                    }
+                }
             }
             for e in touched.drain(..) {
                 let aside = !titled.is_empty() && !titled.contains(&e);
@@ -545,6 +820,7 @@ impl Assessor {
             text: text.into(),
             clauses: clauses.iter().map(|c| c.id.clone()).collect(),
             cues: self.matcher.quoted().clone(),
+            concerns: self.concern_ids.clone(),
         });
         let elements: Vec<ElementFinding> = self
             .rubric
@@ -554,7 +830,7 @@ impl Assessor {
             .map(|(element, tally)| finding(&element.id, &quotes, &clauses, tally))
             .collect();
         let coverage =
-            elements.iter().map(|e| weight(e.status)).sum::<f64>() / elements.len().max(1) as f64;
+            elements.iter().map(|e| e.status.weight()).sum::<f64>() / elements.len().max(1) as f64;
         Report {
             rubric: self.rubric.id.clone(),
             rubric_version: self.rubric.version.clone(),
@@ -650,32 +926,32 @@ fn finding(id: &str, quotes: &Arc<Quotes>, clauses: &[Clause], tally: Tally) -> 
     for v in &verdicts {
         concerns.extend(marks[v.adverse.range()].iter().map(|m| m.evidence(quotes)));
         let from = kept.len();
-        if any_covering {
-            if v.covers {
-                kept.extend(&marks[v.strong.range()]);
-                kept.extend(&marks[v.weak.range()]);
-            }
-        } else if v.adverse.is_empty() {
-            // Strong marks here are asides' (see `Tally::add`): shown, as
-            // the reason the element is partial.
+        if !any_covering || v.covers {
+            // Without a covering clause, the words that name the element
+            // are shown as the reason it is mentioned.
             kept.extend(&marks[v.strong.range()]);
             kept.extend(&marks[v.weak.range()]);
+            if !any_covering {
+                kept.extend(&marks[v.passing.range()]);
+            }
         }
         // In text order: clause by clause, as verdicts come, so each
         // clause's few marks are sorted alone (a mark lies inside its
         // clause, and clauses follow one another).
         kept[from..].sort_by_key(|e| (e.start, e.end));
     }
-    let status = match (any_covering, concerns.is_empty(), best > 0.0) {
-        (true, true, _) => Status::Covered,
-        (true, false, _) => Status::Partial,
-        (false, _, true) => Status::Partial,
-        (false, _, false) => Status::Absent,
+    let against = !concerns.is_empty();
+    let status = match (any_covering, against) {
+        (true, false) => Status::Covered,
+        (true, true) => Status::Partial,
+        (false, true) => Status::Contrary,
+        (false, false) if best > 0.0 => Status::Mentioned,
+        (false, false) => Status::Absent,
     };
-    let score = if concerns.is_empty() {
-        best
-    } else {
-        best / 2.0
+    let score = match status {
+        Status::Covered | Status::Mentioned => best,
+        Status::Partial => best / 2.0,
+        Status::Contrary | Status::Absent => 0.0,
     };
     kept.dedup_by(|a, b| a.start == b.start && a.end == b.end);
     let evidence = kept.iter().map(|m| m.evidence(quotes)).collect();
@@ -686,5 +962,41 @@ fn finding(id: &str, quotes: &Arc<Quotes>, clauses: &[Clause], tally: Tally) -> 
         evidence,
         clauses: covering_ids,
         concerns,
+        mixed: any_covering && against,
     }
+}
+
+/// The sentence around `start..end` in `clause`: from the end of the one
+/// before (a full stop, semicolon, question or exclamation mark, or a line
+/// break) to the end of its own.
+fn sentence_around(text: &str, clause: &Clause, start: usize, end: usize) -> (usize, usize) {
+    const ENDS: &[char] = &['.', ';', '!', '?', '\n', '؛'];
+    let before = &text[clause.start..start];
+    let from = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| ENDS.contains(c))
+        .map_or(clause.start, |(i, c)| clause.start + i + c.len_utf8());
+    let after = &text[end..clause.end];
+    let to = after
+        .find(|c: char| ENDS.contains(&c))
+        .map_or(clause.end, |i| end + i);
+    (from, to)
+}
+
+/// Where the agreement's own title is: its first line, when the text has
+/// clauses after it and the line reads as a title (at most 300 characters,
+/// no closing punctuation). Its words name what the whole agreement is
+/// about, not what one clause provides.
+fn document_title(text: &str, clauses: &[Clause]) -> Option<(usize, usize)> {
+    let first = clauses.first()?;
+    if clauses.len() < 2 || first.label != segment::PREAMBLE {
+        return None;
+    }
+    let body = &text[first.start..first.end];
+    let lead = body.len() - body.trim_start().len();
+    let line = body.trim_start().lines().next()?.trim_end();
+    let closes = line.ends_with(['.', ';', ':', ',']);
+    (!line.is_empty() && line.chars().count() <= 300 && !closes)
+        .then(|| (first.start + lead, first.start + lead + line.len()))
 }

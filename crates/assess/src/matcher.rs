@@ -476,6 +476,9 @@ pub struct Cue {
     pub reversed: Arc<str>,
     /// Where `text` is in [`Matcher::quoted`] (`reversed` follows it).
     pub quoted: u32,
+    /// For an adverse cue, the rubric's concern that explains it (an index
+    /// into [`Rubric::concerns`]).
+    pub concern: Option<u32>,
     /// Where `text` falls among the language's cue texts: comparing ranks
     /// compares texts (equal texts share one) without reading them.
     pub rank: u32,
@@ -669,6 +672,7 @@ impl LanguageMatcher {
             compiled.push(Cue {
                 element,
                 strength,
+                concern: None,
                 reversed: format!("not: {text}").into(),
                 quoted: 0,
                 text: text.into(),
@@ -1042,7 +1046,34 @@ pub struct Matcher {
     quoted: Arc<[Arc<str>]>,
 }
 
+/// Which part of a concern's frame a hit is, when its element index is
+/// past the rubric's elements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FramePart {
+    Topic,
+    Stance,
+}
+
+impl Cue {
+    /// Its own words include a negation ("may not change employer").
+    pub fn is_negative(&self) -> bool {
+        self.negative
+    }
+}
+
 impl Matcher {
+    /// For a hit's element index past the rubric's `elements`, the concern
+    /// (an index into [`Rubric::concerns`]) and the part of its frame.
+    pub fn frame(elements: usize, element: usize) -> Option<(usize, FramePart)> {
+        let k = element.checked_sub(elements)?;
+        let part = if k % 2 == 0 {
+            FramePart::Topic
+        } else {
+            FramePart::Stance
+        };
+        Some((k / 2, part))
+    }
+
     pub fn new(rubric: &Rubric) -> Matcher {
         let mut languages = Vec::new();
         for lang in Language::RUBRIC {
@@ -1058,6 +1089,18 @@ impl Matcher {
                     .chain(c.weak.iter().map(|t| (Strength::Weak, t)))
                     .chain(c.adverse.iter().map(|t| (Strength::Adverse, t)));
                 cues.extend(all.map(|(s, t)| (e, s, t.clone())));
+            }
+            // Frames: concern k's topic words as "element" n + 2k, its
+            // stance words as n + 2k + 1 (see `Matcher::frame`).
+            let n = rubric.elements.len();
+            for (k, c) in rubric.concerns.iter().enumerate() {
+                let code = lang.code();
+                for t in c.topic.get(code).into_iter().flatten() {
+                    cues.push((n + 2 * k, Strength::Weak, t.clone()));
+                }
+                for t in c.stance.get(code).into_iter().flatten() {
+                    cues.push((n + 2 * k + 1, Strength::Adverse, t.clone()));
+                }
             }
             let negations: Vec<String> = rubric
                 .negations
@@ -1076,8 +1119,17 @@ impl Matcher {
             languages.push((lang, LanguageMatcher::new(cues, &negations, &prohibitions)));
         }
         let mut quoted = Vec::new();
-        for (_, m) in &mut languages {
+        for (lang, m) in &mut languages {
             for cue in &mut m.cues {
+                let n = rubric.elements.len();
+                if cue.element >= n {
+                    cue.concern = Some(((cue.element - n) / 2) as u32);
+                } else if cue.strength == Strength::Adverse {
+                    let element = &rubric.elements[cue.element].id;
+                    cue.concern = rubric
+                        .concern_of(element, lang.code(), &cue.text)
+                        .map(|c| c as u32);
+                }
                 cue.quoted = quoted.len() as u32;
                 quoted.extend([cue.text.clone(), cue.reversed.clone()]);
             }

@@ -32,6 +32,36 @@ pub struct Rubric {
     /// do not change its findings.
     #[serde(default)]
     pub sectors: Vec<Sector>,
+    /// What clauses that work against the worker do, each with why it
+    /// matters and the elements it works against. Their cues are the
+    /// elements' adverse cues: [`Rubric::parse`] places them there.
+    #[serde(default)]
+    pub concerns: Vec<Concern>,
+}
+
+/// A way a clause works against the worker (the worker pays the agency,
+/// the employer keeps the passport), explained for the reader.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concern {
+    pub id: String,
+    /// The elements such a clause works against: it makes them `contrary`.
+    pub elements: Vec<String>,
+    /// Why it matters, in plain words, in the four rubric languages.
+    pub why: Titles,
+    /// The standards the explanation rests on.
+    pub source: String,
+    /// Adverse cues by language code: phrases that say it.
+    #[serde(default)]
+    pub cues: BTreeMap<String, Vec<String>>,
+    /// A frame, by language code: words naming what is at stake (the
+    /// passport, the fees) and words of the act that works against the
+    /// worker (the employer keeps, the worker repays). Both in one
+    /// sentence, in any order, the act not negated, say it too.
+    #[serde(default)]
+    pub topic: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    pub stance: BTreeMap<String, Vec<String>>,
 }
 
 /// A sector note: what agreements for a kind of work are expected to say,
@@ -82,7 +112,9 @@ pub struct Cues {
     pub strong: Vec<String>,
     #[serde(default)]
     pub weak: Vec<String>,
-    #[serde(default)]
+    /// Filled from the rubric's [`Concern`]s, never written in an
+    /// element: every adverse cue comes with its explanation.
+    #[serde(default, skip_deserializing)]
     pub adverse: Vec<String>,
 }
 
@@ -99,8 +131,9 @@ pub enum RubricError {
 
 impl Rubric {
     pub fn parse(text: &str) -> Result<Rubric, RubricError> {
-        let rubric: Rubric = toml::from_str(text)?;
+        let mut rubric: Rubric = toml::from_str(text)?;
         rubric.check()?;
+        rubric.place_concerns()?;
         Ok(rubric)
     }
 
@@ -111,6 +144,71 @@ impl Rubric {
 
     pub fn element(&self, id: &str) -> Option<&Element> {
         self.elements.iter().find(|e| e.id == id)
+    }
+
+    pub fn concern(&self, id: &str) -> Option<&Concern> {
+        self.concerns.iter().find(|c| c.id == id)
+    }
+
+    /// The concern whose `lang` cue `cue` works against element `element`.
+    pub fn concern_of(&self, element: &str, lang: &str, cue: &str) -> Option<usize> {
+        self.concerns.iter().position(|c| {
+            c.elements.iter().any(|e| e == element)
+                && c.cues
+                    .get(lang)
+                    .is_some_and(|cs| cs.iter().any(|x| x == cue))
+        })
+    }
+
+    /// Makes each concern's cues adverse cues of the elements it names.
+    fn place_concerns(&mut self) -> Result<(), RubricError> {
+        let mut ids = HashSet::new();
+        for c in &self.concerns {
+            let fail =
+                |message: String| RubricError::Rubric(format!("concern `{}`: {message}", c.id));
+            if !ids.insert(c.id.as_str()) {
+                return Err(fail("appears twice".into()));
+            }
+            if c.elements.is_empty() {
+                return Err(fail("names no element".into()));
+            }
+            for lang in Language::RUBRIC {
+                let code = lang.code();
+                if c.why.get(code).is_none_or(|t| t.trim().is_empty()) {
+                    return Err(fail(format!("no {code} explanation")));
+                }
+                let frame = [&c.cues, &c.topic, &c.stance];
+                for cue in frame.iter().filter_map(|m| m.get(code)).flatten() {
+                    crate::matcher::Pattern::parse(cue)
+                        .map_err(|m| fail(format!("{code} cue `{cue}`: {m}")))?;
+                }
+                if c.topic.get(code).is_some_and(|t| !t.is_empty())
+                    != c.stance.get(code).is_some_and(|t| !t.is_empty())
+                {
+                    return Err(fail(format!("a {code} frame needs both topic and stance")));
+                }
+            }
+        }
+        for c in &self.concerns {
+            for id in &c.elements {
+                let element = self
+                    .elements
+                    .iter_mut()
+                    .find(|e| &e.id == id)
+                    .ok_or_else(|| {
+                        RubricError::Rubric(format!("concern `{}`: unknown element `{id}`", c.id))
+                    })?;
+                for (code, cues) in &c.cues {
+                    let adverse = &mut element.cues.entry(code.clone()).or_default().adverse;
+                    for cue in cues {
+                        if !adverse.contains(cue) {
+                            adverse.push(cue.clone());
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn sector(&self, id: &str) -> Option<&Sector> {
@@ -164,7 +262,7 @@ impl Rubric {
                 if cues.strong.is_empty() && cues.weak.is_empty() {
                     return Err(fail(format!("no strong or weak {code} cues")));
                 }
-                for cue in cues.strong.iter().chain(&cues.weak).chain(&cues.adverse) {
+                for cue in cues.strong.iter().chain(&cues.weak) {
                     crate::matcher::Pattern::parse(cue)
                         .map_err(|m| fail(format!("{code} cue `{cue}`: {m}")))?;
                 }

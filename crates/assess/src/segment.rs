@@ -18,6 +18,9 @@ pub struct Clause {
     pub end: usize,
 }
 
+/// The label of the text before the first heading.
+pub const PREAMBLE: &str = "Preamble";
+
 const LATIN_HEADINGS: &[&str] = &[
     "article", "art", "articulo", "artigo", "section", "seccion", "chapter", "chapitre",
     "capitulo", "clause", "clausula", "annex", "annexe", "anexo", "part", "partie", "titre",
@@ -290,7 +293,7 @@ pub fn segment(text: &str) -> Vec<Clause> {
     if !text[..starts[0].0].trim().is_empty() {
         clauses.push(Clause {
             id: "c0".into(),
-            label: "Preamble".into(),
+            label: PREAMBLE.into(),
             start: 0,
             end: starts[0].0,
         });

@@ -265,7 +265,7 @@ fn evidence_reads_and_round_trips_as_the_words_it_quotes() {
 /// body, by one strong cue, is an aside (partial, its words shown), unless
 /// two different strong cues say it. Without a title nothing changes.
 #[test]
-fn an_element_named_in_passing_under_another_title_is_partial() {
+fn an_element_named_in_passing_under_another_title_is_only_mentioned() {
     let body = "The employer shall bear the cost of the worker's work permit.";
     let status = |text: &str| {
         let report = assessor().assess(text, Some(Language::En));
@@ -279,7 +279,7 @@ fn an_element_named_in_passing_under_another_title_is_partial() {
         )
     };
     let (titled, words) = status(&format!("Article 5 – Recruitment costs. {body}\n"));
-    assert_eq!(titled, Status::Partial);
+    assert_eq!(titled, Status::Mentioned);
     assert!(words.contains(&"work permit".to_string()), "{words:?}");
     assert_eq!(
         assessor()
@@ -307,4 +307,79 @@ fn an_element_named_in_passing_under_another_title_is_partial() {
     // A first sentence longer than a title is no title.
     let long = "Article 5. The employer shall bear the cost of the worker's work permit and of every other document.\n";
     assert_eq!(status(long).0, Status::Covered);
+}
+
+/// The draft a negotiator pasted (the assessment-trust issue): the fee
+/// clause and the passport clause work against the worker, and nothing
+/// lends credit from "commission mixte", "sans frais excessifs", "entrée
+/// en vigueur" or the title.
+#[test]
+fn a_draft_that_works_against_the_worker_says_so() {
+    let text = "Accord relatif à la migration circulaire de travailleurs entre le Royaume du Maroc et la République de Pologne\n\n\
+Article 1 – Objet\nLe présent accord organise l'emploi de travailleurs marocains dans l'agriculture polonaise.\n\n\
+Article 2 – Commission mixte\nUne commission mixte composée de représentants des deux Parties se réunit une fois par an pour suivre l'application du présent accord.\n\n\
+Article 3 – Logement\nL'employeur fournit au travailleur un logement décent, sans frais excessifs.\n\n\
+Article 4 – Recrutement\nLe travailleur verse à l'agence de recrutement une commission équivalant à un mois de salaire avant son départ.\n\n\
+Article 5 – Documents\nL'employeur conserve le passeport du travailleur pendant toute la durée du contrat.\n\n\
+Article 6 – Entrée en vigueur\nLe présent accord entre en vigueur à la date de la dernière notification.\n";
+    let report = assessor().assess(text, Some(Language::Fr));
+    let status = |id: &str| report.element(id).unwrap().status;
+    assert_eq!(
+        status("recruitment_costs"),
+        Status::Contrary,
+        "{:?}",
+        report.element("recruitment_costs")
+    );
+    assert_eq!(status("identity_documents"), Status::Contrary);
+    let why: Vec<&str> = report
+        .element("identity_documents")
+        .unwrap()
+        .concerns
+        .iter()
+        .filter_map(|e| e.concern())
+        .collect();
+    assert_eq!(
+        why,
+        ["documents_retained"],
+        "no fee wording on a passport clause"
+    );
+    for id in ["migration_status", "return_reintegration"] {
+        assert!(!status(id).provides(), "{id}: {:?}", report.element(id));
+    }
+    // The fee clause lends nothing to wages or recruitment procedure.
+    for id in ["wages", "recruitment_process"] {
+        let f = report.element(id).unwrap();
+        assert!(
+            !f.clauses.iter().any(|c| c.as_ref() == "c5"),
+            "{id} credited from the fee clause: {f:?}"
+        );
+    }
+    assert!(status("joint_committee").provides());
+    assert!(status("housing").provides());
+    assert!(report.coverage < 0.2, "{}", report.coverage);
+}
+
+/// The statuses as the JSON names them, and what counts as coverage.
+#[test]
+fn only_covered_and_partial_count_as_coverage() {
+    let names: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+    assert_eq!(
+        names,
+        ["contrary", "absent", "mentioned", "partial", "covered"]
+    );
+    for s in Status::ALL {
+        assert_eq!(Status::parse(s.as_str()), Some(s));
+        assert_eq!(s.provides(), s.weight() > 0.0);
+    }
+    // One generic word is a mention, never coverage.
+    let report = assessor().assess(
+        "Article 7\nLes frais de fonctionnement sont partagés.",
+        Some(Language::Fr),
+    );
+    let costs = report.element("recruitment_costs").unwrap();
+    assert_eq!(costs.status, Status::Mentioned, "{costs:?}");
+    assert!(
+        !costs.evidence.is_empty(),
+        "the words are shown to reviewers"
+    );
 }
