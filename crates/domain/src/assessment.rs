@@ -35,38 +35,58 @@ impl Provenance {
     }
 }
 
+/// What the text does with an element, as the assessment engine's
+/// statuses name it (the web crate checks that the two lists agree).
+/// Only `covered` and `partial` count as coverage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingStatus {
+    /// A provision that does what the Guidance asks.
     Covered,
+    /// A provision that does part of it (or one a contrary clause undoes).
     Partial,
+    /// Named in passing only: not coverage.
+    Mentioned,
+    /// Only clauses that work against the element.
+    Contrary,
     Absent,
 }
 
 impl FindingStatus {
+    /// In the order a report reads them: what works against the worker,
+    /// what is missing, what is there.
+    pub const ALL: [FindingStatus; 5] = [
+        FindingStatus::Contrary,
+        FindingStatus::Absent,
+        FindingStatus::Mentioned,
+        FindingStatus::Partial,
+        FindingStatus::Covered,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             FindingStatus::Covered => "covered",
             FindingStatus::Partial => "partial",
+            FindingStatus::Mentioned => "mentioned",
+            FindingStatus::Contrary => "contrary",
             FindingStatus::Absent => "absent",
         }
     }
 
     pub fn parse(s: &str) -> Option<FindingStatus> {
-        [
-            FindingStatus::Covered,
-            FindingStatus::Partial,
-            FindingStatus::Absent,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == s)
+        FindingStatus::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    /// Covered or partial: the text provides for the element.
+    pub fn provides(self) -> bool {
+        matches!(self, FindingStatus::Covered | FindingStatus::Partial)
     }
 
     fn weight(self) -> f64 {
         match self {
             FindingStatus::Covered => 1.0,
             FindingStatus::Partial => 0.5,
-            FindingStatus::Absent => 0.0,
+            _ => 0.0,
         }
     }
 }
@@ -100,7 +120,7 @@ pub struct Assessment {
     pub rubric_version: String,
     pub language: String,
     /// Share of elements covered with the decisions in force (partial
-    /// counts half).
+    /// counts half; mentioned and contrary count nothing).
     pub coverage: f64,
     /// The document's clauses (ids, labels, offsets).
     pub clauses: serde_json::Value,
@@ -122,11 +142,11 @@ impl Assessment {
 pub enum Decision {
     /// The machine is right.
     Confirm,
-    /// The machine is wrong: the status becomes the one given (by default
-    /// absent for a covered or partial finding).
+    /// The machine is wrong: the status becomes the one given (any
+    /// status; by default absent for a covered or partial finding).
     Reject,
-    /// The reviewer adds a finding the machine missed (status given,
-    /// covered by default).
+    /// The reviewer adds a finding the machine missed (the machine said
+    /// absent or mentioned; status given, covered by default).
     Add,
 }
 
@@ -171,10 +191,10 @@ impl Review {
                         ));
                     }
                     (Some(s), _) => s,
-                    (None, FindingStatus::Absent) => {
+                    (None, m) if !m.provides() => {
                         return Err(Invalid::one(
                             "status",
-                            "give the status the element really has (covered or partial)",
+                            "give the status the element really has (covered, partial, mentioned, contrary or absent)",
                         ));
                     }
                     (None, _) => FindingStatus::Absent,
@@ -186,7 +206,9 @@ impl Review {
             Decision::Add => {
                 let note = note
                     .ok_or_else(|| Invalid::one("note", "say where the text covers the element"))?;
-                if finding.machine_status != FindingStatus::Absent {
+                if finding.machine_status.provides()
+                    || finding.machine_status == FindingStatus::Contrary
+                {
                     return Err(Invalid::one(
                         "decision",
                         "the machine already found this element; confirm or reject it",
@@ -196,7 +218,7 @@ impl Review {
                 if finding.status == FindingStatus::Absent {
                     return Err(Invalid::one(
                         "status",
-                        "an added finding is covered or partial",
+                        "an added finding is covered, partial, mentioned or contrary",
                     ));
                 }
                 finding.provenance = Provenance::Human;

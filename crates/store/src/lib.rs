@@ -97,6 +97,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         name: "corrections",
         sql: include_str!("../migrations/sqlite/0004_corrections.sql"),
     },
+    Migration {
+        version: 5,
+        name: "finding statuses",
+        sql: include_str!("../migrations/sqlite/0005_finding_statuses.sql"),
+    },
 ];
 
 const POSTGRES_MIGRATIONS: &[Migration] = &[
@@ -119,6 +124,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         version: 4,
         name: "corrections",
         sql: include_str!("../migrations/postgres/0004_corrections.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "finding statuses",
+        sql: include_str!("../migrations/postgres/0005_finding_statuses.sql"),
     },
 ];
 

@@ -133,16 +133,11 @@ pub fn sector_findings(
         .filter_map(|n| rubric().sector(n.as_str()?))
         .map(|sector| {
             SectorFinding::new(sector, |element| {
-                match assessment
+                assessment
                     .findings
                     .iter()
                     .find(|f| f.element == element)
-                    .map(|f| f.status)
-                {
-                    Some(FindingStatus::Covered) => Status::Covered,
-                    Some(FindingStatus::Partial) => Status::Partial,
-                    _ => Status::Absent,
-                }
+                    .map_or(Status::Absent, |f| engine_status(f.status))
             })
         })
         .collect()
@@ -154,18 +149,14 @@ pub fn stored(report: &Report, agreement_id: &str, document_id: &str, now: &str)
         .elements
         .iter()
         .map(|e| {
-            let status = match e.status {
-                Status::Covered => FindingStatus::Covered,
-                Status::Partial => FindingStatus::Partial,
-                Status::Absent => FindingStatus::Absent,
-            };
+            let status = stored_status(e.status);
             Finding {
                 element: e.id.clone(),
                 status,
                 score: e.score,
                 provenance: Provenance::Machine,
                 machine_status: status,
-                evidence: serde_json::json!({"evidence": e.evidence, "clauses": e.clauses, "concerns": e.concerns}),
+                evidence: serde_json::json!({"evidence": e.evidence, "clauses": e.clauses, "concerns": e.concerns, "mixed": e.mixed}),
                 note: None,
                 reviewer: None,
                 decided_at: None,
@@ -185,6 +176,17 @@ pub fn stored(report: &Report, agreement_id: &str, document_id: &str, now: &str)
         created_at: now.to_string(),
         updated_at: now.to_string(),
     }
+}
+
+/// The stored status of an engine status: the two lists are one (a test
+/// checks it), the domain keeping its own so that it needs no engine.
+pub fn stored_status(s: Status) -> FindingStatus {
+    FindingStatus::parse(s.as_str()).expect("the engine's and the store's statuses agree")
+}
+
+/// The engine status of a stored one.
+pub fn engine_status(s: FindingStatus) -> Status {
+    Status::parse(s.as_str()).expect("the engine's and the store's statuses agree")
 }
 
 /// A stable id for the assessment of a document with a rubric.
@@ -256,6 +258,20 @@ pub async fn assess_bytes(
 #[cfg(test)]
 mod tests {
     use passerelle_domain::SectorNote;
+
+    /// The engine's statuses and the stored ones are one list, in one order.
+    #[test]
+    fn engine_and_stored_statuses_agree() {
+        use passerelle_assess::Status;
+        use passerelle_domain::assessment::FindingStatus;
+        let engine: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        let stored: Vec<&str> = FindingStatus::ALL.iter().map(|s| s.as_str()).collect();
+        assert_eq!(engine, stored);
+        for s in Status::ALL {
+            assert_eq!(super::engine_status(super::stored_status(s)), s);
+            assert_eq!(super::stored_status(s).provides(), s.provides());
+        }
+    }
 
     /// An agreement's sector notes and the rubric's sectors are one list:
     /// a note without expectations would show nothing.

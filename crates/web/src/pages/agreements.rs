@@ -15,6 +15,7 @@ use crate::AppState;
 use crate::assessment::rubric;
 use crate::error::{ApiError, ApiResult};
 use crate::params::list_query;
+use passerelle_domain::assessment::FindingStatus;
 
 /// The facets beside the agreements list.
 const DIMS: &[&str] = &[
@@ -252,8 +253,10 @@ pub async fn compare(
             None => unknown.push(key.clone()),
         }
     }
-    // One row per element: its status in each agreement.
-    let rows: Vec<serde_json::Value> = rubric()
+    // One row per element: its status in each agreement; the rows read
+    // as a report does, what works against the worker in any of them
+    // first, then what one of them misses, then what is partial.
+    let mut rows: Vec<(usize, serde_json::Value)> = rubric()
         .elements
         .iter()
         .map(|e| {
@@ -262,13 +265,11 @@ pub async fn compare(
                 .map(|c| {
                     c.card
                         .as_ref()
-                        .and_then(|card| {
-                            card.areas
-                                .iter()
-                                .flat_map(|a| &a.elements)
-                                .find(|x| x.id == e.id)
+                        .and_then(|card| card.element(&e.id))
+                        .map(|x| {
+                            serde_json::json!({"status": x.status, "evidence": x.evidence,
+                                "concerns": x.concerns, "mixed": x.mixed})
                         })
-                        .map(|x| serde_json::json!({"status": x.status, "evidence": x.evidence}))
                         .unwrap_or(serde_json::Value::Null)
                 })
                 .collect();
@@ -278,9 +279,20 @@ pub async fn compare(
                 .or_else(|| e.title.get("en"))
                 .cloned()
                 .unwrap_or_default();
-            serde_json::json!({"id": e.id, "title": title, "cells": cells})
+            let rank = cells
+                .iter()
+                .filter_map(|c| c["status"].as_str())
+                .filter_map(|s| FindingStatus::ALL.iter().position(|x| x.as_str() == s))
+                .min()
+                .unwrap_or(FindingStatus::ALL.len());
+            (
+                rank,
+                serde_json::json!({"id": e.id, "title": title, "cells": cells}),
+            )
         })
         .collect();
+    rows.sort_by_key(|(rank, _)| *rank);
+    let rows: Vec<serde_json::Value> = rows.into_iter().map(|(_, row)| row).collect();
     render(
         &state,
         lang,

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use passerelle_assess::{Rubric, SectorFinding};
+use passerelle_assess::render::words as report_words;
+use passerelle_assess::{Language, Rubric, SectorFinding};
 use passerelle_domain::Lang;
 use passerelle_domain::assessment::{Assessment, FindingStatus};
 use serde::Serialize;
@@ -23,14 +24,49 @@ pub struct Scorecard {
     pub clauses: usize,
     pub covered: usize,
     pub partial: usize,
+    pub mentioned: usize,
+    pub contrary: usize,
     pub absent: usize,
-    pub areas: Vec<AreaView>,
-    /// Elements not found, for "what is missing".
+    /// The clauses that work against the Guidance, first on the page: one
+    /// entry per clause and concern, with what they work against and why.
+    pub against: Vec<AgainstView>,
+    /// Elements by status, in reading order: contrary, absent, mentioned
+    /// (these three are what is missing), partial, covered.
+    pub groups: Vec<GroupView>,
+    /// Elements not provided for (contrary, absent or only mentioned).
     pub missing: Vec<ElementRef>,
     /// Elements only partly covered.
     pub weak: Vec<ElementRef>,
     /// What the Guidance expects of agreements for the agreement's sectors.
     pub sectors: Vec<SectorView>,
+}
+
+impl Scorecard {
+    pub fn element(&self, id: &str) -> Option<&ElementView> {
+        self.groups
+            .iter()
+            .flat_map(|g| &g.elements)
+            .find(|e| e.id == id)
+    }
+}
+
+#[derive(Serialize)]
+pub struct GroupView {
+    pub status: &'static str,
+    pub elements: Vec<ElementView>,
+}
+
+#[derive(Serialize)]
+pub struct AgainstView {
+    pub label: String,
+    /// The clause with the words that work against the Guidance marked
+    /// (empty when the reader may not see the text).
+    pub html: String,
+    /// The concern's explanation in the page's language.
+    pub why: String,
+    pub elements: Vec<ElementRef>,
+    /// The rubric cues, for the "why" disclosure.
+    pub cues: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -50,26 +86,23 @@ pub struct ExpectationView {
     pub why: String,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct ElementRef {
     pub id: String,
     pub title: String,
 }
 
 #[derive(Serialize)]
-pub struct AreaView {
-    pub title: String,
-    pub elements: Vec<ElementView>,
-}
-
-#[derive(Serialize)]
 pub struct ElementView {
     pub id: String,
     pub title: String,
+    pub area: String,
     pub definition: String,
     pub status: &'static str,
     pub provenance: &'static str,
     pub note: Option<String>,
+    /// Both a provision and a clause that works against it.
+    pub mixed: bool,
     pub evidence: Vec<ClauseView>,
     pub concerns: Vec<ClauseView>,
 }
@@ -81,6 +114,8 @@ pub struct ClauseView {
     /// matched words in `<mark>`.
     pub html: String,
     pub cues: Vec<String>,
+    /// For words that work against the Guidance: why, in plain words.
+    pub why: Option<String>,
 }
 
 fn pick(titles: &BTreeMap<String, String>, lang: Lang) -> String {
@@ -91,13 +126,8 @@ fn pick(titles: &BTreeMap<String, String>, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-pub fn status_code(s: FindingStatus) -> &'static str {
-    match s {
-        FindingStatus::Covered => "covered",
-        FindingStatus::Partial => "partial",
-        FindingStatus::Absent => "absent",
-    }
-}
+/// Clauses by id: (label in the page's language, start, end).
+type ClauseIndex = BTreeMap<String, (String, usize, usize)>;
 
 /// Builds the scorecard of `assessment` in `lang`. `text` is the assessed
 /// text when the reader may see it; without it only the scores show.
@@ -109,16 +139,17 @@ pub fn build(
     text: Option<&str>,
     lang: Lang,
 ) -> Scorecard {
-    let clauses: BTreeMap<&str, (&str, usize, usize)> = assessment
+    let words = report_words(Language::parse(lang.code()).unwrap_or(Language::En));
+    let clauses: ClauseIndex = assessment
         .clauses
         .as_array()
         .map(|cs| {
             cs.iter()
                 .filter_map(|c| {
                     Some((
-                        c["id"].as_str()?,
+                        c["id"].as_str()?.to_string(),
                         (
-                            c["label"].as_str().unwrap_or(""),
+                            words.label(c["label"].as_str().unwrap_or("")),
                             c["start"].as_u64()? as usize,
                             c["end"].as_u64()? as usize,
                         ),
@@ -133,8 +164,17 @@ pub fn build(
         clauses: clauses.len(),
         covered: 0,
         partial: 0,
+        mentioned: 0,
+        contrary: 0,
         absent: 0,
-        areas: Vec::new(),
+        against: Vec::new(),
+        groups: FindingStatus::ALL
+            .iter()
+            .map(|s| GroupView {
+                status: s.as_str(),
+                elements: Vec::new(),
+            })
+            .collect(),
         missing: Vec::new(),
         weak: Vec::new(),
         sectors: sectors
@@ -162,55 +202,110 @@ pub fn build(
             })
             .collect(),
     };
+    // (clause, start of the words, concern) → entry, in text order.
+    let mut against: BTreeMap<(usize, String), AgainstView> = BTreeMap::new();
     for area in &rubric.areas {
-        let mut view = AreaView {
-            title: pick(&area.title, lang),
-            elements: Vec::new(),
-        };
+        let area_title = pick(&area.title, lang);
         for element in rubric.elements.iter().filter(|e| e.area == area.id) {
             let finding = assessment.findings.iter().find(|f| f.element == element.id);
             let status = finding.map(|f| f.status).unwrap_or(FindingStatus::Absent);
             let title = pick(&element.title, lang);
+            let r = ElementRef {
+                id: element.id.clone(),
+                title: title.clone(),
+            };
             match status {
                 FindingStatus::Covered => card.covered += 1,
                 FindingStatus::Partial => {
                     card.partial += 1;
-                    card.weak.push(ElementRef {
-                        id: element.id.clone(),
-                        title: title.clone(),
-                    });
+                    card.weak.push(r.clone());
                 }
-                FindingStatus::Absent => {
-                    card.absent += 1;
-                    card.missing.push(ElementRef {
-                        id: element.id.clone(),
-                        title: title.clone(),
-                    });
-                }
+                FindingStatus::Mentioned => card.mentioned += 1,
+                FindingStatus::Contrary => card.contrary += 1,
+                FindingStatus::Absent => card.absent += 1,
+            }
+            if !status.provides() {
+                card.missing.push(r.clone());
             }
             let evidence = finding.map(|f| &f.evidence).unwrap_or(&Value::Null);
-            view.elements.push(ElementView {
+            // A reviewer who set another status has the last word: the
+            // machine's words against the element stay listed only while
+            // the status in force does not say it provides for it fully.
+            if status != FindingStatus::Covered {
+                for (key, view) in
+                    against_views(rubric, &evidence["concerns"], &clauses, text, lang)
+                {
+                    let entry = against.entry(key).or_insert(view);
+                    if !entry.elements.iter().any(|e| e.id == r.id) {
+                        entry.elements.push(r.clone());
+                    }
+                }
+            }
+            let view = ElementView {
                 id: element.id.clone(),
                 definition: pick(&element.definition, lang),
                 title,
-                status: status_code(status),
-                provenance: finding
-                    .map(|f| match f.provenance {
-                        passerelle_domain::assessment::Provenance::Machine => "machine",
-                        passerelle_domain::assessment::Provenance::Human => "human",
-                        passerelle_domain::assessment::Provenance::MachineConfirmed => {
-                            "machine_confirmed"
-                        }
-                    })
-                    .unwrap_or("machine"),
+                area: area_title.clone(),
+                status: status.as_str(),
+                provenance: finding.map_or("machine", |f| f.provenance.as_str()),
                 note: finding.and_then(|f| f.note.clone()),
-                evidence: clause_views(&evidence["evidence"], &clauses, text),
-                concerns: clause_views(&evidence["concerns"], &clauses, text),
-            });
+                mixed: evidence["mixed"].as_bool().unwrap_or(false),
+                evidence: clause_views(rubric, &evidence["evidence"], &clauses, text, lang),
+                concerns: clause_views(rubric, &evidence["concerns"], &clauses, text, lang),
+            };
+            if let Some(g) = card.groups.iter_mut().find(|g| g.status == status.as_str()) {
+                g.elements.push(view);
+            }
         }
-        card.areas.push(view);
     }
+    card.against = against.into_values().collect();
     card
+}
+
+/// The words of a stored finding's concerns as entries of "what works
+/// against the Guidance", keyed by where they are and which concern.
+fn against_views(
+    rubric: &Rubric,
+    concerns: &Value,
+    clauses: &ClauseIndex,
+    text: Option<&str>,
+    lang: Lang,
+) -> Vec<((usize, String), AgainstView)> {
+    let Some(items) = concerns.as_array() else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|e| {
+            let (c, s, t) = (
+                e["clause"].as_str()?,
+                e["start"].as_u64()? as usize,
+                e["end"].as_u64()? as usize,
+            );
+            let (label, start, end) = clauses.get(c)?;
+            let concern = e["concern"].as_str().unwrap_or("");
+            let why = rubric
+                .concern(concern)
+                .map(|k| pick(&k.why, lang))
+                .unwrap_or_default();
+            let html = text
+                .map(|text| marked_excerpt(text, *start, *end, &[(s, t)]))
+                .unwrap_or_default();
+            Some((
+                (s, concern.to_string()),
+                AgainstView {
+                    label: label.clone(),
+                    html,
+                    why,
+                    elements: Vec::new(),
+                    cues: e["cue"]
+                        .as_str()
+                        .map(|c| vec![c.to_string()])
+                        .unwrap_or_default(),
+                },
+            ))
+        })
+        .collect()
 }
 
 /// Byte spans matched in one clause, and the cues that matched them.
@@ -218,9 +313,11 @@ type Marks = (Vec<(usize, usize)>, Vec<String>);
 
 /// Groups evidence spans by clause and marks them in the clause's text.
 fn clause_views(
+    rubric: &Rubric,
     evidence: &Value,
-    clauses: &BTreeMap<&str, (&str, usize, usize)>,
+    clauses: &ClauseIndex,
     text: Option<&str>,
+    lang: Lang,
 ) -> Vec<ClauseView> {
     let Some(items) = evidence.as_array() else {
         return Vec::new();
@@ -231,6 +328,7 @@ fn clause_views(
     // clause id → (spans, cues), in the order the clauses first appear.
     let mut order: Vec<&str> = Vec::new();
     let mut by_clause: BTreeMap<&str, Marks> = BTreeMap::new();
+    let mut why: BTreeMap<&str, String> = BTreeMap::new();
     for e in items {
         let (Some(c), Some(s), Some(t)) =
             (e["clause"].as_str(), e["start"].as_u64(), e["end"].as_u64())
@@ -239,6 +337,9 @@ fn clause_views(
         };
         if !by_clause.contains_key(c) {
             order.push(c);
+        }
+        if let Some(k) = e["concern"].as_str().and_then(|k| rubric.concern(k)) {
+            why.entry(c).or_insert_with(|| pick(&k.why, lang));
         }
         let entry = by_clause.entry(c).or_default();
         entry.0.push((s as usize, t as usize));
@@ -252,11 +353,12 @@ fn clause_views(
         .into_iter()
         .filter_map(|c| {
             let (spans, cues) = by_clause.remove(c)?;
-            let &(label, start, end) = clauses.get(c)?;
+            let (label, start, end) = clauses.get(c)?;
             Some(ClauseView {
-                label: label.to_string(),
-                html: marked_excerpt(text, start, end, &spans),
+                label: label.clone(),
+                html: marked_excerpt(text, *start, *end, &spans),
                 cues,
+                why: why.remove(c),
             })
         })
         .collect()
