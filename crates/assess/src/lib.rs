@@ -21,7 +21,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use language::Language;
-pub use matcher::{Cue, FramePart, Matcher, Strength};
+pub use matcher::{Cue, FramePart, Matcher, Role, Strength};
 pub use rubric::{Rubric, RubricError};
 pub use segment::Clause;
 
@@ -467,22 +467,36 @@ impl<'r> Tally<'r> {
     /// `aside`: the clause's title names another element, so this one is
     /// only mentioned in passing unless two different strong cues say it.
     fn add(&mut self, clause: u32, found: &[Mark<'r>], aside: bool) {
-        let mut range = |keep: &dyn Fn(&Mark) -> bool| {
-            let from = self.marks.len() as u32;
-            for m in found.iter().filter(|m| keep(m)) {
-                self.marks.push(*m);
-            }
-            Marks {
-                from,
-                to: self.marks.len() as u32,
+        // Each mark is of one kind: strong, weak, against, in passing. Its
+        // kind as a number, so that one loop per kind copies the marks.
+        let kind = |m: &Mark| -> u8 {
+            match (m.works_against(), m.passing, m.strength) {
+                (true, _, _) => 2,
+                (false, true, _) => 3,
+                (false, false, Strength::Strong) => 0,
+                (false, false, _) => 1,
             }
         };
-        let strong = range(&|m| m.counts() && m.strength == Strength::Strong);
-        let weak = range(&|m| m.counts() && m.strength == Strength::Weak);
-        let adverse = range(&|m| m.works_against());
-        let passing = range(&|m| m.passing && !m.works_against());
+        let mut runs = [Marks { from: 0, to: 0 }; 4];
+        for (k, run) in runs.iter_mut().enumerate() {
+            let from = self.marks.len() as u32;
+            for m in found {
+                if kind(m) == k as u8 {
+                    self.marks.push(*m);
+                }
+            }
+            *run = Marks {
+                from,
+                to: self.marks.len() as u32,
+            };
+        }
+        let [strong, weak, adverse, passing] = runs;
         let two_weak = two_distinct_weak(&self.marks[weak.range()]);
-        let (covers, score) = if aside && !two_distinct_strong(&self.marks[strong.range()]) {
+        let (covers, score) = if !adverse.is_empty() && strong.is_empty() {
+            // A clause that works against the element and says nothing
+            // strong for it: its weak words are the setting of the harm.
+            (false, 0.2)
+        } else if aside && !two_distinct_strong(&self.marks[strong.range()]) {
             (false, if strong.is_empty() { 0.2 } else { 0.3 })
         } else if !strong.is_empty() {
             (true, 1.0)
@@ -503,6 +517,31 @@ impl<'r> Tally<'r> {
             score,
         });
     }
+}
+
+/// A strong cue that says something, not only names a thing: words apart
+/// (`employer* ~ bear* ~ cost*`), or three words or more besides links
+/// ("titre de séjour" names a thing; in Arabic, which writes articles and
+/// prepositions into its words, two: "تصريح إقامة").
+fn phrase(cue: &Cue) -> bool {
+    // Links do not make a name a sentence ("titre de séjour" is two words).
+    const LINKS: &[&str] = &[
+        "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "a", "an", "del", "el", "los",
+        "las", "y", "et", "and", "en", "in", "al", "à",
+    ];
+    let words = cue.text.split(' ').filter(|w| !LINKS.contains(w)).count();
+    cue.text.contains('~') || words >= 3 || (words >= 2 && cue.is_arabic())
+}
+
+/// Words that shape what a sentence's other words lend.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shaping {
+    /// "including", "shall specify": the items after it.
+    Listing,
+    /// "desiring": its aim, to the next comma.
+    Intent,
+    /// "may consider the possibility of": the rest of the sentence.
+    Hedge,
 }
 
 /// Two different strong cues (a cue and its negated reversal count apart).
@@ -559,9 +598,10 @@ pub struct Assessor {
     concern_ids: Arc<[Arc<str>]>,
     /// For each concern, the indexes of the elements it works against.
     concern_elements: Vec<Vec<usize>>,
-    /// By language code, the rubric's negations and prohibition stems,
-    /// normalised: what makes an act a protection.
-    forbidding: std::collections::BTreeMap<String, (Vec<String>, Vec<String>)>,
+    /// The concerns' topic words, looked for in a stance's sentence.
+    topics: Matcher,
+    /// By element index, whether it frames others ([`rubric::Element::framing`]).
+    framing: Vec<bool>,
 }
 
 impl Assessor {
@@ -582,27 +622,15 @@ impl Assessor {
                     .collect()
             })
             .collect();
-        let norm = |w: &String| normalize::normalize(w.trim_end_matches('*')).into_text();
-        let forbidding = Language::RUBRIC
-            .iter()
-            .map(|l| {
-                let list = |m: &std::collections::BTreeMap<String, Vec<String>>| {
-                    m.get(l.code())
-                        .map(|v| v.iter().map(norm).collect())
-                        .unwrap_or_default()
-                };
-                (
-                    l.code().to_string(),
-                    (list(&rubric.negations), list(&rubric.prohibitions)),
-                )
-            })
-            .collect();
+        let framing = rubric.elements.iter().map(|e| e.framing).collect();
+        let topics = Matcher::topics(&rubric);
         Assessor {
             rubric,
             matcher,
             concern_ids,
             concern_elements,
-            forbidding,
+            topics,
+            framing,
         }
     }
 
@@ -610,26 +638,59 @@ impl Assessor {
         &self.rubric
     }
 
-    /// Whether `before` holds a negation or a prohibition, or `after` a
-    /// prohibition, in `lang`'s words.
-    fn forbids(&self, lang: Language, before: &str, after: &str) -> bool {
-        let Some((negations, prohibitions)) = self.forbidding.get(lang.code()) else {
-            return false;
-        };
-        let words = |t: &str| {
-            normalize::normalize(t)
-                .into_text()
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect::<Vec<String>>()
-        };
-        let prohibits = |w: &String| prohibitions.iter().any(|p| w.starts_with(p.as_str()));
-        let before = words(before);
-        before
-            .iter()
-            .any(|w| negations.iter().any(|n| n == w) || prohibits(w))
-            || words(after).iter().any(prohibits)
+    /// Where the noun a term at `start` is the complement of ends: the
+    /// words before the term are a genitive link ("of the", "du", "de
+    /// la", "del") after that noun.
+    fn genitive_head(
+        &self,
+        lang: Language,
+        text: &str,
+        from: usize,
+        start: usize,
+    ) -> Option<usize> {
+        let links = self.rubric.genitives.get(lang.code())?;
+        const ARTICLES: &[&str] = &[
+            "the", "a", "an", "his", "her", "their", "its", "le", "la", "les", "l", "un", "une",
+            "son", "sa", "ses", "leur", "leurs", "el", "los", "las", "lo", "su", "sus",
+        ];
+        // On bytes: links and articles are ASCII; any other byte of a
+        // letter (UTF-8 continuation or lead) is part of a word.
+        let bytes = &text.as_bytes()[from..start];
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut at = bytes.len();
+        let mut linked = false;
+        // At most three words back: article(s) and one link.
+        for _ in 0..3 {
+            let mut end = at;
+            while end > 0 && !is_word(bytes[end - 1]) {
+                end -= 1;
+            }
+            let mut begin = end;
+            while begin > 0 && is_word(bytes[begin - 1]) {
+                begin -= 1;
+            }
+            if begin == end {
+                return None;
+            }
+            if linked {
+                // The noun before the link ends here.
+                return Some(from + end);
+            }
+            let word = &bytes[begin..end];
+            if links
+                .iter()
+                .any(|l| l.as_bytes().eq_ignore_ascii_case(word))
+            {
+                linked = true;
+            } else if !ARTICLES
+                .iter()
+                .any(|a| a.as_bytes().eq_ignore_ascii_case(word))
+            {
+                return None;
+            }
+            at = begin;
+        }
+        None
     }
 
     /// Assesses `text`; `language` is detected when not given. Texts are
@@ -649,11 +710,24 @@ impl Assessor {
         let mut touched: Vec<usize> = Vec::new();
         let mut titled: Vec<usize> = Vec::new();
         let mut against: Vec<(usize, usize)> = Vec::new();
-        let mut frames: Vec<(usize, FramePart, Mark)> = Vec::new();
+        let mut frames: Vec<(usize, FramePart, Mark, (usize, usize))> = Vec::new();
+        let mut topic_text = normalize::Normalized::default();
+        let mut topic_scratch = matcher::Scratch::default();
+        // Listings, intents and hedges of a clause: where they are.
+        let mut shaping: Vec<(Shaping, usize, usize)> = Vec::new();
+        // Spans whose words are named in passing: a listing's items, an
+        // intent's aim.
+        let mut listed: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        // The clause's marks by start: (start, end, element, index).
+        let mut order: Vec<(u32, u32, usize, usize)> = Vec::new();
+        // Sentences held by a framing element: (start, end, element).
+        let mut held: Vec<(usize, usize, usize)> = Vec::new();
         let mut normalized = normalize::Normalized::default();
         let mut scratch = matcher::Scratch::default();
+        let mut breaks = Breaks::default();
         let document_title = document_title(text, &clauses);
         for (ci, clause) in clauses.iter().enumerate() {
+            breaks.reset();
             let original = &text[clause.start..clause.end];
             let lang = clause_language(original, language);
             normalize::normalize_into(original, &mut normalized);
@@ -668,7 +742,24 @@ impl Assessor {
                 }
                 // A negated adverse phrase ("the worker shall not pay") is a
                 // protection; other negated cues still show the topic.
-                let (strength, reversed) = match (hit.strength, hit.negated) {
+                // The negation may stand further back in the sentence than
+                // the matcher looks ("il est interdit à l'employeur ou à
+                // l'agence de confisquer le passeport").
+                let negated = hit.negated
+                    || (hit.strength == Strength::Adverse
+                        && !cue.is_negative()
+                        && hit.element < n
+                        && forbidden(
+                            &scratch,
+                            &normalized,
+                            &mut breaks,
+                            text,
+                            clause,
+                            hit.words,
+                            start,
+                            end,
+                        ));
+                let (strength, reversed) = match (hit.strength, negated) {
                     (Strength::Adverse, true) => (Strength::Strong, true),
                     (s, _) => (s, false),
                 };
@@ -681,13 +772,28 @@ impl Assessor {
                     passing: false,
                     strength,
                 };
-                if let Some((concern, part)) = Matcher::frame(n, hit.element) {
-                    // A negated act ("the employer shall not keep") is no
-                    // concern; a topic word alone is nothing.
-                    if !(part == FramePart::Stance && hit.negated) {
-                        frames.push((concern, part, mark));
+                match Matcher::role(n, self.concern_ids.len(), hit.element) {
+                    Role::Element(_) => {}
+                    Role::Frame(concern, part) => {
+                        // A negated act ("the employer shall not keep") is
+                        // no concern; a topic word alone is nothing.
+                        if !(part == FramePart::Stance && hit.negated) {
+                            frames.push((concern, part, mark, hit.words));
+                        }
+                        continue;
                     }
-                    continue;
+                    Role::Listing => {
+                        shaping.push((Shaping::Listing, start, end));
+                        continue;
+                    }
+                    Role::Intent => {
+                        shaping.push((Shaping::Intent, start, end));
+                        continue;
+                    }
+                    Role::Hedge => {
+                        shaping.push((Shaping::Hedge, start, end));
+                        continue;
+                    }
                 }
                 if pending[hit.element].is_empty() {
                     touched.push(hit.element);
@@ -696,39 +802,42 @@ impl Assessor {
             }
             // A frame whose topic and act share a sentence works against
             // the elements its concern names.
-            for (i, &(concern, part, stance)) in frames.iter().enumerate() {
+            let mut topic_at: Option<usize> = None;
+            for &(concern, part, stance, words) in frames.iter() {
                 if part != FramePart::Stance {
                     continue;
                 }
                 let (s, e) =
-                    sentence_around(text, clause, stance.start as usize, stance.end as usize);
-                // The act is what the sentence says is done: a negation or
-                // a prohibition anywhere before it in the sentence ("no fee
-                // may, directly or indirectly, be charged to the worker"),
-                // or a prohibition after it, makes it a protection.
+                    breaks.sentence(text, clause, stance.start as usize, stance.end as usize);
+                // The sentence's topic words, found once for all its acts.
+                if topic_at != Some(s) {
+                    normalize::normalize_into(&text[s..e], &mut topic_text);
+                    self.topics.find_into(lang, &topic_text, &mut topic_scratch);
+                    topic_at = Some(s);
+                }
+                let Some(topic) = topic_scratch.hits.iter().find(|h| h.element == concern) else {
+                    continue;
+                };
                 if !stance.cue.is_negative()
-                    && self.forbids(
-                        lang,
-                        &text[s..stance.start as usize],
-                        &text[stance.end as usize..e],
+                    && forbidden(
+                        &scratch,
+                        &normalized,
+                        &mut breaks,
+                        text,
+                        clause,
+                        words,
+                        stance.start as usize,
+                        stance.end as usize,
                     )
                 {
                     continue;
                 }
-                let topic = frames[..].iter().enumerate().find(|&(j, &(k, p, m))| {
-                    j != i
-                        && k == concern
-                        && p == FramePart::Topic
-                        && s <= m.start as usize
-                        && m.end as usize <= e
-                });
-                let Some((_, &(_, _, topic))) = topic else {
-                    continue;
-                };
+                let (ts, te) = topic_text.word_range(topic.words.0, topic.words.1);
+                let (ts, te) = ((s + ts) as u32, (s + te) as u32);
                 for &element in &self.concern_elements[concern] {
                     let mark = Mark {
-                        start: stance.start.min(topic.start),
-                        end: stance.end.max(topic.end),
+                        start: stance.start.min(ts),
+                        end: stance.end.max(te),
                         ..stance
                     };
                     if pending[element].is_empty() {
@@ -744,40 +853,163 @@ impl Assessor {
             }
             frames.clear();
             if touched.is_empty() {
+                shaping.clear();
                 continue;
             }
+            // A listing's items, to the end of its sentence, name things
+            // that the element before it (the head) includes or that a
+            // document states; an intent's aim runs to the next comma.
+            listed.clear();
+            for &(kind, start, end) in &shaping {
+                let (_, to) = breaks.sentence(text, clause, start, end);
+                if kind == Shaping::Hedge {
+                    listed.push((end, to, None));
+                } else if kind == Shaping::Listing {
+                    let (from, _) = breaks.sentence(text, clause, start, end);
+                    let head = touched
+                        .iter()
+                        .copied()
+                        .filter_map(|e| {
+                            pending[e]
+                                .iter()
+                                .filter(|m| {
+                                    m.counts()
+                                        && from <= m.start as usize
+                                        && (m.end as usize) <= start
+                                })
+                                .map(|m| m.start)
+                                .max()
+                                .map(|at| (at, e))
+                        })
+                        .max()
+                        .map(|(_, e)| e);
+                    listed.push((end, to, head));
+                } else {
+                    let stop = text[end..to].find([',', '،', ';']).map_or(to, |i| end + i);
+                    listed.push((end, stop, None));
+                }
+            }
+            shaping.clear();
             // What the clause is about decides what its words lend.
             // A sentence that works against the worker lends no credit.
             against.clear();
             for &e in &touched {
                 for m in pending[e].iter().filter(|m| m.works_against()) {
-                    let (s, e) = sentence_around(text, clause, m.start as usize, m.end as usize);
+                    let (s, e) = breaks.sentence(text, clause, m.start as usize, m.end as usize);
                     against.push((s, e));
                 }
             }
+            // The clause's marks by start, once: the rules below look at
+            // a mark's neighbours, which stand within the longest mark.
+            order.clear();
+            for &e in &touched {
+                for (k, m) in pending[e].iter().enumerate() {
+                    if !m.works_against() {
+                        order.push((m.start, m.end, e, k));
+                    }
+                }
+            }
+            order.sort_unstable();
+            let reach = order.iter().map(|o| o.1 - o.0).max().unwrap_or(0);
             // Words inside another element's longer words are a part of
             // what those describe ("visa" in "frais de visa"); words of the
             // agreement's own title describe no clause.
-            for i in 0..touched.len() {
-                let e = touched[i];
-                for k in 0..pending[e].len() {
-                    let m = pending[e][k];
-                    if m.works_against() {
+            for i in 0..order.len() {
+                let (ms, me, e, k) = order[i];
+                let longer = |o: &(u32, u32, usize, usize)| {
+                    o.2 != e && o.0 <= ms && me <= o.1 && o.1 - o.0 > me - ms
+                };
+                let inside = order[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|o| o.0 + reach >= ms)
+                    .any(longer)
+                    || order[i + 1..].iter().take_while(|o| o.0 == ms).any(longer);
+                let (ms, me) = (ms as usize, me as usize);
+                let passing = inside
+                    || against.iter().any(|&(s, e)| s <= ms && me <= e)
+                    || listed
+                        .iter()
+                        .any(|&(s, to, head)| head != Some(e) && s <= ms && me <= to)
+                    || document_title.is_some_and(|(s, e)| ci == 0 && s <= ms && me <= e);
+                pending[e][k].passing |= passing;
+            }
+            // A term that only names a thing, as the complement of another
+            // element's noun ("the cost of the work permit", "le coût de la
+            // délivrance du titre de séjour"), names it in passing; so does
+            // the complement of such a complement. As the complement of any
+            // other noun it is topical: a weak cue.
+            for i in 0..order.len() {
+                let (start, _, e, k) = order[i];
+                let m = pending[e][k];
+                if m.reversed || phrase(m.cue) {
+                    continue;
+                }
+                let Some(head_end) = self.genitive_head(lang, text, clause.start, start as usize)
+                else {
+                    continue;
+                };
+                let head = order[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|o| (o.0 + reach) as usize >= head_end)
+                    .any(|&(_, end, he, hk)| {
+                        end as usize == head_end && (he != e || pending[he][hk].passing)
+                    });
+                if head {
+                    pending[e][k].passing = true;
+                } else if m.strength == Strength::Strong {
+                    // The complement of some other noun ("the issuance of
+                    // the work permit"): topical, a weak cue.
+                    pending[e][k].strength = Strength::Weak;
+                }
+            }
+            // A sentence held by a framing element (a cost, a date, a
+            // body: strong words, or two different weak ones) is about
+            // that element: what else it names, it names in passing ("the
+            // employer bears the cost of the work permit").
+            held.clear();
+            // Only when some other element has words to lend.
+            let others = touched
+                .iter()
+                .any(|&e| !self.framing[e] && pending[e].iter().any(Mark::counts));
+            for &e in touched.iter().filter(|&&e| others && self.framing[e]) {
+                for m in pending[e].iter().filter(|m| m.counts()) {
+                    let (s, to) = breaks.phrase(text, clause, m.start as usize, m.end as usize);
+                    if held.iter().any(|&(hs, _, he)| hs == s && he == e) {
                         continue;
                     }
-                    let (ms, me) = (m.start as usize, m.end as usize);
-                    let passing = against.iter().any(|&(s, e)| s <= ms && me <= e)
-                        || document_title.is_some_and(|(s, e)| ci == 0 && s <= ms && me <= e)
-                        || touched.iter().any(|&other| {
-                            other != e
-                                && pending[other].iter().any(|o| {
-                                    !o.works_against()
-                                        && o.start <= m.start
-                                        && m.end <= o.end
-                                        && o.end - o.start > m.end - m.start
-                                })
-                        });
-                    pending[e][k].passing |= passing;
+                    let inside =
+                        |x: &&Mark| x.counts() && s <= x.start as usize && x.end as usize <= to;
+                    let strong = pending[e]
+                        .iter()
+                        .filter(inside)
+                        .any(|x| x.strength == Strength::Strong);
+                    let two_weak = || {
+                        let mut weak = pending[e]
+                            .iter()
+                            .filter(inside)
+                            .filter(|x| x.strength == Strength::Weak);
+                        weak.next().is_some_and(|first| {
+                            weak.any(|x| {
+                                x.cue.rank != first.cue.rank
+                                    && (x.start >= first.end || x.end <= first.start)
+                            })
+                        })
+                    };
+                    if strong || two_weak() {
+                        held.push((s, to, e));
+                    }
+                }
+            }
+            if !held.is_empty() {
+                for &e in touched.iter().filter(|&&e| !self.framing[e]) {
+                    for m in pending[e].iter_mut().filter(|m| m.counts()) {
+                        let (ms, me) = (m.start as usize, m.end as usize);
+                        if held.iter().any(|&(s, to, _)| s <= ms && me <= to) {
+                            m.passing = true;
+                        }
+                    }
                 }
             }
             // Elements the clause's title names: the others are asides.
@@ -794,7 +1026,13 @@ impl Assessor {
                         .filter(|&e| pending[e].iter().any(|m| m.counts() && in_title(m))),
                 );
                 let body_of = |e: usize| pending[e].iter().any(|m| m.counts() && !in_title(m));
-                if touched.iter().any(|&e| body_of(e)) {
+                // The body says something (of any element, even in
+                // passing or against the worker): the title's words count
+                // only for what the body also speaks of.
+                let body_says = touched
+                    .iter()
+                    .any(|&e| pending[e].iter().any(|m| !in_title(m)));
+                if body_says {
                     let undescribed: Vec<usize> =
                         titled.iter().copied().filter(|&e| !body_of(e)).collect();
                     for &e in &undescribed {
@@ -966,22 +1204,123 @@ fn finding(id: &str, quotes: &Arc<Quotes>, clauses: &[Clause], tally: Tally) -> 
     }
 }
 
-/// The sentence around `start..end` in `clause`: from the end of the one
-/// before (a full stop, semicolon, question or exclamation mark, or a line
-/// break) to the end of its own.
-fn sentence_around(text: &str, clause: &Clause, start: usize, end: usize) -> (usize, usize) {
-    const ENDS: &[char] = &['.', ';', '!', '?', '\n', '؛'];
-    let before = &text[clause.start..start];
-    let from = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| ENDS.contains(c))
-        .map_or(clause.start, |(i, c)| clause.start + i + c.len_utf8());
-    let after = &text[end..clause.end];
-    let to = after
-        .find(|c: char| ENDS.contains(&c))
-        .map_or(clause.end, |i| end + i);
-    (from, to)
+/// Whether the act at words `words` of the clause matched last (at
+/// `start..end` in `text`) is negated or forbidden: a negation or a
+/// prohibition before it in its own phrase (a relative clause such as
+/// "which shall not exceed" does not negate it) or in the first four
+/// words of its sentence ("No fee may, directly or indirectly, be
+/// charged"), or a prohibition after it in the sentence. The matcher has
+/// flagged those words (Arabic ones with their clitics: "ولا", "ويحظر").
+#[allow(clippy::too_many_arguments)]
+fn forbidden(
+    scratch: &matcher::Scratch,
+    normalized: &normalize::Normalized,
+    breaks: &mut Breaks,
+    text: &str,
+    clause: &Clause,
+    words: (usize, usize),
+    start: usize,
+    end: usize,
+) -> bool {
+    use matcher::flag::{NEGATION, PROHIBITION};
+    let (s, e) = breaks.sentence(text, clause, start, end);
+    let (p, _) = breaks.phrase(text, clause, start, end);
+    let at = |offset: usize| normalized.word_from(offset - clause.start);
+    let (i, j) = words;
+    let (ws, wp, we) = (at(s), at(p), at(e));
+    scratch.flagged(wp..i, NEGATION | PROHIBITION)
+        || scratch.flagged(ws..(ws + 4).min(i), NEGATION | PROHIBITION)
+        || scratch.flagged(j + 1..we, PROHIBITION)
+}
+
+/// Where a clause's sentences and phrases end, found in one pass over the
+/// clause the first time a rule asks (most clauses never need it): a
+/// sentence ends at a full stop, semicolon, question or exclamation mark or
+/// line break; a phrase at those and at commas (Arabic sentences often run
+/// on through "، و").
+#[derive(Default)]
+struct Breaks {
+    ready: bool,
+    /// (where the mark is, where the text after it starts), in order.
+    sentence: Vec<(u32, u32)>,
+    phrase: Vec<(u32, u32)>,
+}
+
+impl Breaks {
+    fn reset(&mut self) {
+        self.ready = false;
+    }
+
+    fn fill(&mut self, text: &str, clause: &Clause) {
+        if self.ready {
+            return;
+        }
+        self.sentence.clear();
+        self.phrase.clear();
+        // On bytes, through a table: the marks are ASCII, or Arabic (0xD8
+        // then 0x9B for "؛", 0x8C for "،"), and no other character holds
+        // those bytes.
+        const TABLE: [u8; 256] = {
+            let mut t = [0u8; 256];
+            t[b'.' as usize] = 1;
+            t[b';' as usize] = 1;
+            t[b'!' as usize] = 1;
+            t[b'?' as usize] = 1;
+            t[b'\n' as usize] = 1;
+            t[b',' as usize] = 2;
+            t[0xD8] = 3;
+            t
+        };
+        let bytes = &text.as_bytes()[clause.start..clause.end];
+        for (i, &b) in bytes.iter().enumerate() {
+            let kind = TABLE[b as usize];
+            if kind == 0 {
+                continue;
+            }
+            let at = (clause.start + i) as u32;
+            match (kind, bytes.get(i + 1)) {
+                (1, _) | (3, Some(0x9B)) => {
+                    let after = at + if kind == 1 { 1 } else { 2 };
+                    self.sentence.push((at, after));
+                    self.phrase.push((at, after));
+                }
+                (2, _) => self.phrase.push((at, at + 1)),
+                (3, Some(0x8C)) => self.phrase.push((at, at + 2)),
+                _ => {}
+            }
+        }
+        self.ready = true;
+    }
+
+    fn around(breaks: &[(u32, u32)], clause: &Clause, start: usize, end: usize) -> (usize, usize) {
+        let i = breaks.partition_point(|&(at, _)| (at as usize) < start);
+        let from = if i == 0 {
+            clause.start
+        } else {
+            breaks[i - 1].1 as usize
+        };
+        let j = breaks.partition_point(|&(at, _)| (at as usize) < end);
+        let to = breaks.get(j).map_or(clause.end, |&(at, _)| at as usize);
+        (from.min(start), to.max(end))
+    }
+
+    /// The sentence around `start..end` in `clause`.
+    fn sentence(
+        &mut self,
+        text: &str,
+        clause: &Clause,
+        start: usize,
+        end: usize,
+    ) -> (usize, usize) {
+        self.fill(text, clause);
+        Breaks::around(&self.sentence, clause, start, end)
+    }
+
+    /// The phrase around `start..end` in `clause`.
+    fn phrase(&mut self, text: &str, clause: &Clause, start: usize, end: usize) -> (usize, usize) {
+        self.fill(text, clause);
+        Breaks::around(&self.phrase, clause, start, end)
+    }
 }
 
 /// Where the agreement's own title is: its first line, when the text has

@@ -117,7 +117,7 @@ impl Pattern {
 }
 
 /// Flags of a word of the text.
-mod flag {
+pub(crate) mod flag {
     pub const SENTENCE_END: u8 = 1;
     pub const NEGATION: u8 = 2;
     pub const PROHIBITION: u8 = 4;
@@ -414,6 +414,17 @@ struct TextWord {
     sentence: u32,
 }
 
+impl Scratch {
+    /// Whether a word of `range` (word indices of the last text matched,
+    /// as [`Hit::words`] counts them) carries one of the `mask` flags.
+    pub(crate) fn flagged(&self, range: std::ops::Range<usize>, mask: u8) -> bool {
+        let end = range.end.min(self.words.len());
+        self.words[range.start.min(end)..end]
+            .iter()
+            .any(|w| w.flags & mask != 0)
+    }
+}
+
 /// Buffers for [`Matcher::find_into`], kept across clauses.
 #[derive(Default)]
 pub struct Scratch {
@@ -488,6 +499,8 @@ pub struct Cue {
     /// The cue's own words include a negation ("may not change employer"):
     /// then a negation in the match is the cue's, not a reversal of it.
     negative: bool,
+    /// See [`Cue::says`].
+    says: bool,
 }
 
 /// A cue as seen from its first word: enough to reject it without reading
@@ -669,10 +682,18 @@ impl LanguageMatcher {
                 .words
                 .iter()
                 .any(|w| matches!(w, Word::Literal { text, .. } if negations.contains(text)));
+            // Links do not make a name a sentence.
+            const LINKS: &[&str] = &[
+                "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "a", "an", "del",
+                "el", "los", "las", "y", "et", "and", "en", "in", "al", "a", "à",
+            ];
+            let words = text.split(' ').filter(|w| !LINKS.contains(w)).count();
+            let says = text.contains('~') || words >= 3 || (words >= 2 && pattern.arabic);
             compiled.push(Cue {
                 element,
                 strength,
                 concern: None,
+                says,
                 reversed: format!("not: {text}").into(),
                 quoted: 0,
                 text: text.into(),
@@ -750,10 +771,16 @@ impl LanguageMatcher {
     /// `index`-th word) after its clitics; returns its flags.
     fn read_clitics(&self, word: &[u8], start: usize, index: u32, found: &mut Vec<Found>) -> u8 {
         let whole_end = word.len();
+        // A negation or prohibition after a clitic ("ولا", "ويحظر") is one.
+        let mut flags = 0;
         for c in clitics_of(word) {
             let c = c.as_bytes();
             if word.len() > c.len() && word.starts_with(c) {
                 self.lexicon.walk(word, c.len(), |e, n| {
+                    if e == whole_end {
+                        flags |= n.whole & flag::NEGATION;
+                    }
+                    flags |= n.prefix & flag::PROHIBITION;
                     if n.literal != 0 && (n.stem || e == whole_end) {
                         found.push(Found {
                             literal: n.literal - 1,
@@ -771,10 +798,9 @@ impl LanguageMatcher {
             .iter()
             .any(|i| word.ends_with(i.as_bytes()))
         {
-            flag::ARABIC_INSTITUTION
-        } else {
-            0
+            flags |= flag::ARABIC_INSTITUTION;
         }
+        flags
     }
 
     /// The words of `text`, each with its flags and cue words. The walk
@@ -1046,6 +1072,33 @@ pub struct Matcher {
     quoted: Arc<[Arc<str>]>,
 }
 
+impl Matcher {
+    /// A matcher of the concerns' topic words alone: a hit's element is
+    /// the concern's index.
+    pub fn topics(rubric: &Rubric) -> Matcher {
+        let mut languages = Vec::new();
+        for lang in Language::RUBRIC {
+            let cues: Vec<(usize, Strength, String)> = rubric
+                .concerns
+                .iter()
+                .enumerate()
+                .flat_map(|(k, c)| {
+                    c.topic
+                        .get(lang.code())
+                        .into_iter()
+                        .flatten()
+                        .map(move |t| (k, Strength::Weak, t.clone()))
+                })
+                .collect();
+            languages.push((lang, LanguageMatcher::new(cues, &[], &[])));
+        }
+        Matcher {
+            languages,
+            quoted: Arc::new([]),
+        }
+    }
+}
+
 /// Which part of a concern's frame a hit is, when its element index is
 /// past the rubric's elements.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1054,24 +1107,57 @@ pub enum FramePart {
     Stance,
 }
 
+/// What a hit is: a cue of an element, a part of a concern's frame, or a
+/// word that shapes the sentence (a listing, an intent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Element(usize),
+    Frame(usize, FramePart),
+    Listing,
+    Intent,
+    Hedge,
+}
+
 impl Cue {
     /// Its own words include a negation ("may not change employer").
     pub fn is_negative(&self) -> bool {
         self.negative
     }
+
+    /// Its words are Arabic.
+    pub fn is_arabic(&self) -> bool {
+        self.arabic
+    }
+
+    /// It says something, not only names a thing: words apart, or three
+    /// words or more besides links ("titre de séjour" names a thing; in
+    /// Arabic, which writes articles and prepositions into its words, two).
+    pub fn says(&self) -> bool {
+        self.says
+    }
 }
 
 impl Matcher {
-    /// For a hit's element index past the rubric's `elements`, the concern
-    /// (an index into [`Rubric::concerns`]) and the part of its frame.
-    pub fn frame(elements: usize, element: usize) -> Option<(usize, FramePart)> {
-        let k = element.checked_sub(elements)?;
-        let part = if k % 2 == 0 {
-            FramePart::Topic
-        } else {
-            FramePart::Stance
+    /// The role of a hit's element index, for a rubric of `elements`
+    /// elements and `concerns` concerns: elements first, then each
+    /// concern's topic and stance, then listings, intents and hedges.
+    pub fn role(elements: usize, concerns: usize, element: usize) -> Role {
+        let Some(k) = element.checked_sub(elements) else {
+            return Role::Element(element);
         };
-        Some((k / 2, part))
+        if k < 2 * concerns {
+            let part = if k % 2 == 0 {
+                FramePart::Topic
+            } else {
+                FramePart::Stance
+            };
+            return Role::Frame(k / 2, part);
+        }
+        match k - 2 * concerns {
+            0 => Role::Listing,
+            1 => Role::Intent,
+            _ => Role::Hedge,
+        }
     }
 
     pub fn new(rubric: &Rubric) -> Matcher {
@@ -1090,17 +1176,26 @@ impl Matcher {
                     .chain(c.adverse.iter().map(|t| (Strength::Adverse, t)));
                 cues.extend(all.map(|(s, t)| (e, s, t.clone())));
             }
-            // Frames: concern k's topic words as "element" n + 2k, its
-            // stance words as n + 2k + 1 (see `Matcher::frame`).
+            // Frames: concern k's stance words as "element" n + 2k + 1
+            // (see `Matcher::role`). Its topic words are looked for only in
+            // the sentence of a stance, by `Matcher::topics`: they are
+            // common words, and the walk would meet them everywhere.
             let n = rubric.elements.len();
             for (k, c) in rubric.concerns.iter().enumerate() {
                 let code = lang.code();
-                for t in c.topic.get(code).into_iter().flatten() {
-                    cues.push((n + 2 * k, Strength::Weak, t.clone()));
-                }
                 for t in c.stance.get(code).into_iter().flatten() {
                     cues.push((n + 2 * k + 1, Strength::Adverse, t.clone()));
                 }
+            }
+            let shaping = n + 2 * rubric.concerns.len();
+            for t in rubric.listings.get(lang.code()).into_iter().flatten() {
+                cues.push((shaping, Strength::Weak, t.clone()));
+            }
+            for t in rubric.intents.get(lang.code()).into_iter().flatten() {
+                cues.push((shaping + 1, Strength::Weak, t.clone()));
+            }
+            for t in rubric.hedges.get(lang.code()).into_iter().flatten() {
+                cues.push((shaping + 2, Strength::Weak, t.clone()));
             }
             let negations: Vec<String> = rubric
                 .negations
@@ -1122,9 +1217,9 @@ impl Matcher {
         for (lang, m) in &mut languages {
             for cue in &mut m.cues {
                 let n = rubric.elements.len();
-                if cue.element >= n {
-                    cue.concern = Some(((cue.element - n) / 2) as u32);
-                } else if cue.strength == Strength::Adverse {
+                if let Role::Frame(k, _) = Matcher::role(n, rubric.concerns.len(), cue.element) {
+                    cue.concern = Some(k as u32);
+                } else if cue.element < n && cue.strength == Strength::Adverse {
                     let element = &rubric.elements[cue.element].id;
                     cue.concern = rubric
                         .concern_of(element, lang.code(), &cue.text)

@@ -57,6 +57,11 @@ impl Normalized {
         (s, (self.words[last].to as usize).max(s))
     }
 
+    /// The first word that starts at or after `offset` in the original.
+    pub fn word_from(&self, offset: usize) -> usize {
+        self.words.partition_point(|w| (w.from as usize) < offset)
+    }
+
     /// How many words the text has, `.` tokens included.
     pub fn word_count(&self) -> usize {
         self.words.len()

@@ -25,6 +25,26 @@ pub struct Rubric {
     /// Stems of words that forbid what precedes them, by language.
     #[serde(default)]
     pub prohibitions: BTreeMap<String, Vec<String>>,
+    /// Words after which a sentence lists what its subject includes or a
+    /// document states ("including", "shall specify"), by language (cue
+    /// syntax): the items name other elements in passing.
+    #[serde(default)]
+    pub listings: BTreeMap<String, Vec<String>>,
+    /// Words that open a statement of intent ("desiring", "convaincus"),
+    /// by language (cue syntax): what follows, to the next comma, is an
+    /// aim, not a provision.
+    #[serde(default)]
+    pub intents: BTreeMap<String, Vec<String>>,
+    /// Prepositions that make a noun the complement of the one before it
+    /// ("of", "de", "del"), by language: a short strong cue after one
+    /// names a thing another element is about, so it counts as weak.
+    #[serde(default)]
+    pub genitives: BTreeMap<String, Vec<String>>,
+    /// Words that hold a commitment back ("may consider the possibility
+    /// of", "étudieront l'opportunité de"), by language (cue syntax): what
+    /// follows, to the end of the sentence, is not yet a provision.
+    #[serde(default)]
+    pub hedges: BTreeMap<String, Vec<String>>,
     pub areas: Vec<Area>,
     pub elements: Vec<Element>,
     /// Kinds of work whose agreements are expected to say more (seasonal
@@ -101,6 +121,11 @@ pub struct Element {
     pub area: String,
     pub title: Titles,
     pub definition: Titles,
+    /// Its provisions are about other things: who pays for them (costs),
+    /// when they apply (final clauses), who runs, watches or publishes
+    /// them. A sentence it holds names other elements in passing.
+    #[serde(default)]
+    pub framing: bool,
     /// Cues by language code.
     pub cues: BTreeMap<String, Cues>,
 }
@@ -270,6 +295,18 @@ impl Rubric {
         }
         if self.elements.is_empty() {
             return Err(RubricError::Rubric("no elements".into()));
+        }
+        for (what, lists) in [
+            ("listings", &self.listings),
+            ("intents", &self.intents),
+            ("hedges", &self.hedges),
+        ] {
+            for (code, cues) in lists {
+                for cue in cues {
+                    crate::matcher::Pattern::parse(cue)
+                        .map_err(|m| RubricError::Rubric(format!("{what} {code} `{cue}`: {m}")))?;
+                }
+            }
         }
         let mut sectors = HashSet::new();
         for s in &self.sectors {

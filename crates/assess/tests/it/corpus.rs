@@ -12,7 +12,12 @@ use std::path::{Path, PathBuf};
 use passerelle_assess::eval::{LabelledSet, evaluate, load};
 use passerelle_assess::{Assessor, Language, Rubric};
 
-const SETS: [&str; 3] = ["corpus", "heldout", "heldout-contrary"];
+const SETS: [&str; 4] = [
+    "corpus",
+    "heldout",
+    "heldout-contrary",
+    "heldout-contrary-2",
+];
 
 fn root(set: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(set)
@@ -70,10 +75,12 @@ fn every_label_of_every_set_names_an_element_once() {
 }
 
 /// The tuning corpus's clauses that work against the worker (its
-/// `clauses-contrary` part and the traps of the first part): most are
-/// flagged, and few still lend coverage credit. The issue asks for all of
-/// them on every set; these bars hold what the engine reached so that a
-/// change that loses it fails here (figures in docs/benchmarks.md).
+/// `clauses-contrary` part and the traps of the first part): nearly all
+/// are flagged (73 of 74 in December 2026), and at most one per language
+/// still lends coverage credit. The issue asks for all of them on every
+/// set, held-out ones included, which the engine does not reach yet; these
+/// bars hold what it reached so that a change that loses it fails here
+/// (figures in docs/benchmarks.md).
 #[test]
 fn clauses_that_work_against_the_worker_are_flagged() {
     let assessor = Assessor::new(Rubric::builtin());
@@ -86,7 +93,7 @@ fn clauses_that_work_against_the_worker_are_flagged() {
             lang.code()
         );
         assert!(
-            e.contrary.recall() >= 0.8,
+            e.contrary.recall() >= 0.9,
             "{}: {} of {labelled} flagged; misses: {:?}",
             lang.code(),
             e.contrary.tp,
@@ -96,7 +103,7 @@ fn clauses_that_work_against_the_worker_are_flagged() {
                 .collect::<Vec<_>>()
         );
         assert!(
-            e.credit_on_contrary <= 3,
+            e.credit_on_contrary <= 1,
             "{}: {} clauses that work against an element still credit it: {:?}",
             lang.code(),
             e.credit_on_contrary,

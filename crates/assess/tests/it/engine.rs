@@ -383,3 +383,56 @@ fn only_covered_and_partial_count_as_coverage() {
         "the words are shown to reviewers"
     );
 }
+
+/// What a sentence is about decides what its words lend: the items of a
+/// listing, an aim, a hedge and a term in complement position name
+/// things in passing; a negation far back in the sentence still makes an
+/// act a protection.
+#[test]
+fn sentence_structure_decides_what_words_lend() {
+    let en = |text: &str, id: &str| {
+        assessor()
+            .assess(text, Some(Language::En))
+            .element(id)
+            .unwrap()
+            .clone()
+    };
+    // A document's contents: the contract is provided for, wages named.
+    let listed = "The employment contract shall specify the basic wage, hours of work, rest days and the place of work.";
+    assert!(en(listed, "employment_contract").status.provides());
+    assert!(!en(listed, "working_time_leave").status.provides());
+    // An aim in a preamble.
+    let aim = "The Parties, convinced of the importance of social protection for workers employed abroad, have agreed as follows:";
+    assert!(!en(aim, "social_security").status.provides());
+    // A hedge.
+    let hedge = "The Parties may consider at a later stage the possibility of concluding a social security agreement.";
+    assert!(!en(hedge, "social_security").status.provides());
+    // The same words as a provision.
+    let provided = "Workers shall be covered by the social security system of the host country.";
+    assert_eq!(en(provided, "social_security").status, Status::Covered);
+    // A term as the complement of another noun.
+    let fr = assessor().assess(
+        "L'employeur prend en charge le coût de la délivrance du titre de séjour.",
+        Some(Language::Fr),
+    );
+    assert!(!fr.element("migration_status").unwrap().status.provides());
+    // A negation at the head of a long sentence.
+    let protective = "No recruitment fee or related cost may, directly or indirectly, in whole or in part, be charged to the worker.";
+    let costs = en(protective, "recruitment_costs");
+    assert_eq!(costs.status, Status::Covered, "{costs:?}");
+    assert!(costs.concerns.is_empty());
+    // The act, with its topic, anywhere in one sentence.
+    let kept = "Upon arrival, for safekeeping, the worker's passport shall be deposited with the employer.";
+    let documents = en(kept, "identity_documents");
+    assert_eq!(documents.status, Status::Contrary, "{documents:?}");
+    assert_eq!(documents.concerns[0].concern(), Some("documents_retained"));
+    let arabic = assessor().assess(
+        "يحتفظ العامل بجواز سفره ووثائقه الشخصية، ويُحظر على صاحب العمل أو الوكيل حجزها.",
+        Some(Language::Ar),
+    );
+    let id = arabic.element("identity_documents").unwrap();
+    assert!(
+        id.concerns.is_empty(),
+        "a prohibition with its clitic: {id:?}"
+    );
+}
