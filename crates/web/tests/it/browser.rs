@@ -90,6 +90,7 @@ async fn hub() -> TestApp {
                 "../../../assess/corpus/documents/ar/tunisia_germany_skills_partnership.txt"
             ),
         ),
+        ("pl-ma-test", "PL", "MA", FR_DRAFT),
     ] {
         let mut a = agreement(id, dest, origin, 2026);
         a["title_language"] = json!("fr");
@@ -194,6 +195,32 @@ async fn people_reach_what_they_need() {
 }
 
 /// Appends `what` to `failures` when `r` is an error or false.
+/// The draft of the assessment-trust issue: the worker pays the agency a
+/// month's wage (Article 4), the employer keeps the passport (Article 5).
+const FR_DRAFT: &str = "Accord relatif à la migration circulaire de travailleurs entre le Royaume du Maroc et la République de Pologne\n\n\
+Article 1 – Objet\nLe présent accord organise l'emploi de travailleurs marocains dans l'agriculture polonaise.\n\n\
+Article 2 – Commission mixte\nUne commission mixte composée de représentants des deux Parties se réunit une fois par an pour suivre l'application du présent accord.\n\n\
+Article 3 – Logement\nL'employeur fournit au travailleur un logement décent, sans frais excessifs.\n\n\
+Article 4 – Recrutement\nLe travailleur verse à l'agence de recrutement une commission équivalant à un mois de salaire avant son départ.\n\n\
+Article 5 – Documents\nL'employeur conserve le passeport du travailleur pendant toute la durée du contrat.\n\n\
+Article 6 – Entrée en vigueur\nLe présent accord entre en vigueur à la date de la dernière notification.\n";
+
+/// The same two harms in Arabic.
+const AR_DRAFT: &str = "اتفاق بشأن استقدام العمال\n\nالمادة الأولى\nينظم هذا الاتفاق استقدام العمال للعمل في قطاع البناء.\n\n\
+المادة الثانية\nيدفع العامل لمكتب الاستقدام عمولة تعادل أجر شهر كامل قبل سفره.\n\n\
+المادة الثالثة\nيحتفظ صاحب العمل بجواز سفر العامل طوال مدة العقد.\n";
+
+/// In the report: the clauses that work against the Guidance come
+/// first, each with its article and the reason in the page's language,
+/// and no rubric syntax shows (it stays in closed "why" disclosures).
+const CONTRARY_FIRST: &str = "(() => { const r = document.querySelector('#report .scorecard, .scorecard'); if (!r) return 'no scorecard'; \
+const a = r.querySelector('section.against'), m = r.querySelector('section.missing'); if (!a || !m) return 'no sections'; \
+if (!(a.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING)) return 'missing before against'; \
+if (a.querySelectorAll('li.concern').length < 2) return 'concerns: ' + a.querySelectorAll('li.concern').length; \
+if (!a.innerText.includes(LABEL)) return 'no label ' + LABEL; if (!a.innerText.includes(WHY)) return 'no reason'; \
+if (/\\s~\\s|\\w\\*/.test(r.innerText)) return 'rubric syntax shows'; if (r.innerText.includes('Preamble')) return 'English label'; \
+return true; })()";
+
 fn expect(failures: &mut Vec<String>, what: &str, r: Result<serde_json::Value, String>) {
     match r {
         Ok(serde_json::Value::Bool(true)) => {}
@@ -261,6 +288,56 @@ fn journeys(base: &str) -> Vec<String> {
     }
     let shot = screenshots().join("assess-report-fr.png");
     if let Err(e) = page.screenshot(&shot) {
+        f.push(format!("screenshot: {e}"));
+    }
+    // A draft that works against the worker, in French and Arabic: the
+    // contrary clauses first, explained in the page's language.
+    for (lang, draft, label, why) in [
+        ("fr", FR_DRAFT, "Article 4", "travail forcé"),
+        ("ar", AR_DRAFT, "المادة الثالثة", "العمل الجبري"),
+    ] {
+        let check = CONTRARY_FIRST
+            .replace("LABEL", &serde_json::json!(label).to_string())
+            .replace("WHY", &serde_json::json!(why).to_string());
+        let r = page
+            .goto(&format!("{base}/{lang}/assess"))
+            .and_then(|_| {
+                page.eval(&format!(
+                    "document.querySelector('#draft-text').value = {}; true",
+                    serde_json::json!(draft)
+                ))
+            })
+            .and_then(|_| page.click("form.draft button[value=page]"))
+            .and_then(|_| page.eval(&check));
+        expect(
+            &mut f,
+            &format!("{lang}: contrary clauses first in the draft report"),
+            r,
+        );
+        if let Err(e) = page.screenshot(&screenshots().join(format!("assess-contrary-{lang}.png")))
+        {
+            f.push(format!("screenshot: {e}"));
+        }
+    }
+    // The same on the agreement's scorecard, and Compare reads in the
+    // same order: rows whose worst status is contrary first.
+    let check = CONTRARY_FIRST
+        .replace("LABEL", "\"Article 4\"")
+        .replace("WHY", "\"العمل الجبري\"");
+    let r = page
+        .goto(&format!("{base}/ar/agreements/pl-ma-test"))
+        .and_then(|_| page.eval(&check));
+    expect(&mut f, "ar: contrary clauses first on the scorecard", r);
+    if let Err(e) = page.screenshot(&screenshots().join("scorecard-contrary-ar.png")) {
+        f.push(format!("screenshot: {e}"));
+    }
+    let r = page
+        .goto(&format!("{base}/fr/compare?a=be-ma-test&a=pl-ma-test"))
+        .and_then(|_| page.eval("(() => { const order = ['contrary', 'absent', 'mentioned', 'partial', 'covered']; \
+            const ranks = [...document.querySelectorAll('table.compare tbody tr')].map(tr => Math.min(...[...tr.querySelectorAll('.st')].map(s => order.findIndex(o => s.classList.contains('st-' + o))).filter(i => i >= 0))); \
+            return ranks.length === 31 && ranks[0] === 0 && ranks.every((v, i) => i === 0 || ranks[i - 1] <= v); })()"));
+    expect(&mut f, "fr: Compare reads contrary rows first", r);
+    if let Err(e) = page.screenshot(&screenshots().join("compare-contrary-fr.png")) {
         f.push(format!("screenshot: {e}"));
     }
     // An empty form says what is missing, in the page's language.
