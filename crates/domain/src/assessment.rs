@@ -233,3 +233,83 @@ impl Review {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(machine: FindingStatus) -> Finding {
+        Finding {
+            element: "recruitment_costs".into(),
+            status: machine,
+            score: 0.0,
+            provenance: Provenance::Machine,
+            machine_status: machine,
+            evidence: serde_json::Value::Null,
+            note: None,
+            reviewer: None,
+            decided_at: None,
+        }
+    }
+
+    fn review(decision: Decision, status: Option<FindingStatus>) -> Review {
+        Review {
+            decision,
+            status,
+            note: Some("Article 4: the worker pays the agency".into()),
+        }
+    }
+
+    /// A reviewer may set any status, the new ones included, and only
+    /// covered and partial count as coverage.
+    #[test]
+    fn reviewers_set_any_status() {
+        for to in FindingStatus::ALL {
+            let mut f = finding(FindingStatus::Covered);
+            let r = review(Decision::Reject, Some(to));
+            let applied = r.apply(&mut f, "rev@example.org", "2026-12-07");
+            if to == FindingStatus::Covered {
+                assert!(applied.is_err(), "a rejection must change the status");
+            } else {
+                applied.unwrap();
+                assert_eq!(f.status, to);
+                assert_eq!(f.machine_status, FindingStatus::Covered);
+            }
+        }
+        // A mention the machine made can be confirmed as a provision.
+        let mut f = finding(FindingStatus::Mentioned);
+        review(Decision::Add, Some(FindingStatus::Partial))
+            .apply(&mut f, "rev@example.org", "2026-12-07")
+            .unwrap();
+        assert_eq!(f.status, FindingStatus::Partial);
+        // A contrary finding is rejected with the status it really has.
+        let mut f = finding(FindingStatus::Contrary);
+        assert!(
+            review(Decision::Reject, None)
+                .apply(&mut f, "rev@example.org", "2026-12-07")
+                .is_err()
+        );
+        let mut a = Assessment {
+            id: "a".into(),
+            agreement_id: "x".into(),
+            document_id: "d".into(),
+            rubric: "r".into(),
+            rubric_version: "3".into(),
+            language: "fr".into(),
+            coverage: 0.0,
+            clauses: serde_json::Value::Null,
+            findings: [
+                FindingStatus::Covered,
+                FindingStatus::Partial,
+                FindingStatus::Mentioned,
+                FindingStatus::Contrary,
+            ]
+            .map(finding)
+            .to_vec(),
+            created_at: String::new(),
+            updated_at: String::new(),
+        };
+        a.recompute_coverage();
+        assert_eq!(a.coverage, 1.5 / 4.0);
+    }
+}

@@ -315,13 +315,7 @@ fn an_element_named_in_passing_under_another_title_is_only_mentioned() {
 /// en vigueur" or the title.
 #[test]
 fn a_draft_that_works_against_the_worker_says_so() {
-    let text = "Accord relatif à la migration circulaire de travailleurs entre le Royaume du Maroc et la République de Pologne\n\n\
-Article 1 – Objet\nLe présent accord organise l'emploi de travailleurs marocains dans l'agriculture polonaise.\n\n\
-Article 2 – Commission mixte\nUne commission mixte composée de représentants des deux Parties se réunit une fois par an pour suivre l'application du présent accord.\n\n\
-Article 3 – Logement\nL'employeur fournit au travailleur un logement décent, sans frais excessifs.\n\n\
-Article 4 – Recrutement\nLe travailleur verse à l'agence de recrutement une commission équivalant à un mois de salaire avant son départ.\n\n\
-Article 5 – Documents\nL'employeur conserve le passeport du travailleur pendant toute la durée du contrat.\n\n\
-Article 6 – Entrée en vigueur\nLe présent accord entre en vigueur à la date de la dernière notification.\n";
+    let text = include_str!("../drafts/fr-worker-pays.txt");
     let report = assessor().assess(text, Some(Language::Fr));
     let status = |id: &str| report.element(id).unwrap().status;
     assert_eq!(

@@ -197,18 +197,10 @@ async fn people_reach_what_they_need() {
 /// Appends `what` to `failures` when `r` is an error or false.
 /// The draft of the assessment-trust issue: the worker pays the agency a
 /// month's wage (Article 4), the employer keeps the passport (Article 5).
-const FR_DRAFT: &str = "Accord relatif à la migration circulaire de travailleurs entre le Royaume du Maroc et la République de Pologne\n\n\
-Article 1 – Objet\nLe présent accord organise l'emploi de travailleurs marocains dans l'agriculture polonaise.\n\n\
-Article 2 – Commission mixte\nUne commission mixte composée de représentants des deux Parties se réunit une fois par an pour suivre l'application du présent accord.\n\n\
-Article 3 – Logement\nL'employeur fournit au travailleur un logement décent, sans frais excessifs.\n\n\
-Article 4 – Recrutement\nLe travailleur verse à l'agence de recrutement une commission équivalant à un mois de salaire avant son départ.\n\n\
-Article 5 – Documents\nL'employeur conserve le passeport du travailleur pendant toute la durée du contrat.\n\n\
-Article 6 – Entrée en vigueur\nLe présent accord entre en vigueur à la date de la dernière notification.\n";
+const FR_DRAFT: &str = include_str!("../../../assess/tests/drafts/fr-worker-pays.txt");
 
 /// The same two harms in Arabic.
-const AR_DRAFT: &str = "اتفاق بشأن استقدام العمال\n\nالمادة الأولى\nينظم هذا الاتفاق استقدام العمال للعمل في قطاع البناء.\n\n\
-المادة الثانية\nيدفع العامل لمكتب الاستقدام عمولة تعادل أجر شهر كامل قبل سفره.\n\n\
-المادة الثالثة\nيحتفظ صاحب العمل بجواز سفر العامل طوال مدة العقد.\n";
+const AR_DRAFT: &str = include_str!("../../../assess/tests/drafts/ar-worker-pays.txt");
 
 /// In the report: the clauses that work against the Guidance come
 /// first, each with its article and the reason in the page's language,
