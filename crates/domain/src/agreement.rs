@@ -257,6 +257,7 @@ impl Entity for Agreement {
                 e.facet(Facet::Destination, &p.country);
             }
         }
+        e.corridors();
         for o in &self.objectives {
             e.facet(Facet::Objective, o);
         }

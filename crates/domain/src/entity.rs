@@ -88,6 +88,10 @@ pub enum Facet {
     Origin,
     /// A country of destination (role destination or both).
     Destination,
+    /// A corridor, `ORIGIN-DESTINATION`: every origin with every other
+    /// destination, so a party in both roles counts each way once
+    /// ([`IndexEntry::corridors`]).
+    Corridor,
     /// An M49 region, sub-region or intermediate region.
     Region,
     Objective,
@@ -106,6 +110,7 @@ impl Facet {
             Facet::Country => "country",
             Facet::Origin => "origin",
             Facet::Destination => "destination",
+            Facet::Corridor => "corridor",
             Facet::Region => "region",
             Facet::Objective => "objective",
             Facet::Principle => "principle",
@@ -150,6 +155,26 @@ impl IndexEntry {
         let value = value.to_string();
         if !self.facets.iter().any(|(f, v)| *f == facet && *v == value) {
             self.facets.push((facet, value));
+        }
+    }
+
+    /// Files the record under its corridors, from the origins and
+    /// destinations filed so far: each origin towards each other
+    /// destination. This is the one definition of a corridor: the lists,
+    /// the search index, the maps and the profiles all read it.
+    pub fn corridors(&mut self) {
+        let of = |facet: Facet| -> Vec<String> {
+            self.facets
+                .iter()
+                .filter(|(f, _)| *f == facet)
+                .map(|(_, v)| v.clone())
+                .collect()
+        };
+        let (origins, destinations) = (of(Facet::Origin), of(Facet::Destination));
+        for o in &origins {
+            for d in destinations.iter().filter(|d| *d != o) {
+                self.facet(Facet::Corridor, format!("{o}-{d}"));
+            }
         }
     }
 

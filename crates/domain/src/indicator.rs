@@ -143,6 +143,7 @@ impl Entity for Indicator {
         if let Some(d) = &self.destination {
             e.facet(Facet::Destination, d);
         }
+        e.corridors();
         for r in self.references() {
             e.reference(r.kind, &r.id);
         }

@@ -83,7 +83,6 @@ pub fn entry(record: &AnyRecord, documents: &[Document]) -> Option<Entry> {
     if let Some(y) = index.year {
         e.facets.push(("year", y.to_string()));
     }
-    let (mut origins, mut destinations) = (Vec::new(), Vec::new());
     for (facet, value) in &index.facets {
         match facet {
             // Links between records are not facets.
@@ -93,18 +92,9 @@ pub fn entry(record: &AnyRecord, documents: &[Document]) -> Option<Entry> {
                     e.names.extend(c.names.0.values().cloned());
                 }
             }
-            Facet::Origin => origins.push(value.clone()),
-            Facet::Destination => destinations.push(value.clone()),
             _ => {}
         }
         e.facets.push((facet.as_str(), value.clone()));
-    }
-    for o in &origins {
-        for d in &destinations {
-            if o != d {
-                e.facets.push(("corridor", format!("{o}-{d}")));
-            }
-        }
     }
     texts(record, &mut e);
     if let AnyRecord::Agreement(_) = record {

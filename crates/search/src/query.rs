@@ -46,6 +46,8 @@ pub struct SearchRequest {
     /// Facet filters `(dimension, code)`: codes of one dimension are
     /// alternatives, dimensions are all required.
     pub filters: Vec<(String, String)>,
+    /// Facet filters that must all hold (`between=MA,ES`: both countries).
+    pub required: Vec<(String, String)>,
     pub year_from: Option<i64>,
     pub year_to: Option<i64>,
     pub sort: Sort,
@@ -72,6 +74,7 @@ impl Default for SearchRequest {
         SearchRequest {
             q: String::new(),
             filters: Vec::new(),
+            required: Vec::new(),
             year_from: None,
             year_to: None,
             sort: Sort::Relevance,
@@ -611,6 +614,21 @@ impl SearchIndex {
             clauses.push((
                 Occur::Must,
                 constant(Box::new(BooleanQuery::new(alternatives))),
+            ));
+        }
+        for (dim, code) in &req.required {
+            if !FACETS.contains(&dim.as_str()) {
+                return Err(SearchError::Query(format!(
+                    "unknown filter `{dim}`: expected one of {}",
+                    FACETS.join(", ")
+                )));
+            }
+            clauses.push((
+                Occur::Must,
+                constant(Box::new(TermQuery::new(
+                    facet_term(self, dim, &facet_code(dim, code)),
+                    IndexRecordOption::Basic,
+                ))),
             ));
         }
         for (dim, code) in &parsed.excluded_filters {

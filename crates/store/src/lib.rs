@@ -102,6 +102,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         name: "finding statuses",
         sql: include_str!("../migrations/sqlite/0005_finding_statuses.sql"),
     },
+    Migration {
+        version: 6,
+        name: "corridors",
+        sql: include_str!("../migrations/sqlite/0006_corridors.sql"),
+    },
 ];
 
 const POSTGRES_MIGRATIONS: &[Migration] = &[
@@ -129,6 +134,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         version: 5,
         name: "finding statuses",
         sql: include_str!("../migrations/postgres/0005_finding_statuses.sql"),
+    },
+    Migration {
+        version: 6,
+        name: "corridors",
+        sql: include_str!("../migrations/postgres/0006_corridors.sql"),
     },
 ];
 
@@ -656,7 +666,8 @@ pub(crate) fn where_clause(kind: Kind, q: &ListQuery) -> (String, Vec<Arg>) {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for (facet, values) in &q.facets {
+    let each = q.all_of.iter().map(|(f, v)| (*f, std::slice::from_ref(v)));
+    for (facet, values) in q.facets.iter().map(|(f, v)| (*f, v.as_slice())).chain(each) {
         if values.is_empty() {
             continue;
         }

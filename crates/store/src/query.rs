@@ -56,7 +56,12 @@ impl Sort {
 /// different filters must all hold.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListQuery {
+    /// Each entry a condition: the record is filed under one of its
+    /// values (`country=MA,ES`: Morocco or Spain).
     pub facets: Vec<(Facet, Vec<String>)>,
+    /// Conditions the record must all meet (`between=MA,ES`: Morocco and
+    /// Spain both).
+    pub all_of: Vec<(Facet, String)>,
     pub types: Vec<String>,
     pub statuses: Vec<String>,
     pub year_from: Option<i32>,
@@ -75,6 +80,7 @@ impl Default for ListQuery {
     fn default() -> ListQuery {
         ListQuery {
             facets: Vec::new(),
+            all_of: Vec::new(),
             types: Vec::new(),
             statuses: Vec::new(),
             year_from: None,
@@ -104,6 +110,14 @@ impl ListQuery {
             Some((_, values)) => values.push(value.into()),
             None => self.facets.push((facet, vec![value.into()])),
         }
+        self
+    }
+
+    /// Adds a condition the record must meet besides the others: filed
+    /// under `value` too (where [`with`](ListQuery::with) adds an
+    /// alternative).
+    pub fn all_of(mut self, facet: Facet, value: impl Into<String>) -> ListQuery {
+        self.all_of.push((facet, value.into()));
         self
     }
 

@@ -276,6 +276,7 @@ country-partner-count = { $count ->
     [many] { $count } اتفاقًا
    *[other] { $count } اتفاق
 }
+country-between = كل النصوص بين البلدين
 corridor-title = { $origin } ← { $destination }
 corridor-lead = الاتفاقات بين هذين البلدين في كلا الاتجاهين.
 chart-per-year = الاتفاقات في كل سنة (رسم بياني بالأعمدة)

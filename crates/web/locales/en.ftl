@@ -264,6 +264,7 @@ country-partner-count = { $count ->
     [one] 1 agreement
    *[other] { $count } agreements
 }
+country-between = all texts between the two countries
 corridor-title = { $origin } → { $destination }
 corridor-lead = Agreements between these two countries, in both directions.
 chart-per-year = Agreements per year (bar chart)

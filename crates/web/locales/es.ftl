@@ -265,6 +265,7 @@ country-partner-count = { $count ->
     [one] { $count } acuerdo
    *[other] { $count } acuerdos
 }
+country-between = todos los textos entre ambos países
 corridor-title = { $origin } → { $destination }
 corridor-lead = Acuerdos entre estos dos países, en ambos sentidos.
 chart-per-year = Acuerdos por año (gráfico de barras)

@@ -265,6 +265,7 @@ country-partner-count = { $count ->
     [one] { $count } accord
    *[other] { $count } accords
 }
+country-between = tous les textes entre les deux pays
 corridor-title = { $origin } → { $destination }
 corridor-lead = Accords entre ces deux pays, dans les deux sens.
 chart-per-year = Accords par an (diagramme en barres)

@@ -14,7 +14,11 @@ pub const LIST_PARAMS: &[(&str, &str)] = &[
     ("destination", "country of destination (alpha-2)"),
     (
         "corridor",
-        "origin and destination as `MA-ES` (Morocco to Spain)",
+        "origin and destination as `MA-ES` (Morocco to Spain); repeat or comma-separate for any of several",
+    ),
+    (
+        "between",
+        "two to four countries that are all parties, e.g. `MA,ES` (agreements between Morocco and Spain)",
     ),
     (
         "region",
@@ -153,10 +157,17 @@ fn parse(kind: Option<Kind>, raw: Option<&str>, extra: &[&str]) -> Result<ListQu
                         .filter(|p| !p.is_empty())
                         .collect();
                     match parts[..] {
+                        [o, d] if o.eq_ignore_ascii_case(d) => fail!(
+                            key,
+                            format!(
+                                "`{v}` is not a corridor: origin and destination are one country"
+                            )
+                        ),
                         [o, d] if country(o).is_none() && country(d).is_none() => {
-                            q = std::mem::take(&mut q)
-                                .with(Facet::Origin, o)
-                                .with(Facet::Destination, d);
+                            q = std::mem::take(&mut q).with(
+                                Facet::Corridor,
+                                format!("{}-{}", o.to_ascii_uppercase(), d.to_ascii_uppercase()),
+                            );
                         }
                         _ => fail!(
                             key,
@@ -165,6 +176,28 @@ fn parse(kind: Option<Kind>, raw: Option<&str>, extra: &[&str]) -> Result<ListQu
                             )
                         ),
                     }
+                }
+            }
+            "between" => {
+                let mut codes: Vec<String> = Vec::new();
+                for v in &values {
+                    match country(v) {
+                        Some(message) => fail!(key, message),
+                        None if codes.iter().any(|c| c.eq_ignore_ascii_case(v)) => {
+                            fail!(key, format!("`{v}` is named twice"))
+                        }
+                        None => codes.push(v.to_ascii_uppercase()),
+                    }
+                }
+                if !(2..=4).contains(&values.len()) {
+                    fail!(
+                        key,
+                        "give two to four countries that are all parties, e.g. between=MA,ES"
+                            .to_string()
+                    );
+                }
+                for c in codes {
+                    q = std::mem::take(&mut q).all_of(Facet::Country, c);
                 }
             }
             "region" => facet!(Facet::Region, |v: &str| {

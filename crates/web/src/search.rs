@@ -165,6 +165,9 @@ pub fn search_request(raw: Option<&str>) -> Result<SearchRequest, Invalid> {
                     req.filters.push((facet.as_str().to_string(), v));
                 }
             }
+            for (facet, v) in list.all_of {
+                req.required.push((facet.as_str().to_string(), v));
+            }
             for t in list.types {
                 req.filters.push(("type".into(), t));
             }

@@ -225,29 +225,75 @@ fn map_svg(
     svg
 }
 
-/// The home page's map: the most frequent corridors of all agreements.
-pub fn corridor_map(state: &AppState, lang: Lang) -> ApiResult<String> {
+/// Pairs of countries with agreements between them, either way (a
+/// corridor one way or the other; co-origins of one programme are no
+/// pair), the pairs of `country` when given, most agreements first. Each
+/// agreement counts once: a pair's count is the total of `GET
+/// /api/v1/agreements?corridor=A-B,B-A`, the list its links open.
+pub fn pairs(
+    state: &AppState,
+    lang: Lang,
+    country: Option<&str>,
+    most: usize,
+) -> ApiResult<Vec<(String, String, u64)>> {
+    let mut filters = vec![("kind".to_string(), "agreements".to_string())];
+    if let Some(c) = country {
+        filters.push(("country".into(), c.to_string()));
+    }
     let req = SearchRequest {
-        filters: vec![("kind".into(), "agreements".into())],
+        filters: filters.clone(),
         limit: 1,
         count: false,
-        facet_values: 60,
+        facet_values: 400,
         lang,
         ..SearchRequest::default()
     };
     let results = state.search.search(&req)?;
-    let mut links: Vec<(String, String, u64)> = Vec::new();
+    // (a, b, count, seen both ways)
+    let mut found: Vec<(String, String, u64, bool)> = Vec::new();
     for c in results.facets.get("corridor").into_iter().flatten() {
         let Some((o, d)) = c.code.split_once('-') else {
             continue;
         };
-        // One line per pair of countries, whichever the direction.
+        if country.is_some_and(|x| x != o && x != d) {
+            continue;
+        }
         let (a, b) = if o <= d { (o, d) } else { (d, o) };
-        match links.iter_mut().find(|l| l.0 == a && l.1 == b) {
-            Some(l) => l.2 += c.count,
-            None => links.push((a.to_string(), b.to_string(), c.count)),
+        match found.iter_mut().find(|l| l.0 == a && l.1 == b) {
+            Some(l) => l.3 = true,
+            None => found.push((a.to_string(), b.to_string(), c.count, false)),
         }
     }
+    let mut out = Vec::with_capacity(found.len());
+    for (a, b, count, both_ways) in found {
+        // An agreement may run both ways (a party in both roles): count
+        // the records of either corridor once.
+        let count = if both_ways {
+            let mut f = filters.clone();
+            f.push(("corridor".into(), format!("{a}-{b}")));
+            f.push(("corridor".into(), format!("{b}-{a}")));
+            let req = SearchRequest {
+                filters: f,
+                limit: 1,
+                count: true,
+                facets: false,
+                lang,
+                ..SearchRequest::default()
+            };
+            state.search.search(&req)?.total as u64
+        } else {
+            count
+        };
+        out.push((a, b, count));
+    }
+    out.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| (&x.0, &x.1).cmp(&(&y.0, &y.1))));
+    out.truncate(most);
+    Ok(out)
+}
+
+/// The home page's map: the pairs of countries with the most agreements.
+pub fn corridor_map(state: &AppState, lang: Lang) -> ApiResult<String> {
+    let links = pairs(state, lang, None, 60)?;
     let countries: Vec<&str> = links
         .iter()
         .flat_map(|l| [l.0.as_str(), l.1.as_str()])

@@ -200,12 +200,10 @@ pub async fn country(
     let c = reference::country(&code)
         .ok_or_else(|| ApiError::not_found(format!("no country with code `{code}`")))?;
     let facets = counts(&state, lang, Kind::Agreements, &[("country", &code)])?;
-    let partners: Vec<(String, u64)> = facets
-        .get("country")
+    // Partners: countries this one has a corridor with, either way.
+    let partners: Vec<(String, u64)> = charts::pairs(&state, lang, Some(&code), 400)?
         .into_iter()
-        .flatten()
-        .filter(|f| f.code != code)
-        .map(|f| (f.code.clone(), f.count))
+        .map(|(a, b, n)| (if a == code { b } else { a }, n))
         .collect();
     let years = per_year(&facets);
     let name = c.names.get(lang).to_string();
@@ -235,24 +233,20 @@ pub async fn corridor(
     Path(pair): Path<String>,
 ) -> ApiResult<Html<String>> {
     let pair = pair.to_ascii_uppercase();
+    // A corridor runs from one country to another: what the lists, the
+    // maps and the API call `corridor=MA-ES` (see `IndexEntry::corridors`).
     let (o, d) = pair
         .split_once('-')
-        .filter(|(o, d)| reference::country(o).is_some() && reference::country(d).is_some())
+        .filter(|(o, d)| {
+            o != d && reference::country(o).is_some() && reference::country(d).is_some()
+        })
         .ok_or_else(|| {
             ApiError::not_found(format!(
-                "`{pair}` is not a corridor: give two country codes as MA-ES"
+                "`{pair}` is not a corridor: give two different country codes as MA-ES"
             ))
         })?;
-    let both = format!("{o}-{d},{d}-{o}");
-    let facets = counts(
-        &state,
-        lang,
-        Kind::Agreements,
-        &[
-            ("corridor", &format!("{o}-{d}")),
-            ("corridor", &format!("{d}-{o}")),
-        ],
-    )?;
+    let this = format!("{o}-{d}");
+    let facets = counts(&state, lang, Kind::Agreements, &[("corridor", &this)])?;
     let years = per_year(&facets);
     let chart_label = i18n::tr(lang, "chart-per-year", &[]);
     let name = |c: &str| {
@@ -266,12 +260,12 @@ pub async fn corridor(
         origin => o,
         destination => d,
         name => i18n::tr(lang, "corridor-title", &[("origin", name(o).into()), ("destination", name(d).into())]),
-        agreements => super::view::val(records(&state, Kind::Agreements, &format!("corridor={both}&per_page=100")).await?),
+        agreements => super::view::val(records(&state, Kind::Agreements, &format!("corridor={this}&per_page=100")).await?),
         map => charts::partners_map(o, &[(d.to_string(), 1)], lang),
         chart => charts::bars(&years, &chart_label),
         years => super::view::val(&years),
-        practices => super::view::val(records(&state, Kind::Practices, &format!("country={o}&country={d}&per_page=20")).await?),
-        figures => super::view::val(figures(&state, lang, &format!("corridor={both}&per_page=500")).await?),
+        practices => super::view::val(records(&state, Kind::Practices, &format!("between={o},{d}&per_page=20")).await?),
+        figures => super::view::val(figures(&state, lang, &format!("corridor={this}&per_page=500")).await?),
     };
     render(&state, lang, &uri, "country.html", ctx)
 }

@@ -337,3 +337,148 @@ async fn drafts_are_hidden_from_the_public() {
         assert_eq!(r.status, StatusCode::OK);
     }
 }
+
+/// One definition of a corridor (origin to another destination, a party in
+/// both roles counting each way once) and of "between" (all parties), the
+/// same in the list API, the search and the corridor page.
+#[tokio::test]
+async fn corridors_and_between_have_one_definition() {
+    for t in apps().await {
+        let b = t.backend();
+        let mut both = agreement("ma-sa", "SA", "MA", 2010);
+        both["parties"] = serde_json::json!([
+            {"country": "MA", "role": "both"},
+            {"country": "SA", "role": "destination"}
+        ]);
+        let mut reciprocal = agreement("fr-ma-r", "FR", "MA", 1987);
+        reciprocal["parties"] = serde_json::json!([
+            {"country": "MA", "role": "both"},
+            {"country": "FR", "role": "both"}
+        ]);
+        let mut programme = agreement("thamm", "DE", "MA", 2019);
+        programme["parties"] = serde_json::json!([
+            {"country": "MA", "role": "origin"},
+            {"country": "TN", "role": "origin"},
+            {"country": "DE", "role": "destination"}
+        ]);
+        for a in [
+            agreement("es-ma", "ES", "MA", 2001),
+            agreement("es-sn", "ES", "SN", 2006),
+            both,
+            reciprocal,
+            programme,
+        ] {
+            let r = t.write(Method::POST, "/api/v1/agreements", &a).await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        }
+        t.catch_up().await;
+        let ids = |v: serde_json::Value| -> Vec<String> {
+            let mut ids: Vec<String> = v["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a["id"].as_str().unwrap().to_string())
+                .collect();
+            ids.sort();
+            ids
+        };
+        // Morocco in both roles with Saudi Arabia is no corridor to Spain.
+        assert_eq!(
+            ids(t.get("/api/v1/agreements?corridor=MA-ES").await.json()),
+            ["es-ma"],
+            "{b}"
+        );
+        assert_eq!(
+            ids(t.get("/api/v1/agreements?corridor=MA-SA").await.json()),
+            ["ma-sa"],
+            "{b}"
+        );
+        // Reciprocal: each way once.
+        assert_eq!(
+            ids(t.get("/api/v1/agreements?corridor=FR-MA").await.json()),
+            ["fr-ma-r"]
+        );
+        assert_eq!(
+            ids(t
+                .get("/api/v1/agreements?corridor=MA-FR,FR-MA")
+                .await
+                .json()),
+            ["fr-ma-r"]
+        );
+        // Co-origins are no corridor.
+        assert_eq!(
+            t.get("/api/v1/agreements?corridor=MA-TN").await.json()["total"],
+            0
+        );
+        // Between: all the countries named are parties.
+        assert_eq!(
+            ids(t.get("/api/v1/agreements?between=MA,ES").await.json()),
+            ["es-ma"]
+        );
+        assert_eq!(
+            ids(t.get("/api/v1/agreements?between=MA,TN").await.json()),
+            ["thamm"]
+        );
+        assert_eq!(
+            ids(t.get("/api/v1/agreements?country=MA,ES").await.json()).len(),
+            5,
+            "country stays any of"
+        );
+        for bad in [
+            "between=MA",
+            "between=MA,ZZ",
+            "between=MA,MA",
+            "corridor=MA-MA",
+        ] {
+            let r = t.get(&format!("/api/v1/agreements?{bad}")).await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{bad}: {}",
+                r.text()
+            );
+        }
+        // The search reads the same definitions.
+        let search = t
+            .get("/api/v1/search?kind=agreements&between=MA,ES")
+            .await
+            .json();
+        assert_eq!(search["total"], 1, "{search}");
+        let search = t.get("/api/v1/search?corridor=MA-ES").await.json();
+        assert_eq!(search["total"], 1, "{search}");
+        // The corridor page lists what the API lists, and a country with
+        // itself is no corridor.
+        let page = t.get("/fr/corridors/MA-ES").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let html = page.text();
+        let slug = |id: &str| {
+            let t = &t;
+            let id = id.to_string();
+            async move {
+                t.get(&format!("/api/v1/agreements/{id}")).await.json()["slug"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            }
+        };
+        let link = |s: String| format!("/fr/agreements/{s}\"");
+        assert!(html.contains(&link(slug("es-ma").await)), "{b}");
+        for other in ["ma-sa", "fr-ma-r", "thamm"] {
+            assert!(!html.contains(&link(slug(other).await)), "{other} on MA-ES");
+        }
+        assert_eq!(
+            t.get("/fr/corridors/MA-MA").await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(
+            t.get("/fr/corridors/MA-ZZ").await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Morocco's partners: Spain, Saudi Arabia, France (once, though
+        // both ways) and Germany; not Tunisia, a co-origin.
+        let country = t.get("/fr/countries/MA").await.text();
+        assert!(country.contains("agreements?corridor=MA-FR,FR-MA"), "{b}");
+        assert!(country.contains("agreements?between=MA,ES"), "{b}");
+        assert!(!country.contains("corridor=MA-TN"), "{b}");
+    }
+}
