@@ -16,7 +16,7 @@ use passerelle_store::{AuditQuery, NewDocument};
 use serde_json::{Value, json};
 
 use crate::auth::{privileged, writer};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Code};
 use crate::params::list_query;
 use crate::{AppState, openapi};
 use passerelle_domain::Practice;
@@ -274,7 +274,7 @@ fn record_from(kind: Kind, headers: &HeaderMap, body: &[u8]) -> ApiResult<AnyRec
         if mime != "application/json" && !mime.ends_with("+json") {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                Code::UnsupportedMediaType,
                 "Unsupported media type",
                 format!("send the record as application/json, not {mime}"),
             ));
@@ -677,7 +677,7 @@ pub(crate) async fn attach(
     if !MEDIA_TYPES.contains(&media_type) {
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
+            Code::UnsupportedMediaType,
             "Unsupported media type",
             format!(
                 "`{media_type}` is not accepted; send one of: {}",

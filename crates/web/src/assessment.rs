@@ -14,7 +14,7 @@ use passerelle_domain::assessment::{Assessment, Finding, FindingStatus, Provenan
 use passerelle_extract::{ExtractError, Limits, Refusal, extract, worker};
 
 use crate::AppState;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Code};
 
 /// Largest file the endpoint reads.
 pub const MAX_ASSESS_BYTES: usize = 20 * 1024 * 1024;
@@ -36,15 +36,18 @@ fn unreadable(e: ExtractError) -> ApiError {
     if let ExtractError::TimedOut(_) = e {
         return ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "too_slow",
+            Code::TooSlow,
             "The file takes too long to read",
             e.to_string(),
         );
     }
     let (status, code) = match e.refusal() {
-        Refusal::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
-        Refusal::Unsupported => (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
-        Refusal::Unreadable => (StatusCode::UNPROCESSABLE_ENTITY, "unreadable_file"),
+        Refusal::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, Code::PayloadTooLarge),
+        Refusal::Unsupported => (
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Code::UnsupportedMediaType,
+        ),
+        Refusal::Unreadable => (StatusCode::UNPROCESSABLE_ENTITY, Code::UnreadableFile),
     };
     ApiError::new(status, code, "The file cannot be read", e.to_string())
 }
@@ -245,7 +248,7 @@ pub async fn assess_bytes(
         ))),
         Err(_) => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "too_slow",
+            Code::TooSlow,
             "The file takes too long to read",
             format!(
                 "reading and assessing the file took more than {} s",

@@ -10,7 +10,7 @@ use passerelle_domain::account::{Permission, Role, User, allows};
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
-use crate::error::ApiError;
+use crate::error::{ApiError, Code};
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "passerelle_session";
@@ -158,7 +158,7 @@ pub async fn require(
 pub fn forbidden(role: Role, what: Permission) -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
-        "forbidden",
+        Code::Forbidden,
         "Not allowed",
         format!("the {role} role may not do this ({what:?})"),
     )

@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::AppState;
 use crate::auth::{principal, writer};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Code};
 
 /// Proposals allowed in [`PROPOSAL_WINDOW_SECS`] from one address when
 /// not signed in, and from one account when signed in.
@@ -62,7 +62,7 @@ pub async fn propose(state: &AppState, who: &Proposer, p: Proposal) -> ApiResult
         if state.store.attempts(key, &since).await? >= *max {
             return Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
-                "too_many_proposals",
+                Code::TooManyProposals,
                 "Too many proposals",
                 format!("at most {max} proposals an hour come from one sender; try again later"),
             ));

@@ -7,6 +7,89 @@ use passerelle_domain::{FieldError, Invalid};
 use passerelle_store::StoreError;
 use serde::Serialize;
 
+/// Every problem's stable code. The problem responses, the OpenAPI
+/// document and the pages' messages (`error-CODE` in each language) all
+/// read this one list; a test fails when a language lacks a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Code {
+    ValidationFailed,
+    InvalidQuery,
+    MalformedJson,
+    NotFound,
+    Conflict,
+    Referenced,
+    Unauthorized,
+    Forbidden,
+    Csrf,
+    TextNotPublic,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    UnreadableFile,
+    TooSlow,
+    TooManyProposals,
+    Internal,
+}
+
+impl Code {
+    pub const ALL: [Code; 16] = [
+        Code::ValidationFailed,
+        Code::InvalidQuery,
+        Code::MalformedJson,
+        Code::NotFound,
+        Code::Conflict,
+        Code::Referenced,
+        Code::Unauthorized,
+        Code::Forbidden,
+        Code::Csrf,
+        Code::TextNotPublic,
+        Code::UnsupportedMediaType,
+        Code::PayloadTooLarge,
+        Code::UnreadableFile,
+        Code::TooSlow,
+        Code::TooManyProposals,
+        Code::Internal,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::ValidationFailed => "validation_failed",
+            Code::InvalidQuery => "invalid_query",
+            Code::MalformedJson => "malformed_json",
+            Code::NotFound => "not_found",
+            Code::Conflict => "conflict",
+            Code::Referenced => "referenced",
+            Code::Unauthorized => "unauthorized",
+            Code::Forbidden => "forbidden",
+            Code::Csrf => "csrf",
+            Code::TextNotPublic => "text_not_public",
+            Code::UnsupportedMediaType => "unsupported_media_type",
+            Code::PayloadTooLarge => "payload_too_large",
+            Code::UnreadableFile => "unreadable_file",
+            Code::TooSlow => "too_slow",
+            Code::TooManyProposals => "too_many_proposals",
+            Code::Internal => "internal",
+        }
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Code {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct Problem {
     #[serde(rename = "type")]
@@ -14,7 +97,7 @@ pub struct Problem {
     pub title: String,
     pub status: u16,
     /// Stable machine-readable code, e.g. `validation_failed`.
-    pub code: &'static str,
+    pub code: Code,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -24,7 +107,7 @@ pub struct Problem {
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub code: &'static str,
+    pub code: Code,
     pub title: &'static str,
     pub detail: Option<String>,
     pub errors: Vec<FieldError>,
@@ -33,7 +116,7 @@ pub struct ApiError {
 impl ApiError {
     pub fn new(
         status: StatusCode,
-        code: &'static str,
+        code: Code,
         title: &'static str,
         detail: impl Into<String>,
     ) -> ApiError {
@@ -49,7 +132,7 @@ impl ApiError {
     pub fn invalid(invalid: Invalid) -> ApiError {
         ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
-            code: "validation_failed",
+            code: Code::ValidationFailed,
             title: "The request has invalid fields",
             detail: Some(invalid.to_string()),
             errors: invalid.0,
@@ -58,21 +141,21 @@ impl ApiError {
 
     pub fn bad_query(invalid: Invalid) -> ApiError {
         ApiError {
-            code: "invalid_query",
+            code: Code::InvalidQuery,
             title: "The query string is invalid",
             ..ApiError::invalid(invalid)
         }
     }
 
     pub fn not_found(detail: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", "Not found", detail)
+        ApiError::new(StatusCode::NOT_FOUND, Code::NotFound, "Not found", detail)
     }
 
     /// The agreement is public but its text is not (`text_public: false`).
     pub fn text_not_public(key: &str) -> ApiError {
         ApiError::new(
             StatusCode::FORBIDDEN,
-            "text_not_public",
+            Code::TextNotPublic,
             "The text is not public",
             format!(
                 "the text of agreement `{key}` is not public; its files, text and evidence need a token"
@@ -83,7 +166,7 @@ impl ApiError {
     pub fn unauthorized() -> ApiError {
         ApiError::new(
             StatusCode::UNAUTHORIZED,
-            "unauthorized",
+            Code::Unauthorized,
             "Authentication required",
             "writing needs an `Authorization: Bearer TOKEN` header with a valid token",
         )
@@ -92,7 +175,7 @@ impl ApiError {
     pub fn malformed_json(e: serde_json::Error) -> ApiError {
         ApiError::new(
             StatusCode::BAD_REQUEST,
-            "malformed_json",
+            Code::MalformedJson,
             "The body is not valid JSON",
             format!("{e} (line {}, column {})", e.line(), e.column()),
         )
@@ -112,12 +195,15 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound { .. } | StoreError::DocumentNotFound(_) => {
                 ApiError::not_found(e.to_string())
             }
-            StoreError::Conflict(_) => {
-                ApiError::new(StatusCode::CONFLICT, "conflict", "Conflict", e.to_string())
-            }
+            StoreError::Conflict(_) => ApiError::new(
+                StatusCode::CONFLICT,
+                Code::Conflict,
+                "Conflict",
+                e.to_string(),
+            ),
             StoreError::Referenced { .. } => ApiError::new(
                 StatusCode::CONFLICT,
-                "referenced",
+                Code::Referenced,
                 "Still referenced",
                 e.to_string(),
             ),
@@ -126,7 +212,7 @@ impl From<StoreError> for ApiError {
                 tracing::error!(error = %other, "store failure");
                 ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
+                    Code::Internal,
                     "Internal error",
                     "the server could not complete the request; the error has been logged",
                 )
@@ -146,7 +232,7 @@ impl From<passerelle_search::SearchError> for ApiError {
                 tracing::error!(error = %other, "search failure");
                 ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "internal",
+                    Code::Internal,
                     "Internal error",
                     "the server could not complete the request; the error has been logged",
                 )

@@ -114,7 +114,7 @@ fn build() -> Value {
             "required": ["type", "title", "status", "code"],
             "properties": {
                 "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
-                "code": {"type": "string", "enum": ["validation_failed", "invalid_query", "malformed_json", "not_found", "conflict", "referenced", "unauthorized", "text_not_public", "unsupported_media_type", "payload_too_large", "unreadable_file", "too_slow", "internal"]},
+                "code": {"type": "string", "enum": crate::error::Code::ALL.map(|c| c.as_str())},
                 "detail": {"type": "string"},
                 "errors": {"type": "array", "items": field_error}
             }

@@ -16,7 +16,7 @@ use crate::AppState;
 use crate::auth::{
     self, MIN_PASSWORD, Principal, SESSION_COOKIE, cookie, random_hex, same, token_hash,
 };
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Code};
 
 /// The pre-sign-in CSRF cookie.
 pub(super) const CSRF_COOKIE: &str = "passerelle_csrf";
@@ -41,7 +41,7 @@ pub(super) fn field<'f>(form: &'f [(String, String)], name: &str) -> &'f str {
 pub(super) fn csrf_refused() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
-        "csrf",
+        Code::Csrf,
         "The form has expired",
         "the form's security token is missing or wrong: reload the page and send it again",
     )

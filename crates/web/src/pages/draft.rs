@@ -171,7 +171,7 @@ pub(super) async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
     let bad = |e: axum::extract::multipart::MultipartError| {
         ApiError::new(
             e.status(),
-            "invalid_query",
+            crate::error::Code::InvalidQuery,
             "The form could not be read",
             e.body_text(),
         )

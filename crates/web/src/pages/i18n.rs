@@ -128,6 +128,20 @@ mod tests {
         }
     }
 
+    /// Every problem code has its message on the error page, in each
+    /// language: the list of codes is the one the API and the OpenAPI
+    /// document use.
+    #[test]
+    fn every_error_code_has_a_message() {
+        for lang in Lang::ALL {
+            let have = keys(lang);
+            for code in crate::error::Code::ALL {
+                let key = format!("error-{code}");
+                assert!(have.contains(&key), "{} lacks {key}", lang.code());
+            }
+        }
+    }
+
     #[test]
     fn arguments_and_fallback() {
         assert_eq!(tr(Lang::En, "no-such-message", &[]), "no-such-message");

@@ -34,7 +34,7 @@ use minijinja::{Environment, Value, context};
 use passerelle_domain::Lang;
 
 use crate::AppState;
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, Code};
 
 pub use site::Site;
 
@@ -223,35 +223,21 @@ pub fn render(
             tracing::error!("template {name}: {e:#}");
             ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
+                Code::Internal,
                 "The page could not be made",
                 "a template failed",
             )
         })
 }
 
-/// Codes the error page has words for; any other is "internal".
-fn known(code: &str) -> &str {
-    const CODES: &[&str] = &[
-        "not_found",
-        "invalid_query",
-        "validation_failed",
-        "text_not_public",
-        "unreadable_file",
-        "unsupported_media_type",
-        "payload_too_large",
-        "too_slow",
-        "unauthorized",
-        "forbidden",
-        "csrf",
-        "conflict",
-        "too_many_proposals",
-    ];
-    CODES
+/// The code of a problem, as the error page has words for it: every
+/// [`Code`] has its message in each language (a test checks it); anything
+/// else is "internal".
+fn known(code: &str) -> &'static str {
+    Code::ALL
         .iter()
-        .find(|c| **c == code)
-        .copied()
-        .unwrap_or("internal")
+        .find(|c| c.as_str() == code)
+        .map_or("internal", |c| c.as_str())
 }
 
 /// Turns a problem response of a page into an HTML page that says what
