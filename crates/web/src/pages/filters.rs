@@ -66,15 +66,17 @@ pub fn label(dim: &str, code: &str, kind: Kind, lang: Lang) -> String {
     if (dim, kind) == ("type", Kind::Indicators) {
         return super::view::indicator_label(lang, code);
     }
-    let key = match (dim, kind) {
-        ("type", Kind::Agreements) => format!("type-{code}"),
-        ("type", Kind::Practices) => format!("practice-type-{code}"),
-        ("type", Kind::Events) => format!("event-kind-{code}"),
-        ("type", Kind::Resources) => format!("resource-type-{code}"),
-        ("type", Kind::Commitments) => format!("commitment-kind-{code}"),
-        ("status", Kind::Commitments) => format!("commitment-status-{code}"),
-        ("status", _) => format!("status-{code}"),
-        ("kind", _) => format!("kind-{code}"),
+    // The messages of a type or status, this kind's first: a search
+    // mixes kinds, and a code is then labelled as whichever kind has it.
+    let own = match (dim, kind) {
+        ("type", Kind::Agreements) => "type-",
+        ("type", Kind::Practices) => "practice-type-",
+        ("type", Kind::Events) => "event-kind-",
+        ("type", Kind::Resources) => "resource-type-",
+        ("type", Kind::Commitments) => "commitment-kind-",
+        ("status", Kind::Commitments) => "commitment-status-",
+        ("status", _) => "status-",
+        ("kind", _) => "kind-",
         _ => {
             return crate::search::label(dim, code, lang)
                 .or_else(|| {
@@ -89,7 +91,22 @@ pub fn label(dim: &str, code: &str, kind: Kind, lang: Lang) -> String {
                 .unwrap_or_else(|| code.to_string());
         }
     };
-    i18n::tr(lang, &key, &[])
+    let others: &[&str] = match dim {
+        "type" => &[
+            "type-",
+            "practice-type-",
+            "event-kind-",
+            "resource-type-",
+            "commitment-kind-",
+        ],
+        "status" => &["status-", "commitment-status-", "publication-"],
+        _ => &[],
+    };
+    std::iter::once(own)
+        .chain(others.iter().copied())
+        .find_map(|prefix| i18n::try_tr(lang, &format!("{prefix}{code}")))
+        // Never a message key on a page: the code in words at worst.
+        .unwrap_or_else(|| code.replace('_', " "))
 }
 
 /// The search request for the records of `kind` that a list page's
@@ -212,4 +229,33 @@ pub fn count_rows(
         dims.push(FacetDim { name: dim, values });
     }
     dims
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A search mixes kinds: a type or status of any kind is labelled in
+    /// the page's language, never shown as a message key.
+    #[test]
+    fn every_kind_of_type_and_status_has_words() {
+        for (dim, code) in [
+            ("type", "guidance"),
+            ("type", "peer_exchange"),
+            ("type", "programme"),
+            ("type", "bilateral_agreement"),
+            ("status", "completed"),
+            ("status", "published"),
+            ("status", "in_force"),
+        ] {
+            for lang in Lang::ALL {
+                let l = label(dim, code, Kind::Agreements, lang);
+                assert!(
+                    !l.contains('-') && !l.contains('_'),
+                    "{dim} {code} in {}: {l}",
+                    lang.code()
+                );
+            }
+        }
+    }
 }

@@ -159,6 +159,8 @@ async fn records(
         minijinja::context! {
             section => kind.as_str(),
             kind => kind.as_str(),
+            // Where the list lives: figures are the Data page.
+            list_path => if kind == Kind::Indicators { "data" } else { kind.as_str() },
             items => super::view::val(&page.items),
             total => page.total,
             page => page.page,

@@ -41,6 +41,14 @@ fn bundles() -> &'static HashMap<Lang, Bundle> {
 
 /// The message `key` in `lang` (English where the language lacks it, the
 /// key itself where every language does).
+/// The message `key` in `lang` (or English) when some language has it.
+pub fn try_tr(lang: Lang, key: &str) -> Option<String> {
+    [lang, Lang::En]
+        .iter()
+        .any(|l| bundles()[l].has_message(key))
+        .then(|| tr(lang, key, &[]))
+}
+
 pub fn tr(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     let args = (!args.is_empty()).then(|| {
         let mut a = FluentArgs::new();

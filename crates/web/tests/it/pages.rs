@@ -654,3 +654,33 @@ async fn stored_script_in_any_kind_never_reaches_a_page_as_markup() {
         }
     }
 }
+
+/// The Data page's filters and "clear all" stay on the Data page: the
+/// figures have no page of their own at /indicators.
+#[tokio::test]
+async fn the_data_page_filters_on_itself() {
+    for t in apps().await {
+        for lang in ["fr", "ar"] {
+            let page = t.get(&format!("/{lang}/data")).await;
+            assert_eq!(page.status, StatusCode::OK);
+            let html = page.text().replace("&#x2f;", "/");
+            assert!(html.contains(&format!("action=\"/{lang}/data\"")), "{html}");
+            assert!(!html.contains(&format!("/{lang}/indicators\"")), "{lang}");
+            assert_eq!(
+                t.get(&format!("/{lang}/indicators")).await.status,
+                StatusCode::NOT_FOUND
+            );
+        }
+    }
+}
+
+/// Column headings are words of the page's language, not a count with
+/// its number cut out.
+#[tokio::test]
+async fn the_countries_table_has_plain_headings() {
+    for t in apps().await {
+        let html = t.get("/fr/countries").await.text();
+        assert!(html.contains("<th scope=\"col\">Fiches</th>"), "{html}");
+        assert!(!html.contains("fiche</th>"));
+    }
+}
