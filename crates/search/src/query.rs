@@ -901,7 +901,9 @@ impl SearchIndex {
                         Ok(found || searcher.doc_freq(&Term::from_field_text(*field, &word))? > 0)
                     },
                 )?;
-                if known || !latin || word.len() < 3 {
+                // Numbers are meant as typed: "2030" is never "2020".
+                let number = word.chars().any(|c| c.is_ascii_digit());
+                if known || !latin || number || word.len() < 3 {
                     out.push(word);
                     continue;
                 }
@@ -949,6 +951,10 @@ impl SearchIndex {
                         continue;
                     };
                     if candidate.len().abs_diff(word.len()) > max {
+                        continue;
+                    }
+                    // A word suggests a word, never one with digits.
+                    if candidate.bytes().any(|b| b.is_ascii_digit()) {
                         continue;
                     }
                     let d = edit_distance(word, candidate);

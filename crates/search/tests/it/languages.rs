@@ -158,6 +158,15 @@ fn a_typo_gets_a_suggestion() {
     assert_eq!(r.suggestions, ["marriage"]);
     let r = search(&index, "educacoin");
     assert_eq!(r.suggestions, ["educacion"]);
+    // A number is kept as typed, and no word turns into a number.
+    let r = search(&index, "marriagge 2031");
+    assert!(
+        r.suggestions.iter().all(|s| s.ends_with("2031")),
+        "{:?}",
+        r.suggestions
+    );
+    let r = search(&index, "1949");
+    assert!(r.suggestions.is_empty(), "{:?}", r.suggestions);
 }
 
 #[test]
