@@ -105,4 +105,19 @@ fn main() {
             t.as_secs_f64() * 1e3
         );
     }
+
+    // A text without line breaks is one clause: the time must grow with
+    // its length, not with its square (1, 2 and 3 MB).
+    println!("\n| one line, no line breaks | MB | time s |");
+    println!("|---|---:|---:|");
+    let unit = "Article 1. The employer shall bear recruitment fees. ";
+    for mb in 1..=3 {
+        let text = unit.repeat(mb * 1_000_000 / unit.len());
+        let t = best_of(2, || assessor.assess(&text, Some(Language::En)).coverage);
+        println!(
+            "| en | {:.1} | {:.2} |",
+            text.len() as f64 / 1e6,
+            t.as_secs_f64()
+        );
+    }
 }

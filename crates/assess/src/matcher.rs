@@ -177,9 +177,32 @@ struct Occurrences<'s> {
     head: &'s [(u32, u32)],
     next: &'s [u32],
     call: u32,
+    /// Empty for a short text; see [`Scratch::grouped`].
+    grouped: &'s [(u32, u32)],
 }
 
+/// Texts with more cue words than this are searched through
+/// [`Occurrences::grouped`]; in shorter ones walking a list is cheaper.
+const GROUPED_FROM: usize = 512;
+
 impl Occurrences<'_> {
+    /// The places in `found` of `literal`'s occurrences after word `w`,
+    /// in text order.
+    fn after<'a>(&'a self, literal: u32, found: &'a [Found], w: usize) -> After<'a> {
+        if self.grouped.is_empty() {
+            return After::List {
+                at: self.first(literal),
+                next: self.next,
+            };
+        }
+        let from = self.grouped.partition_point(|&(l, k)| {
+            l < literal || (l == literal && found[k as usize].word as usize <= w)
+        });
+        let rest = &self.grouped[from..];
+        let to = rest.partition_point(|&(l, _)| l == literal);
+        After::Slice(rest[..to].iter())
+    }
+
     fn first(&self, literal: u32) -> u32 {
         match self.head[literal as usize] {
             (stamp, first) if stamp == self.call => first,
@@ -196,6 +219,30 @@ struct Read<'r> {
     words: &'r [TextWord],
     found: &'r [Found],
     at: &'r Occurrences<'r>,
+}
+
+/// Occurrences of a literal, from a list or a sorted slice.
+enum After<'a> {
+    List { at: u32, next: &'a [u32] },
+    Slice(std::slice::Iter<'a, (u32, u32)>),
+}
+
+impl Iterator for After<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        match self {
+            After::List { at, next } => {
+                let here = *at;
+                if here == NONE {
+                    return None;
+                }
+                *at = next[here as usize];
+                Some(here)
+            }
+            After::Slice(it) => it.next().map(|&(_, k)| k),
+        }
+    }
 }
 
 /// No occurrence: the end of a list in [`Scratch::next`].
@@ -439,6 +486,11 @@ pub struct Scratch {
     head: Vec<(u32, u32)>,
     next: Vec<u32>,
     call: u32,
+    /// In a long text, the occurrences again as (literal, place in
+    /// `found`), sorted: a cue's next word is then found by a binary
+    /// search from where the cue stands, not by walking every earlier
+    /// occurrence (which made a text without line breaks quadratic).
+    grouped: Vec<(u32, u32)>,
     /// The order of each hit: its cue word in `found`, then its cue.
     order: Vec<(u32, u32, u32)>,
     sorted: Vec<Hit>,
@@ -923,10 +975,8 @@ impl LanguageMatcher {
             Step::Gap => unreachable!("parse refuses two gaps in a row and a trailing gap"),
         };
         let mut tried = usize::MAX;
-        let mut r = at.first(literal);
-        while r != NONE {
+        for r in at.after(literal, found, w) {
             let f = &found[r as usize];
-            r = at.next[r as usize];
             let v = f.word as usize;
             if v <= w {
                 continue;
@@ -954,6 +1004,7 @@ impl LanguageMatcher {
             head,
             next,
             call,
+            grouped,
             order,
             sorted,
             hits,
@@ -983,10 +1034,16 @@ impl LanguageMatcher {
             next[k] = h.1;
             h.1 = k as u32;
         }
+        grouped.clear();
+        if found.len() > GROUPED_FROM {
+            grouped.extend(found.iter().enumerate().map(|(k, f)| (f.literal, k as u32)));
+            grouped.sort_unstable();
+        }
         let at = Occurrences {
             head,
             next,
             call: *call,
+            grouped,
         };
         let read = Read {
             text: text.as_bytes(),
@@ -1265,6 +1322,46 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long clause (past [`GROUPED_FROM`] cue words) is searched through
+    /// sorted occurrences: it finds what the short path finds, piece by
+    /// piece.
+    #[test]
+    fn a_long_clause_finds_what_its_pieces_find() {
+        let rubric = Rubric::builtin();
+        let m = Matcher::new(&rubric);
+        let unit = "Article 1. The employer shall bear the recruitment fees and the worker shall not pay any fee. ";
+        let mut scratch = Scratch::default();
+        let one = {
+            m.find_into(Language::En, &normalize(unit), &mut scratch);
+            scratch
+                .hits
+                .iter()
+                .map(|h| (h.cue, h.words.1 - h.words.0))
+                .collect::<Vec<_>>()
+        };
+        assert!(!one.is_empty());
+        let long = unit.repeat(400);
+        m.find_into(Language::En, &normalize(&long), &mut scratch);
+        assert!(
+            scratch.found.len() > GROUPED_FROM,
+            "{}",
+            scratch.found.len()
+        );
+        let all: Vec<(usize, usize)> = scratch
+            .hits
+            .iter()
+            .map(|h| (h.cue, h.words.1 - h.words.0))
+            .collect();
+        assert_eq!(all.len(), one.len() * 400);
+        for piece in all.chunks(one.len()) {
+            let mut piece = piece.to_vec();
+            let mut expected = one.clone();
+            piece.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(piece, expected);
+        }
+    }
 
     fn matches(cue: &str, text: &str) -> bool {
         let m = LanguageMatcher::new(vec![(0, Strength::Strong, cue.to_string())], &[], &[]);
