@@ -178,3 +178,51 @@ pub async fn writer(
 pub async fn privileged(state: &AppState, headers: &HeaderMap) -> bool {
     matches!(principal(state, headers).await, Ok(Some(p)) if allows(Some(p.role), Permission::ReadPrivate))
 }
+
+/// API writes sent with a session cookie must carry the session's CSRF
+/// token in the `X-CSRF-Token` header: a page of another site can make a
+/// browser send the cookie, not the header. Requests with a bearer token
+/// (scripts) and reads pass as they are.
+pub async fn api_csrf(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::Method;
+    use axum::response::IntoResponse;
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || bearer(req.headers()).is_some() {
+        return next.run(req).await;
+    }
+    if let Some(id) = cookie(req.headers(), SESSION_COOKIE) {
+        match state.store.session(&token_hash(id)).await {
+            Ok(Some((_, csrf))) => {
+                let sent = req
+                    .headers()
+                    .get("x-csrf-token")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                // Compared in constant time: the token is a secret.
+                let same = sent.len() == csrf.len()
+                    && sent
+                        .bytes()
+                        .zip(csrf.bytes())
+                        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                        == 0;
+                if !same {
+                    return ApiError::new(
+                        StatusCode::FORBIDDEN,
+                        Code::Csrf,
+                        "Cross-site request refused",
+                        "an API write signed in with a session cookie needs the session's token in the X-CSRF-Token header; scripts use a bearer token",
+                    )
+                    .into_response();
+                }
+            }
+            // Not a live session: the handler answers as for the public.
+            Ok(None) => {}
+            Err(e) => return ApiError::from(e).into_response(),
+        }
+    }
+    next.run(req).await
+}

@@ -153,7 +153,12 @@ async fn register(
 /// The whole application.
 pub fn router(state: AppState) -> Router {
     Router::new()
-        .merge(api::routes())
+        .merge(
+            api::routes().route_layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                auth::api_csrf,
+            )),
+        )
         .merge(pages::routes(&state))
         .fallback(api::unknown)
         .layer(axum::middleware::from_fn_with_state(

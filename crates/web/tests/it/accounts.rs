@@ -112,11 +112,13 @@ async fn sign_in_sessions_and_csrf() {
         let page = t.get_signed_in("/fr/account", &cookie).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.text().contains("editor@example.org"));
-        // The session writes through the API like a token of the same role.
+        // The session writes through the API like a token of the same
+        // role, with its CSRF token in a header.
         let r = t
             .call(
                 Request::post("/api/v1/agreements")
                     .header(header::COOKIE, &cookie)
+                    .header("x-csrf-token", form_csrf(&page.text()))
                     .header(header::CONTENT_TYPE, "application/json")
                     .body(Body::from(
                         serde_json::to_vec(&agreement("by-session", "ES", "MA", 2022)).unwrap(),
@@ -1457,5 +1459,63 @@ async fn admins_change_roles_and_organisations_not_their_own_role() {
         assert_eq!(log.len(), 2);
         assert_eq!(log[1].before.as_ref().unwrap()["role"], "contributor");
         assert_eq!(log[1].after.as_ref().unwrap()["role"], "editor");
+    }
+}
+
+/// A page of another site can make a browser send the session cookie,
+/// not a header: API writes with a cookie need the session's CSRF token in
+/// `X-CSRF-Token` (issue: cookie-authenticated API writes were accepted
+/// with any origin and content type).
+#[tokio::test]
+async fn api_writes_with_a_cookie_need_the_csrf_header() {
+    for t in apps().await {
+        let (cookie, csrf) = t.session_of(Role::Editor).await;
+        let post = |token: Option<&str>, id: &str| {
+            let mut r = Request::post("/api/v1/agreements")
+                .header(header::COOKIE, cookie.as_str())
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::ORIGIN, "https://evil.example");
+            if let Some(token) = token {
+                r = r.header("x-csrf-token", token);
+            }
+            r.body(Body::from(agreement(id, "ES", "MA", 2001).to_string()))
+                .unwrap()
+        };
+        for (token, id) in [(None, "no-token"), (Some("wrong"), "wrong-token")] {
+            let r = t.call(post(token, id)).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+            assert_eq!(r.json()["code"], "csrf");
+            assert_eq!(
+                t.get(&format!("/api/v1/agreements/{id}")).await.status,
+                StatusCode::NOT_FOUND,
+                "nothing stored"
+            );
+        }
+        let r = t.call(post(Some(&csrf), "with-token")).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        // A file upload from a cookie alone is refused too.
+        let r = t
+            .call(
+                Request::post("/api/v1/agreements/with-token/documents?file_name=a.txt")
+                    .header(header::COOKIE, cookie.as_str())
+                    .header(header::CONTENT_TYPE, "text/plain")
+                    .body(Body::from("Article 1. Text."))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+        // Reads need nothing, and scripts keep their bearer token.
+        assert_eq!(
+            t.get_signed_in("/api/v1/agreements", &cookie).await.status,
+            StatusCode::OK
+        );
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("bearer", "ES", "MA", 2002),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
     }
 }
