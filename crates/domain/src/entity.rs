@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::reference;
-use crate::validation::Invalid;
+use crate::validation::{FieldError, Invalid};
 use crate::{Agreement, Commitment, Event, Indicator, Practice, Resource};
 
 /// The kinds of record, named as in the API paths (`/api/v1/agreements`).
@@ -296,6 +296,11 @@ impl AnyRecord {
 
     /// Reads a record of `kind` from JSON, naming the path of a bad field.
     pub fn from_value(kind: Kind, value: serde_json::Value) -> Result<AnyRecord, Invalid> {
+        let mut errors = Vec::new();
+        forbidden_text(&value, "", &mut errors);
+        if !errors.is_empty() {
+            return Err(Invalid(errors));
+        }
         Ok(match kind {
             Kind::Agreements => AnyRecord::Agreement(from_json(value)?),
             Kind::Practices => AnyRecord::Practice(from_json(value)?),
@@ -363,4 +368,49 @@ pub fn from_json<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Inv
         };
         Invalid::one(field, e.into_inner().to_string())
     })
+}
+
+/// Whether no stored text may hold `c`: a control character other than tab
+/// and line breaks, or a non-character (U+FFFE, U+FFFF). XML forbids them,
+/// so feeds and exports would break, and PostgreSQL refuses NUL.
+pub fn forbidden_character(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// Every string of `value` (keys included) that holds a forbidden
+/// character, as an error naming its field (`parties[1].country`).
+fn forbidden_text(value: &serde_json::Value, path: &str, errors: &mut Vec<FieldError>) {
+    use serde_json::Value;
+    let check = |errors: &mut Vec<FieldError>, field: &str, text: &str| {
+        if let Some(c) = text.chars().find(|&c| forbidden_character(c)) {
+            let field = if field.is_empty() { "body" } else { field };
+            errors.push(FieldError::new(
+                field,
+                format!(
+                    "holds the control character U+{:04X}, which no text may hold",
+                    c as u32
+                ),
+            ));
+        }
+    };
+    match value {
+        Value::String(s) => check(errors, path, s),
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                forbidden_text(v, &format!("{path}[{i}]"), errors);
+            }
+        }
+        Value::Object(fields) => {
+            for (k, v) in fields {
+                let field = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                check(errors, &field, k);
+                forbidden_text(v, &field, errors);
+            }
+        }
+        _ => {}
+    }
 }

@@ -264,3 +264,53 @@ impl IntoResponse for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// Refuses an address whose path or query holds a control character
+/// (`/api/v1/agreements/%00`, `?record_id=%00`): no id, slug or filter
+/// holds one, and a database would fail on it. The answer is a 400
+/// problem naming where; pages turn it into their error page.
+pub async fn refuse_control_characters(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let uri = req.uri();
+    // The first control character of `s` once its %XX escapes are read.
+    let decoded = |s: &str| -> Option<u8> {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let escaped = (bytes[i] == b'%')
+                .then(|| bytes.get(i + 1..i + 3))
+                .flatten()
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            let b = match escaped {
+                Some(b) => {
+                    i += 3;
+                    b
+                }
+                None => {
+                    i += 1;
+                    bytes[i - 1]
+                }
+            };
+            if b < 0x20 || b == 0x7f {
+                return Some(b);
+            }
+        }
+        None
+    };
+    let place = decoded(uri.path())
+        .map(|b| ("path", b))
+        .or_else(|| uri.query().and_then(decoded).map(|b| ("query", b)));
+    if let Some((place, b)) = place {
+        return ApiError::new(
+            StatusCode::BAD_REQUEST,
+            Code::InvalidQuery,
+            "The address is invalid",
+            format!("the {place} holds the control character U+{b:04X}, which no id, slug or filter may hold"),
+        )
+        .into_response();
+    }
+    next.run(req).await
+}

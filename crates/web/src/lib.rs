@@ -154,10 +154,12 @@ async fn register(
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(
-            api::routes().route_layer(axum::middleware::from_fn_with_state(
-                state.clone(),
-                auth::api_csrf,
-            )),
+            api::routes()
+                .route_layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    auth::api_csrf,
+                ))
+                .route_layer(axum::middleware::from_fn(error::refuse_control_characters)),
         )
         .merge(pages::routes(&state))
         .fallback(api::unknown)

@@ -135,6 +135,9 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .fallback(|uri: Uri| async move {
             ApiError::not_found(format!("no page at {}", uri.path())).into_response()
         })
+        .layer(axum::middleware::from_fn(
+            crate::error::refuse_control_characters,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             html_errors,

@@ -482,3 +482,55 @@ async fn corridors_and_between_have_one_definition() {
         assert!(!country.contains("corridor=MA-TN"), "{b}");
     }
 }
+
+/// Text holds no control characters (they break the Atom feeds and
+/// PostgreSQL refuses NUL): a body with one is refused naming the field,
+/// and an address with one answers 4xx, on both backends.
+#[tokio::test]
+async fn control_characters_are_refused_where_they_are() {
+    for t in apps().await {
+        let b = t.backend();
+        let mut a = agreement("ctl", "ES", "MA", 2001);
+        a["title"] = json!("Accord\u{0}de main-d'oeuvre");
+        a["parties"][1]["note"] = json!("bell\u{7}");
+        let r = t.write(Method::POST, "/api/v1/agreements", &a).await;
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{b}: {}",
+            r.text()
+        );
+        let fields: Vec<String> = r.json()["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap().to_string())
+            .collect();
+        assert!(fields.contains(&"title".to_string()), "{fields:?}");
+        assert!(
+            fields.contains(&"parties[1].note".to_string()),
+            "{fields:?}"
+        );
+        assert_eq!(
+            t.get("/api/v1/agreements/ctl").await.status,
+            StatusCode::NOT_FOUND
+        );
+        // Line breaks and tabs are text.
+        let mut ok = agreement("ctl-ok", "ES", "MA", 2001);
+        ok["summary"] = json!({"en": "Line one\nline two\tand a tab"});
+        let r = t.write(Method::POST, "/api/v1/agreements", &ok).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        for uri in [
+            "/api/v1/agreements/%00",
+            "/fr/agreements/%00",
+            "/api/v1/documents/%00/content",
+            "/api/v1/agreements?q=a%00b",
+        ] {
+            let r = t.get(uri).await;
+            assert_eq!(r.status, StatusCode::BAD_REQUEST, "{b} {uri}: {}", r.text());
+        }
+        let r = t.get_with_token("/api/v1/audit?record_id=%00").await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{b}: {}", r.text());
+        assert!(t.get("/fr/agreements/%00").await.text().contains("<html"));
+    }
+}
