@@ -421,6 +421,7 @@ error-forbidden = Your role does not allow this.
 error-csrf = The form has expired. Reload the page and send it again.
 error-conflict = This conflicts with what is already stored.
 error-too_many_proposals = Many corrections have come from here in the last hour. Please try again later.
+error-method_not_allowed = This action is not possible at this address.
 error-malformed_json = The content sent is not valid JSON.
 error-referenced = Other records still point to this one: remove those links first.
 

@@ -422,6 +422,7 @@ error-forbidden = Su función no lo permite.
 error-csrf = El formulario ha caducado. Recargue la página y envíelo de nuevo.
 error-conflict = Esto entra en conflicto con lo ya registrado.
 error-too_many_proposals = Han llegado muchas correcciones desde aquí en la última hora. Vuelva a intentarlo más tarde.
+error-method_not_allowed = Esta acción no es posible en esta dirección.
 error-malformed_json = El contenido enviado no es JSON válido.
 error-referenced = Otras fichas todavía remiten a esta: elimine primero esos vínculos.
 

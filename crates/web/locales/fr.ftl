@@ -422,6 +422,7 @@ error-forbidden = Votre rôle ne le permet pas.
 error-csrf = Le formulaire a expiré. Rechargez la page et envoyez-le de nouveau.
 error-conflict = Cela entre en conflit avec ce qui est déjà enregistré.
 error-too_many_proposals = Beaucoup de corrections sont venues d'ici dans la dernière heure. Veuillez réessayer plus tard.
+error-method_not_allowed = Cette action n’est pas possible à cette adresse.
 error-malformed_json = Le contenu envoyé n’est pas du JSON valide.
 error-referenced = Cette fiche est encore citée par d’autres fiches : retirez d’abord ces liens.
 

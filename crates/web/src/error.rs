@@ -27,11 +27,12 @@ pub enum Code {
     UnreadableFile,
     TooSlow,
     TooManyProposals,
+    MethodNotAllowed,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 17] = [
         Code::ValidationFailed,
         Code::InvalidQuery,
         Code::MalformedJson,
@@ -47,6 +48,7 @@ impl Code {
         Code::UnreadableFile,
         Code::TooSlow,
         Code::TooManyProposals,
+        Code::MethodNotAllowed,
         Code::Internal,
     ];
 
@@ -67,6 +69,7 @@ impl Code {
             Code::UnreadableFile => "unreadable_file",
             Code::TooSlow => "too_slow",
             Code::TooManyProposals => "too_many_proposals",
+            Code::MethodNotAllowed => "method_not_allowed",
             Code::Internal => "internal",
         }
     }
@@ -313,4 +316,54 @@ pub async fn refuse_control_characters(
         .into_response();
     }
     next.run(req).await
+}
+
+/// Makes every error a problem: the answers axum and its layers make
+/// themselves (a body over the limit, a method a route does not have, an
+/// address that is not UTF-8) come as plain text or empty; they leave as
+/// `application/problem+json` with a stable code, their words as detail.
+pub async fn problem_bodies(res: Response) -> Response {
+    let status = res.status();
+    let kind = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !(status.is_client_error() || status.is_server_error())
+        || kind.starts_with("application/problem+json")
+        || kind.starts_with("text/html")
+    {
+        return res;
+    }
+    let (code, title) = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => (Code::PayloadTooLarge, "The body is too large"),
+        StatusCode::METHOD_NOT_ALLOWED => (Code::MethodNotAllowed, "Method not allowed"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            (Code::UnsupportedMediaType, "Unsupported media type")
+        }
+        StatusCode::NOT_FOUND => (Code::NotFound, "Not found"),
+        StatusCode::UNPROCESSABLE_ENTITY => (Code::ValidationFailed, "The request is invalid"),
+        StatusCode::UNAUTHORIZED => (Code::Unauthorized, "Authentication required"),
+        StatusCode::FORBIDDEN => (Code::Forbidden, "Not allowed"),
+        s if s.is_server_error() => (Code::Internal, "Internal error"),
+        _ => (Code::InvalidQuery, "The request is invalid"),
+    };
+    let (parts, body) = res.into_parts();
+    let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+    let detail = std::str::from_utf8(&text)
+        .ok()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{status}"));
+    let mut out = ApiError::new(status, code, title, detail).into_response();
+    // Keep what the answer said besides its body (Allow on a 405).
+    for (name, value) in parts.headers.iter() {
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            out.headers_mut()
+                .entry(name.clone())
+                .or_insert(value.clone());
+        }
+    }
+    out
 }

@@ -167,6 +167,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             nudge_search,
         ))
+        .layer(axum::middleware::map_response(error::problem_bodies))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }

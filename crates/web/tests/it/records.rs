@@ -1,4 +1,5 @@
-use axum::http::{Method, StatusCode};
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
 use serde_json::json;
 
 use crate::{TOKEN, agreement, apps};
@@ -532,5 +533,46 @@ async fn control_characters_are_refused_where_they_are() {
         let r = t.get_with_token("/api/v1/audit?record_id=%00").await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{b}: {}", r.text());
         assert!(t.get("/fr/agreements/%00").await.text().contains("<html"));
+    }
+}
+
+/// Every error is a problem with a stable code, also those the framework
+/// answers itself: a body over the limit, a method a route lacks, an
+/// address that is not UTF-8.
+#[tokio::test]
+async fn every_error_is_a_problem() {
+    for t in apps().await {
+        let big = format!("{{\"title\": \"{}\"}}", "a".repeat(3 * 1024 * 1024));
+        let r = t
+            .call(
+                Request::post("/api/v1/agreements")
+                    .header(header::AUTHORIZATION, format!("Bearer {}", crate::TOKEN))
+                    .header(header::CONTENT_TYPE, "application/json")
+                    .body(Body::from(big))
+                    .unwrap(),
+            )
+            .await;
+        for (r, status, code) in [
+            (r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+            (
+                t.call(Request::put("/api/v1/audit").body(Body::empty()).unwrap())
+                    .await,
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+            ),
+            (
+                t.get("/api/v1/agreements/%ff").await,
+                StatusCode::BAD_REQUEST,
+                "invalid_query",
+            ),
+        ] {
+            assert_eq!(r.status, status, "{}", r.text());
+            assert_eq!(
+                r.headers[header::CONTENT_TYPE],
+                "application/problem+json",
+                "{status}"
+            );
+            assert_eq!(r.json()["code"], code, "{}", r.text());
+        }
     }
 }
