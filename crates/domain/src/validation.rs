@@ -221,8 +221,7 @@ impl Check {
 
     pub fn languages(&mut self, field: &str, codes: &[String]) {
         for (i, c) in codes.iter().enumerate() {
-            let ok = (2..=3).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase());
-            if !ok {
+            if !is_language(c) {
                 self.fail(
                     format!("{field}[{i}]"),
                     format!("`{c}` is not an ISO 639 language code (e.g. fr, ar)"),
@@ -307,4 +306,43 @@ pub fn valid_id(id: &str) -> bool {
         && b[0].is_ascii_alphanumeric()
         && b.iter()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+}
+
+/// The ISO 639-1 language codes (two letters, the 183 of the standard's
+/// list): the languages a record or a text may declare.
+const ISO_639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi",
+    "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de",
+    "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy",
+    "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia",
+    "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk",
+    "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo",
+    "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb", "nd",
+    "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl",
+    "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
+    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk",
+    "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa",
+    "wo", "xh", "yi", "yo", "za", "zh", "zu",
+];
+
+/// Whether `code` is an ISO 639-1 language code (`fr`, `ar`).
+pub fn is_language(code: &str) -> bool {
+    ISO_639_1.binary_search(&code).is_ok()
+}
+
+#[cfg(test)]
+mod language_tests {
+    #[test]
+    fn language_codes_are_the_standards() {
+        assert!(
+            super::ISO_639_1.windows(2).all(|w| w[0] < w[1]),
+            "sorted for the search"
+        );
+        for ok in ["fr", "ar", "es", "en", "wo", "zu"] {
+            assert!(super::is_language(ok), "{ok}");
+        }
+        for bad in ["zz", "xx", "FR", "fra", ""] {
+            assert!(!super::is_language(bad), "{bad}");
+        }
+    }
 }

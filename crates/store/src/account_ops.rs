@@ -163,6 +163,27 @@ pub(crate) async fn update_user(
                 .execute(&mut *tx)
                 .await?;
         }
+        // A disabled user's tokens are revoked, not only refused: enabling
+        // the user again gives them none back.
+        if disabled == Some(true) {
+            let at = now();
+            let live: Vec<String> = sqlx::query_scalar(
+                "SELECT id FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+            for token in live {
+                sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE id = $1")
+                    .bind(&token)
+                    .bind(&at)
+                    .execute(&mut *tx)
+                    .await?;
+                let after = serde_json::json!({"user_id": id, "revoked_at": at});
+                account_audit(&mut tx, actor, TOKENS, &token, Action::Revoke, None, Some(&after))
+                    .await?;
+            }
+        }
         let after = user_in(&mut tx, id).await?.expect("updated in this transaction");
         let action = match disabled {
             Some(true) if !before.disabled => Action::Disable,

@@ -611,11 +611,17 @@ async fn upload_document(
             ))
         })?;
     if let Some(l) = &language
-        && (!(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase()))
+        && !passerelle_domain::validation::is_language(l)
     {
         return Err(ApiError::bad_query(Invalid::one(
             "language",
-            format!("`{l}` is not a language code"),
+            format!("`{l}` is not an ISO 639-1 language code (e.g. fr, ar)"),
+        )));
+    }
+    if file_name.starts_with('-') {
+        return Err(ApiError::bad_query(Invalid::one(
+            "file_name",
+            "a file's name does not start with `-`",
         )));
     }
     let media_type = headers

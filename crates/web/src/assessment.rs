@@ -228,10 +228,11 @@ pub async fn assess_bytes(
             FileReader::InProcess => extract(&bytes, file_name.as_deref(), limits)?,
             FileReader::Worker(program) => {
                 let max = max_bytes.to_string();
+                // `--file-name=NAME` in one argument: a name that starts
+                // with `-` stays a value, never an option.
+                let name = file_name.as_deref().map(|n| format!("--file-name={n}"));
                 let mut args = vec!["extract-worker", "--max-bytes", max.as_str()];
-                if let Some(name) = file_name.as_deref() {
-                    args.extend(["--file-name", name]);
-                }
+                args.extend(name.as_deref());
                 worker::isolated(&program, &args, bytes.to_vec(), TIME_LIMIT)?
             }
         };

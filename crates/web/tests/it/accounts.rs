@@ -355,7 +355,8 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
         assert_eq!(r.status, StatusCode::UNAUTHORIZED);
         let r = other.get_signed_in("/en/account", &cookie).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
-        // Enabled again, the token works; revoked, it stops everywhere.
+        // Enabled again, the old token stays revoked (disabling revoked
+        // it): the user makes a new one.
         t.db.store.set_disabled("test", &id, false).await.unwrap();
         let r = other
             .send(
@@ -366,23 +367,26 @@ async fn revoked_tokens_and_disabled_users_stop_at_once_on_every_node() {
                 write("after-enable"),
             )
             .await;
-        assert_eq!(r.status, StatusCode::CREATED);
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
         assert!(
-            t.db.store
+            !t.db
+                .store
                 .revoke_token("test", &id, &info.id)
                 .await
-                .unwrap()
+                .unwrap(),
+            "already revoked"
         );
+        let fresh = t.token_of(&id).await;
         let r = other
             .send(
                 Method::POST,
                 "/api/v1/agreements",
-                Some(&secret),
+                Some(&fresh),
                 Some("application/json"),
-                write("after-revoke"),
+                write("after-enable"),
             )
             .await;
-        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(r.status, StatusCode::CREATED);
         // Each change to the account left one audit entry, without secrets.
         let log = |kind: &str, id: &str| {
             let q = passerelle_store::AuditQuery {

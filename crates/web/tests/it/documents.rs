@@ -369,3 +369,37 @@ async fn texts_that_are_not_public_need_the_token() {
         );
     }
 }
+
+/// An upload's parameters are checked: a language the standard does not
+/// have, and a file name that could pass for an option of the reader.
+#[tokio::test]
+async fn upload_parameters_are_checked() {
+    for t in apps().await {
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("up", "ES", "MA", 2001),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        for (query, field) in [
+            ("file_name=a.txt&language=zz", "language"),
+            ("file_name=-rf.txt", "file_name"),
+            ("file_name=a%2Fb.txt", "file_name"),
+        ] {
+            let r = t.upload_text("up", query, "Article 1. Texte.").await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{query}: {}",
+                r.text()
+            );
+            assert_eq!(r.json()["errors"][0]["field"], field, "{query}");
+        }
+        let r = t
+            .upload_text("up", "file_name=a.txt&language=wo", "Article 1. Texte.")
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    }
+}
