@@ -25,6 +25,8 @@ const SESSION_HOURS: u64 = 12;
 /// Failed sign-ins allowed per account and per address in the window.
 const MAX_PER_ACCOUNT: i64 = 5;
 const MAX_PER_ADDRESS: i64 = 20;
+/// Failed sign-ins for one account from every address together.
+const MAX_PER_ACCOUNT_ANYWHERE: i64 = 50;
 const WINDOW_SECS: u64 = 15 * 60;
 
 pub(super) fn form(body: &[u8]) -> Vec<(String, String)> {
@@ -148,20 +150,35 @@ pub async fn sign_in(
         return Err(csrf_refused());
     }
     let email = passerelle_store::normalise_email(field(&f, "email"));
-    // Without the peer's address (a server not started with connection
-    // info) only the account is throttled, so that one shared key cannot
-    // lock everyone out.
-    let mut keys = vec![format!("account:{email}")];
-    if let Some(c) = connect {
-        keys.push(format!("address:{}", c.0.0.ip()));
+    // Failures are counted so that a stranger cannot lock a user out:
+    // per account *and* address (5: the user's own address stays open
+    // however often others fail on their e-mail), per account from
+    // anywhere (50: guessing spread over many addresses), and per
+    // address (20: one address trying many accounts) — but an address
+    // over its limit may still sign in to an account it has not failed
+    // on, so that many people behind one address (an office, a load
+    // balancer) are not locked out by one of them. Without the peer's
+    // address (a server not started with connection info) only the
+    // account counts.
+    let address = connect.map(|c| c.0.0.ip().to_string());
+    let pair = match &address {
+        Some(a) => format!("account:{email}@{a}"),
+        None => format!("account:{email}"),
+    };
+    let mut keys = vec![pair.clone(), format!("account-any:{email}")];
+    if let Some(a) = &address {
+        keys.push(format!("address:{a}"));
     }
     let window = since(WINDOW_SECS);
-    let address_failures = match keys.get(1) {
+    let pair_failures = state.store.attempts(&keys[0], &window).await?;
+    let account_failures = state.store.attempts(&keys[1], &window).await?;
+    let address_failures = match keys.get(2) {
         Some(k) => state.store.attempts(k, &window).await?,
         None => 0,
     };
-    if state.store.attempts(&keys[0], &window).await? >= MAX_PER_ACCOUNT
-        || address_failures >= MAX_PER_ADDRESS
+    if pair_failures >= MAX_PER_ACCOUNT
+        || account_failures >= MAX_PER_ACCOUNT_ANYWHERE
+        || (address_failures >= MAX_PER_ADDRESS && pair_failures > 0)
     {
         return sign_in_page(
             &state,
@@ -198,7 +215,7 @@ pub async fn sign_in(
             );
         }
     };
-    state.store.forget_attempts(&keys[0]).await?;
+    state.store.forget_attempts(&pair).await?;
     let id = random_hex();
     let expires = passerelle_store::rfc3339(
         std::time::SystemTime::now() + std::time::Duration::from_secs(SESSION_HOURS * 3600),
