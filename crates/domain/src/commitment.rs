@@ -100,6 +100,19 @@ impl Commitment {
     /// Appends a status update to the history and makes it current. Updates
     /// must not go back in time, so the history stays in date order.
     pub fn record_status(&mut self, update: StatusUpdate) -> Result<(), Invalid> {
+        // A status says what has happened: one dated in the future would
+        // also block every real update until then (updates keep date order).
+        // A day of margin allows for time zones.
+        let tomorrow = crate::text::Date::today().next_day();
+        if update.on > tomorrow {
+            return Err(Invalid::one(
+                "on",
+                format!(
+                    "{} is in the future; a status says what has happened",
+                    update.on
+                ),
+            ));
+        }
         if let Some(last) = self.history.last()
             && update.on < last.on
         {
@@ -161,6 +174,15 @@ impl Entity for Commitment {
         c.texts("organisations", &self.organisations);
         c.objectives("objectives", &self.objectives);
         c.id("event", self.event.as_deref());
+        let tomorrow = crate::text::Date::today().next_day();
+        for (i, h) in self.history.iter().enumerate() {
+            if h.on > tomorrow {
+                c.fail(
+                    format!("history[{i}].on"),
+                    "is in the future; a status says what has happened",
+                );
+            }
+        }
         for i in 1..self.history.len() {
             if self.history[i].on < self.history[i - 1].on {
                 c.fail(

@@ -28,6 +28,11 @@ impl Date {
     pub fn today() -> Date {
         Date(time::OffsetDateTime::now_utc().date())
     }
+
+    /// The day after.
+    pub fn next_day(&self) -> Date {
+        Date(self.0.next_day().unwrap_or(self.0))
+    }
 }
 
 impl fmt::Display for Date {

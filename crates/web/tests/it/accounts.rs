@@ -912,6 +912,19 @@ async fn commitment_owners_post_status_updates_others_may_not() {
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
         assert_eq!(r.json()["status"], "in_progress");
         assert_eq!(r.json()["history"].as_array().unwrap().len(), 1);
+        // A status dated in the future is refused: it would block every
+        // real update until then.
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/commitments/pledge/status",
+                Some(&owner),
+                Some("application/json"),
+                serde_json::to_vec(&json!({"on": "9999-01-01", "status": "completed"})).unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());
+        assert_eq!(r.json()["errors"][0]["field"], "on");
         // The owner may update the status, not rewrite the commitment.
         let r = t
             .send(
