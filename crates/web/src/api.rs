@@ -292,6 +292,18 @@ fn record_from(kind: Kind, headers: &HeaderMap, body: &[u8]) -> ApiResult<AnyRec
     Ok(record)
 }
 
+/// A contribution sent without a publication status is submitted, as the
+/// README says: the field's default, a draft, is for the records editors
+/// write.
+fn submitted_unless_said(practice: &mut passerelle_domain::Practice, body: &[u8]) {
+    let said = serde_json::from_slice::<Value>(body)
+        .ok()
+        .is_some_and(|v| v.get("publication_status").is_some());
+    if !said {
+        practice.publication_status = passerelle_domain::practice::PublicationStatus::Submitted;
+    }
+}
+
 async fn create(
     State(state): State<AppState>,
     Path(kind_name): Path<String>,
@@ -308,6 +320,7 @@ async fn create(
         // so, submitted otherwise, under their name; never published.
         match &mut record {
             AnyRecord::Practice(practice) if allows(Some(p.role), Permission::Submit) => {
+                submitted_unless_said(practice, &body);
                 practice.contribute(None, &p.user.id, &p.actor, &passerelle_store::now())?;
             }
             _ => return Err(crate::auth::forbidden(p.role, Permission::Write(kind))),
@@ -343,6 +356,7 @@ async fn update(
         let before = own_contribution(&state, &p, kind, &key).await?;
         match &mut record {
             AnyRecord::Practice(practice) => {
+                submitted_unless_said(practice, &body);
                 practice.contribute(
                     Some(&before),
                     &p.user.id,

@@ -1593,3 +1593,26 @@ async fn strangers_cannot_lock_a_user_out() {
         assert!(session.is_some());
     }
 }
+
+/// A contribution sent without a publication status is submitted for
+/// review, as documented (it was stored as a draft, and so never reached
+/// the reviewers).
+#[tokio::test]
+async fn a_contribution_without_a_status_is_submitted() {
+    for t in apps().await {
+        let contributor = token_for(&t, Role::Contributor).await;
+        let practice = json!({"id": "plain", "title": "Language courses", "type": "programme",
+            "objectives": [3], "countries": ["MA"]});
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/practices",
+                Some(&contributor),
+                Some("application/json"),
+                serde_json::to_vec(&practice).unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        assert_eq!(r.json()["publication_status"], "submitted");
+    }
+}
