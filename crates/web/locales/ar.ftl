@@ -151,6 +151,7 @@ agreement-quotas = الحصص
 agreement-agencies = الجهات المنفذة
 agreement-documents = النصوص
 agreement-document-download = تنزيل الملف
+agreement-document-hidden = نص غير منشور للعموم
 agreement-document-text = قراءة النص
 agreement-text-not-public = نص هذا الاتفاق غير متاح للعموم.
 agreement-notes = ملاحظات

@@ -143,6 +143,7 @@ agreement-quotas = Quotas
 agreement-agencies = Implementing agencies
 agreement-documents = Texts
 agreement-document-download = Download the file
+agreement-document-hidden = A text, not public
 agreement-document-text = Read the text
 agreement-text-not-public = The text of this agreement is not public.
 agreement-notes = Notes

@@ -144,6 +144,7 @@ agreement-quotas = Cupos
 agreement-agencies = Organismos de ejecución
 agreement-documents = Textos
 agreement-document-download = Descargar el archivo
+agreement-document-hidden = Un texto, que no es público
 agreement-document-text = Leer el texto
 agreement-text-not-public = El texto de este acuerdo no es público.
 agreement-notes = Notas

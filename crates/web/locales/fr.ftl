@@ -144,6 +144,7 @@ agreement-quotas = Quotas
 agreement-agencies = Organismes chargés de la mise en œuvre
 agreement-documents = Textes
 agreement-document-download = Télécharger le fichier
+agreement-document-hidden = Un texte, qui n’est pas public
 agreement-document-text = Lire le texte
 agreement-text-not-public = Le texte de cet accord n’est pas public.
 agreement-notes = Notes

@@ -554,12 +554,16 @@ async fn list_documents(
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
+    let privileged = privileged(&state, &headers).await;
     let agreement = state
         .store
-        .get_json(Kind::Agreements, &key, privileged(&state, &headers).await)
+        .get_json(Kind::Agreements, &key, privileged)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
     let id = agreement["id"].as_str().unwrap_or_default();
+    // The public learns that a text that is not public exists, and when it
+    // came: not its name, size or fingerprint, which can say what it is.
+    let open = privileged || text_public(&agreement);
     let docs: Vec<Value> = state
         .store
         .documents(id)
@@ -567,7 +571,12 @@ async fn list_documents(
         .into_iter()
         .map(|mut d| {
             d.text = None;
-            json!(d)
+            if open {
+                json!(d)
+            } else {
+                json!({"id": d.id, "agreement_id": d.agreement_id, "media_type": d.media_type,
+                    "language": d.language, "created_at": d.created_at, "text_public": false})
+            }
         })
         .collect();
     Ok(Json(json!(docs)))

@@ -339,6 +339,23 @@ async fn texts_that_are_not_public_need_the_token() {
                 .await;
             assert_eq!(r.status, StatusCode::OK, "{uri}");
         }
+        // The list says a text exists, not its name, size or fingerprint.
+        let listed = t.get("/api/v1/agreements/secret/documents").await.json();
+        assert_eq!(listed[0]["id"], id.as_str());
+        for hidden in ["file_name", "size", "sha256"] {
+            assert!(listed[0][hidden].is_null(), "{hidden}: {listed}");
+        }
+        let listed = t
+            .send(
+                Method::GET,
+                "/api/v1/agreements/secret/documents",
+                Some(TOKEN),
+                None,
+                Vec::new(),
+            )
+            .await
+            .json();
+        assert_eq!(listed[0]["file_name"], "t.txt");
         // The scorecard is public, the quoted text is not.
         let public = t.get("/api/v1/agreements/secret/assessment").await.json();
         let costs = |a: &serde_json::Value| {
@@ -401,5 +418,31 @@ async fn upload_parameters_are_checked() {
             .upload_text("up", "file_name=a.txt&language=wo", "Article 1. Texte.")
             .await;
         assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    }
+}
+
+/// The agreement's page does not name a text that is not public, nor
+/// give its size.
+#[tokio::test]
+async fn the_page_does_not_name_texts_that_are_not_public() {
+    for t in apps().await {
+        let mut a = agreement("hidden", "FR", "MA", 2020);
+        a["text_public"] = serde_json::json!(false);
+        t.write(Method::POST, "/api/v1/agreements", &a).await;
+        let r = t
+            .upload_text(
+                "hidden",
+                "file_name=projet-confidentiel.txt",
+                "Article 1. Texte.",
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        let slug = t.get("/api/v1/agreements/hidden").await.json()["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let html = t.get(&format!("/fr/agreements/{slug}")).await.text();
+        assert!(!html.contains("projet-confidentiel"), "{}", t.backend());
+        assert!(html.contains("Un texte, qui n’est pas public"));
     }
 }
