@@ -46,6 +46,25 @@ fn set_cookie(r: &crate::Reply, name: &str) -> Option<String> {
 
 /// Signs in through the form; gives the session cookie.
 async fn sign_in(t: &TestApp, email: &str, password: &str) -> (StatusCode, Option<String>) {
+    sign_in_with(t, None, email, password).await
+}
+
+/// Signs in through the form from the peer `address`.
+async fn sign_in_from(
+    t: &TestApp,
+    address: &str,
+    email: &str,
+    password: &str,
+) -> (StatusCode, Option<String>) {
+    sign_in_with(t, Some(address), email, password).await
+}
+
+async fn sign_in_with(
+    t: &TestApp,
+    address: Option<&str>,
+    email: &str,
+    password: &str,
+) -> (StatusCode, Option<String>) {
     let page = t.get("/en/sign-in").await;
     let csrf = set_cookie(&page, "passerelle_csrf").expect("the form sets its CSRF cookie");
     assert!(page.text().contains(&format!("value=\"{csrf}\"")));
@@ -54,13 +73,13 @@ async fn sign_in(t: &TestApp, email: &str, password: &str) -> (StatusCode, Optio
         urlencode(email),
         urlencode(password)
     );
-    let r = t
-        .call(form_request(
-            "/en/sign-in",
-            &format!("passerelle_csrf={csrf}"),
-            &body,
-        ))
-        .await;
+    let mut req = form_request("/en/sign-in", &format!("passerelle_csrf={csrf}"), &body);
+    if let Some(address) = address {
+        let peer: std::net::SocketAddr = format!("{address}:40000").parse().unwrap();
+        req.extensions_mut()
+            .insert(axum::extract::ConnectInfo(peer));
+    }
+    let r = t.call(req).await;
     (r.status, set_cookie(&r, "passerelle_session"))
 }
 
@@ -1535,28 +1554,6 @@ async fn api_writes_with_a_cookie_need_the_csrf_header() {
             .await;
         assert_eq!(r.status, StatusCode::CREATED);
     }
-}
-
-/// Signs in through the form from the peer `address`.
-async fn sign_in_from(
-    t: &TestApp,
-    address: &str,
-    email: &str,
-    password: &str,
-) -> (StatusCode, Option<String>) {
-    let page = t.get("/en/sign-in").await;
-    let csrf = set_cookie(&page, "passerelle_csrf").expect("the form sets its CSRF cookie");
-    let body = format!(
-        "csrf={csrf}&email={}&password={}",
-        urlencode(email),
-        urlencode(password)
-    );
-    let mut req = form_request("/en/sign-in", &format!("passerelle_csrf={csrf}"), &body);
-    let peer: std::net::SocketAddr = format!("{address}:40000").parse().unwrap();
-    req.extensions_mut()
-        .insert(axum::extract::ConnectInfo(peer));
-    let r = t.call(req).await;
-    (r.status, set_cookie(&r, "passerelle_session"))
 }
 
 /// A stranger cannot lock a user out: failures on made-up e-mails from the
