@@ -82,6 +82,7 @@ kind-indicators = المؤشرات
 ## عوامل التصفية
 facet-kind = الفئة
 facet-country = البلد
+facet-country-all = النصوص بين كل البلدان المحددة فقط
 facet-origin = بلد المنشأ
 facet-destination = بلد المقصد
 facet-corridor = الممر

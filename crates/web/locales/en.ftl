@@ -74,6 +74,7 @@ kind-indicators = Indicators
 ## Facets
 facet-kind = Kind
 facet-country = Country
+facet-country-all = Only texts between all the countries ticked
 facet-origin = Country of origin
 facet-destination = Country of destination
 facet-corridor = Corridor

@@ -75,6 +75,7 @@ kind-indicators = Indicadores
 ## Facetas
 facet-kind = Categoría
 facet-country = País
+facet-country-all = Solo los textos entre todos los países marcados
 facet-origin = País de origen
 facet-destination = País de destino
 facet-corridor = Corredor

@@ -75,6 +75,7 @@ kind-indicators = Indicateurs
 ## Facettes
 facet-kind = Catégorie
 facet-country = Pays
+facet-country-all = Seulement les textes entre tous les pays cochés
 facet-origin = Pays d’origine
 facet-destination = Pays de destination
 facet-corridor = Corridor

@@ -17,6 +17,10 @@ pub const LIST_PARAMS: &[(&str, &str)] = &[
         "origin and destination as `MA-ES` (Morocco to Spain); repeat or comma-separate for any of several",
     ),
     (
+        "match",
+        "`all` with `country`: records whose countries include every one named (as `between`); `any` (default): any of them",
+    ),
+    (
         "between",
         "two to four countries that are all parties, e.g. `MA,ES` (agreements between Morocco and Spain)",
     ),
@@ -123,6 +127,7 @@ pub fn search_filters(raw: Option<&str>) -> Result<ListQuery, Invalid> {
 fn parse(kind: Option<Kind>, raw: Option<&str>, extra: &[&str]) -> Result<ListQuery, Invalid> {
     let mut q = ListQuery::default();
     let mut errors = Vec::new();
+    let mut match_all = false;
     macro_rules! fail {
         ($field:expr, $message:expr $(,)?) => {
             errors.push(FieldError::new($field, $message))
@@ -178,6 +183,11 @@ fn parse(kind: Option<Kind>, raw: Option<&str>, extra: &[&str]) -> Result<ListQu
                     }
                 }
             }
+            "match" => match value.as_ref() {
+                "all" => match_all = true,
+                "any" | "" => {}
+                other => fail!(key, format!("`{other}` is not a match: any or all")),
+            },
             "between" => {
                 let mut codes: Vec<String> = Vec::new();
                 for v in &values {
@@ -297,6 +307,13 @@ fn parse(kind: Option<Kind>, raw: Option<&str>, extra: &[&str]) -> Result<ListQu
                         .join(", ")
                 ),
             ),
+        }
+    }
+    // Every country ticked, not any of them: "between" those countries.
+    if match_all && let Some(i) = q.facets.iter().position(|(f, _)| *f == Facet::Country) {
+        let (_, values) = q.facets.remove(i);
+        for v in values {
+            q = std::mem::take(&mut q).all_of(Facet::Country, v);
         }
     }
     if let Err(e) = q.check() {

@@ -425,6 +425,19 @@ async fn corridors_and_between_have_one_definition() {
             5,
             "country stays any of"
         );
+        // Ticking countries with "all of them" is "between", in one step.
+        assert_eq!(
+            ids(t
+                .get("/api/v1/agreements?country=MA&country=ES&match=all")
+                .await
+                .json()),
+            ["es-ma"]
+        );
+        let list = t
+            .get("/fr/agreements?country=MA&country=ES&match=all")
+            .await
+            .text();
+        assert!(list.contains("name=\"match\" value=\"all\" checked"), "{b}");
         for bad in [
             "between=MA",
             "between=MA,ZZ",
