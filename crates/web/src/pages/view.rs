@@ -338,12 +338,141 @@ fn indicator(state: &State, code: &str) -> String {
     indicator_label(lang(state), code)
 }
 
-/// A figure without a needless ".0", and at most two decimals.
-fn num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{:.2}", x).trim_end_matches('0').to_string()
+/// A figure as the page's language writes it: thousands grouped (a narrow
+/// no-break space in French and Arabic, a point in Spanish, a comma in
+/// English), a decimal comma but in English, at most two decimals and no
+/// needless ".0".
+fn num(state: &State, x: f64) -> String {
+    format_number(lang(state), x)
+}
+
+pub fn format_number(lang: Lang, x: f64) -> String {
+    let (group, decimal) = match lang {
+        Lang::Fr | Lang::Ar => ('\u{202f}', ','),
+        Lang::Es => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let rounded = (x * 100.0).round() / 100.0;
+    let negative = rounded < 0.0;
+    let whole = rounded.abs().trunc() as u64;
+    let cents = ((rounded.abs() - rounded.abs().trunc()) * 100.0).round() as u64;
+    let digits = whole.to_string();
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    for (i, d) in digits.chars().enumerate() {
+        // Spanish leaves four-digit numbers whole (2023, 1500).
+        let grouped = !(lang == Lang::Es && digits.len() <= 4);
+        if i > 0 && (digits.len() - i) % 3 == 0 && grouped {
+            out.push(group);
+        }
+        out.push(d);
+    }
+    if cents > 0 {
+        out.push(decimal);
+        let c = format!("{cents:02}");
+        out.push_str(c.trim_end_matches('0'));
+    }
+    out
+}
+
+/// A date (`2001-07-25`, `2001-07` or `2001`) as the page's language
+/// writes it: "25 juillet 2001", "25 July 2001", "25 de julio de 2001",
+/// "25 يوليوز 2001" (the month names Moroccan readers use). Anything else
+/// is shown as it is.
+fn date(state: &State, value: &str) -> String {
+    format_date(lang(state), value)
+}
+
+pub fn format_date(lang: Lang, value: &str) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const AR: [&str; 12] = [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "ماي",
+        "يونيو",
+        "يوليوز",
+        "غشت",
+        "شتنبر",
+        "أكتوبر",
+        "نونبر",
+        "دجنبر",
+    ];
+    let parts: Vec<&str> = value
+        .get(..10.min(value.len()))
+        .unwrap_or("")
+        .split('-')
+        .collect();
+    let number = |s: &str| s.parse::<u32>().ok();
+    let (year, month, day) = match parts[..] {
+        [y, m, d] if y.len() == 4 => (y, number(m), number(d)),
+        [y, m] if y.len() == 4 => (y, number(m), None),
+        [y] if y.len() == 4 && number(y).is_some() => (y, None, None),
+        _ => return value.to_string(),
+    };
+    let Some(m) = month.filter(|m| (1..=12).contains(m)) else {
+        return if month.is_none() && day.is_none() {
+            year.to_string()
+        } else {
+            value.to_string()
+        };
+    };
+    let name = match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+        Lang::Es => ES,
+        Lang::Ar => AR,
+    }[m as usize - 1];
+    match (day, lang) {
+        (Some(1), Lang::Fr) => format!("1er {name} {year}"),
+        (Some(d), Lang::Es) => format!("{d} de {name} de {year}"),
+        (Some(d), _) => format!("{d} {name} {year}"),
+        (None, Lang::Es) => format!("{name} de {year}"),
+        (None, _) => format!("{name} {year}"),
     }
 }
 
@@ -384,9 +513,36 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("truncate", truncate);
     env.add_filter("indicator", indicator);
     env.add_filter("num", num);
+    env.add_filter("date", date);
 }
 
 /// Any serializable value as a template value.
 pub fn val<T: serde::Serialize>(x: T) -> Value {
     Value::from(minijinja::value::Serde(x))
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_as_each_language_writes_them() {
+        assert_eq!(
+            format_number(Lang::Fr, 11_800_000_000.0),
+            "11\u{202f}800\u{202f}000\u{202f}000"
+        );
+        assert_eq!(format_number(Lang::En, 11_800_000_000.0), "11,800,000,000");
+        assert_eq!(format_number(Lang::Es, 1234567.5), "1.234.567,5");
+        assert_eq!(format_number(Lang::Es, 2023.0), "2023");
+        assert_eq!(format_number(Lang::Fr, 7.25), "7,25");
+        assert_eq!(format_number(Lang::En, -0.5), "-0.5");
+        assert_eq!(format_date(Lang::Fr, "2001-07-25"), "25 juillet 2001");
+        assert_eq!(format_date(Lang::Fr, "2023-07-01"), "1er juillet 2023");
+        assert_eq!(format_date(Lang::Es, "2001-07-25"), "25 de julio de 2001");
+        assert_eq!(format_date(Lang::Ar, "2023-08-05"), "5 غشت 2023");
+        assert_eq!(format_date(Lang::En, "2019-03"), "March 2019");
+        assert_eq!(format_date(Lang::En, "1963"), "1963");
+        assert_eq!(format_date(Lang::Fr, "not a date"), "not a date");
+        assert_eq!(format_date(Lang::Fr, "2001-13-01"), "2001-13-01");
+    }
 }

@@ -432,6 +432,11 @@ fn pages(base: &str) -> Vec<String> {
         } else {
             "Labour agreement be-ma-test"
         };
+        let figure = match lang {
+            "fr" | "ar" => "19\u{202f}798",
+            "es" => "19.798",
+            _ => "19,798",
+        };
         let cases: Vec<(String, u16, &str)> = vec![
             (p(""), 200, "Passerelle"),
             (p("/agreements"), 200, title),
@@ -452,8 +457,9 @@ fn pages(base: &str) -> Vec<String> {
             (p("/countries/MA"), 200, country(lang)),
             (p("/corridors/MA-BE"), 200, title),
             (p("/gcm"), 200, "23"),
-            (p("/data"), 200, "19798"),
-            (p("/countries/CA"), 200, "19798"),
+            // A figure as the page's language writes it.
+            (p("/data"), 200, figure),
+            (p("/countries/CA"), 200, figure),
             (p("/about"), 200, "Passerelle"),
             (p("/agreements/no-such-agreement"), 404, ""),
         ];

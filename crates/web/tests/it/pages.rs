@@ -684,3 +684,28 @@ async fn the_countries_table_has_plain_headings() {
         assert!(!html.contains("fiche</th>"));
     }
 }
+
+/// Dates are written as each language writes them, not as ISO dates; the
+/// machine-readable date stays in the `datetime` attribute.
+#[tokio::test]
+async fn dates_are_written_in_the_pages_language() {
+    for t in apps().await {
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("dated", "ES", "MA", 2001),
+        )
+        .await;
+        t.catch_up().await;
+        for (lang, words) in [
+            ("fr", "1er juin 2001"),
+            ("en", "1 June 2001"),
+            ("es", "1 de junio de 2001"),
+            ("ar", "1 يونيو 2001"),
+        ] {
+            let html = t.get(&format!("/{lang}/agreements")).await.text();
+            assert!(html.contains(words), "{lang}: {words}");
+            assert!(html.contains("datetime=\"2001-06-01\""), "{lang}");
+        }
+    }
+}
