@@ -364,7 +364,7 @@ pub fn format_number(lang: Lang, x: f64) -> String {
     for (i, d) in digits.chars().enumerate() {
         // Spanish leaves four-digit numbers whole (2023, 1500).
         let grouped = !(lang == Lang::Es && digits.len() <= 4);
-        if i > 0 && (digits.len() - i) % 3 == 0 && grouped {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) && grouped {
             out.push(group);
         }
         out.push(d);
