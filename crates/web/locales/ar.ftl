@@ -83,6 +83,7 @@ kind-indicators = المؤشرات
 facet-kind = الفئة
 facet-country = البلد
 facet-country-all = النصوص بين كل البلدان المحددة فقط
+facet-all-values = كل القيم ({ $count })
 facet-origin = بلد المنشأ
 facet-destination = بلد المقصد
 facet-corridor = الممر

@@ -75,6 +75,7 @@ kind-indicators = Indicators
 facet-kind = Kind
 facet-country = Country
 facet-country-all = Only texts between all the countries ticked
+facet-all-values = All values ({ $count })
 facet-origin = Country of origin
 facet-destination = Country of destination
 facet-corridor = Corridor

@@ -76,6 +76,7 @@ kind-indicators = Indicadores
 facet-kind = Categoría
 facet-country = País
 facet-country-all = Solo los textos entre todos los países marcados
+facet-all-values = Todos los valores ({ $count })
 facet-origin = País de origen
 facet-destination = País de destino
 facet-corridor = Corredor

@@ -76,6 +76,7 @@ kind-indicators = Indicateurs
 facet-kind = Catégorie
 facet-country = Pays
 facet-country-all = Seulement les textes entre tous les pays cochés
+facet-all-values = Toutes les valeurs ({ $count })
 facet-origin = Pays d’origine
 facet-destination = Pays de destination
 facet-corridor = Corridor

@@ -121,12 +121,19 @@ pub fn search_for(kind: Kind, api_query: &str, lang: Lang) -> ApiResult<SearchRe
         .finish();
     let mut req = crate::search::search_request(Some(&filters)).map_err(ApiError::bad_query)?;
     req.lang = lang;
+    // Every value, so that none is out of reach: the page shows the
+    // largest first and the rest behind "all values".
+    req.facet_values = ALL_FACET_VALUES;
     Ok(req)
 }
 
 /// Counts, for the records of `kind` that the page's filters select, the
 /// values of each of `dims`; values chosen in the query are always listed
 /// so that they can be unticked.
+/// At most this many values of one dimension on a list page (more than
+/// there are countries).
+pub const ALL_FACET_VALUES: usize = 400;
+
 pub fn facets(
     state: &AppState,
     lang: Lang,

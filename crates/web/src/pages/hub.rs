@@ -65,6 +65,7 @@ pub async fn search(
     let query = api_query(raw.as_deref());
     let mut req = crate::search::search_request(Some(&query)).map_err(ApiError::bad_query)?;
     req.lang = lang;
+    req.facet_values = filters::ALL_FACET_VALUES;
     let q = req.q.clone();
     let searched = !q.trim().is_empty() || !req.filters.is_empty();
     let results = if searched {

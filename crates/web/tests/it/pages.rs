@@ -709,3 +709,34 @@ async fn dates_are_written_in_the_pages_language() {
         }
     }
 }
+
+/// Every value of a filter can be chosen: the largest first, the others
+/// behind "all values" (the lists showed the 20 largest and no more).
+#[tokio::test]
+async fn every_filter_value_can_be_chosen() {
+    for t in apps().await {
+        let countries = [
+            "ES", "FR", "IT", "PT", "DE", "BE", "NL", "QA", "JO", "IQ", "LY", "SA", "AE", "KW",
+            "OM", "BH", "EG", "TN", "SN", "ML", "NE", "CA",
+        ];
+        for (i, c) in countries.iter().enumerate() {
+            let r = t
+                .write(
+                    Method::POST,
+                    "/api/v1/agreements",
+                    &agreement(&format!("v{i}"), c, "MA", 2000),
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED);
+        }
+        t.catch_up().await;
+        let html = t.get("/fr/agreements").await.text();
+        for c in countries {
+            assert!(
+                html.contains(&format!("name=\"country\" value=\"{c}\"")),
+                "{c} cannot be chosen"
+            );
+        }
+        assert!(html.contains("Toutes les valeurs"), "{}", t.backend());
+    }
+}
