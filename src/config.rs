@@ -76,6 +76,8 @@ impl Settings {
         }
         site.load_logo()
             .with_context(|| format!("{}: cannot read the site logo", path.display()))?;
+        site.check_public_url()
+            .map_err(|e| anyhow::anyhow!("{}: [site] {e}", path.display()))?;
         Ok(Settings {
             database_url,
             search_dir,

@@ -30,6 +30,11 @@ pub struct Site {
     /// Path of the logo file (PNG, SVG or JPEG).
     #[serde(default)]
     pub logo_file: Option<std::path::PathBuf>,
+    /// The address the public reaches the hub at (`https://hub.example.org`):
+    /// absolute links (feeds) are made from it, never from the `Host` a
+    /// request names, which anyone can set.
+    #[serde(default)]
+    pub public_url: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -91,6 +96,30 @@ impl Site {
                 .collect(),
             logo: self.logo.is_some(),
         }
+    }
+
+    /// Checks `public_url` (an http or https address with a host, no path,
+    /// query or fragment) and drops a closing slash.
+    pub fn check_public_url(&mut self) -> Result<(), String> {
+        let Some(url) = &self.public_url else {
+            return Ok(());
+        };
+        let url = url.trim().trim_end_matches('/');
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .ok_or_else(|| format!("public_url `{url}` must start with https:// or http://"))?;
+        let host_ok = !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
+        if !host_ok {
+            return Err(format!(
+                "public_url `{url}` must be a scheme and a host only, e.g. https://hub.example.org"
+            ));
+        }
+        self.public_url = Some(url.to_string());
+        Ok(())
     }
 
     /// Reads the logo file named by `logo_file`.

@@ -452,6 +452,45 @@ async fn feeds_list_the_newest_records() {
             t.get("/feeds/nothing.atom").await.status,
             StatusCode::NOT_FOUND
         );
+        // With a public address configured, links come from it, not from
+        // the Host a request names.
+        let mut site = passerelle_web::Site {
+            public_url: Some("https://hub.example.org/".into()),
+            ..passerelle_web::Site::default()
+        };
+        site.check_public_url().unwrap();
+        let mut state = passerelle_web::AppState::new(t.db.store.clone(), t.search.clone());
+        state.site = std::sync::Arc::new(site);
+        let app = passerelle_web::router(state);
+        let res = tower::ServiceExt::oneshot(
+            app,
+            Request::get("/feeds/agreements.atom?lang=fr")
+                .header(header::HOST, "evil.example")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let xml = String::from_utf8(bytes.to_vec()).unwrap();
+        assert!(
+            xml.contains("https://hub.example.org/fr/agreements/"),
+            "{xml}"
+        );
+        assert!(!xml.contains("evil.example"));
+        for bad in [
+            "ftp://hub",
+            "https://hub.example.org/path",
+            "hub.example.org",
+        ] {
+            let mut s = passerelle_web::Site {
+                public_url: Some(bad.into()),
+                ..passerelle_web::Site::default()
+            };
+            assert!(s.check_public_url().is_err(), "{bad}");
+        }
     }
 }
 
