@@ -76,7 +76,18 @@ pub(crate) fn label(dim: &str, code: &str, lang: Lang) -> Option<String> {
         "country" | "origin" | "destination" => country(code),
         "corridor" => {
             let (o, d) = code.split_once('-')?;
-            Some(format!("{} → {}", country(o)?, country(d)?))
+            // The corridor's words are the page's: the arrow points the
+            // way the language reads (← in Arabic).
+            // A label is plain text: no bidi isolation marks around names.
+            let title = crate::pages::i18n::tr(
+                lang,
+                "corridor-title",
+                &[
+                    ("origin", country(o)?.into()),
+                    ("destination", country(d)?.into()),
+                ],
+            );
+            Some(title.replace(['\u{2068}', '\u{2069}'], ""))
         }
         "region" => reference::region(code).map(|r| r.names.get(lang).to_string()),
         "objective" => code

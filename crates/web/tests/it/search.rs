@@ -50,6 +50,11 @@ async fn search_finds_clauses_with_highlights_and_labelled_facets() {
         let corridor = &page["facets"]["corridor"][0];
         assert_eq!(corridor["code"], "MA-FR");
         assert_eq!(corridor["label"], "Maroc → France");
+        let ar = t.get("/api/v1/search?q=travailleurs&lang=ar").await.json();
+        assert_eq!(
+            ar["facets"]["corridor"][0]["label"], "المغرب ← فرنسا",
+            "the arrow points the way Arabic reads"
+        );
 
         // Titles in the requested language.
         let r = t
