@@ -21,7 +21,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use language::Language;
-pub use matcher::{Cue, FramePart, Matcher, Role, Strength};
+pub use matcher::{Cue, Matcher, Role, Strength};
 pub use rubric::{Rubric, RubricError};
 pub use segment::Clause;
 
@@ -519,20 +519,6 @@ impl<'r> Tally<'r> {
     }
 }
 
-/// A strong cue that says something, not only names a thing: words apart
-/// (`employer* ~ bear* ~ cost*`), or three words or more besides links
-/// ("titre de séjour" names a thing; in Arabic, which writes articles and
-/// prepositions into its words, two: "تصريح إقامة").
-fn phrase(cue: &Cue) -> bool {
-    // Links do not make a name a sentence ("titre de séjour" is two words).
-    const LINKS: &[&str] = &[
-        "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "a", "an", "del", "el", "los",
-        "las", "y", "et", "and", "en", "in", "al", "à",
-    ];
-    let words = cue.text.split(' ').filter(|w| !LINKS.contains(w)).count();
-    cue.text.contains('~') || words >= 3 || (words >= 2 && cue.is_arabic())
-}
-
 /// Words that shape what a sentence's other words lend.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Shaping {
@@ -710,7 +696,8 @@ impl Assessor {
         let mut touched: Vec<usize> = Vec::new();
         let mut titled: Vec<usize> = Vec::new();
         let mut against: Vec<(usize, usize)> = Vec::new();
-        let mut frames: Vec<(usize, FramePart, Mark, (usize, usize))> = Vec::new();
+        // The acts of concerns' frames in a clause: (concern, mark, words).
+        let mut frames: Vec<(usize, Mark, (usize, usize))> = Vec::new();
         let mut topic_text = normalize::Normalized::default();
         let mut topic_scratch = matcher::Scratch::default();
         // Listings, intents and hedges of a clause: where they are.
@@ -774,11 +761,11 @@ impl Assessor {
                 };
                 match Matcher::role(n, self.concern_ids.len(), hit.element) {
                     Role::Element(_) => {}
-                    Role::Frame(concern, part) => {
+                    Role::Stance(concern) => {
                         // A negated act ("the employer shall not keep") is
-                        // no concern; a topic word alone is nothing.
-                        if !(part == FramePart::Stance && hit.negated) {
-                            frames.push((concern, part, mark, hit.words));
+                        // no concern.
+                        if !hit.negated {
+                            frames.push((concern, mark, hit.words));
                         }
                         continue;
                     }
@@ -803,10 +790,7 @@ impl Assessor {
             // A frame whose topic and act share a sentence works against
             // the elements its concern names.
             let mut topic_at: Option<usize> = None;
-            for &(concern, part, stance, words) in frames.iter() {
-                if part != FramePart::Stance {
-                    continue;
-                }
+            for &(concern, stance, words) in frames.iter() {
                 let (s, e) =
                     breaks.sentence(text, clause, stance.start as usize, stance.end as usize);
                 // The sentence's topic words, found once for all its acts.
@@ -942,7 +926,7 @@ impl Assessor {
             for i in 0..order.len() {
                 let (start, _, e, k) = order[i];
                 let m = pending[e][k];
-                if m.reversed || phrase(m.cue) {
+                if m.reversed || m.cue.says() {
                     continue;
                 }
                 let Some(head_end) = self.genitive_head(lang, text, clause.start, start as usize)

@@ -1156,20 +1156,13 @@ impl Matcher {
     }
 }
 
-/// Which part of a concern's frame a hit is, when its element index is
-/// past the rubric's elements.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FramePart {
-    Topic,
-    Stance,
-}
-
-/// What a hit is: a cue of an element, a part of a concern's frame, or a
-/// word that shapes the sentence (a listing, an intent).
+/// What a hit is: a cue of an element, the act of a concern's frame (its
+/// index), or a word that shapes the sentence (a listing, an intent, a
+/// hedge).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Element(usize),
-    Frame(usize, FramePart),
+    Stance(usize),
     Listing,
     Intent,
     Hedge,
@@ -1179,11 +1172,6 @@ impl Cue {
     /// Its own words include a negation ("may not change employer").
     pub fn is_negative(&self) -> bool {
         self.negative
-    }
-
-    /// Its words are Arabic.
-    pub fn is_arabic(&self) -> bool {
-        self.arabic
     }
 
     /// It says something, not only names a thing: words apart, or three
@@ -1197,20 +1185,15 @@ impl Cue {
 impl Matcher {
     /// The role of a hit's element index, for a rubric of `elements`
     /// elements and `concerns` concerns: elements first, then each
-    /// concern's topic and stance, then listings, intents and hedges.
+    /// concern's stance, then listings, intents and hedges.
     pub fn role(elements: usize, concerns: usize, element: usize) -> Role {
         let Some(k) = element.checked_sub(elements) else {
             return Role::Element(element);
         };
-        if k < 2 * concerns {
-            let part = if k % 2 == 0 {
-                FramePart::Topic
-            } else {
-                FramePart::Stance
-            };
-            return Role::Frame(k / 2, part);
+        if k < concerns {
+            return Role::Stance(k);
         }
-        match k - 2 * concerns {
+        match k - concerns {
             0 => Role::Listing,
             1 => Role::Intent,
             _ => Role::Hedge,
@@ -1233,18 +1216,18 @@ impl Matcher {
                     .chain(c.adverse.iter().map(|t| (Strength::Adverse, t)));
                 cues.extend(all.map(|(s, t)| (e, s, t.clone())));
             }
-            // Frames: concern k's stance words as "element" n + 2k + 1
-            // (see `Matcher::role`). Its topic words are looked for only in
+            // Frames: concern k's stance words as "element" n + k (see
+            // `Matcher::role`). Its topic words are looked for only in
             // the sentence of a stance, by `Matcher::topics`: they are
             // common words, and the walk would meet them everywhere.
             let n = rubric.elements.len();
             for (k, c) in rubric.concerns.iter().enumerate() {
                 let code = lang.code();
                 for t in c.stance.get(code).into_iter().flatten() {
-                    cues.push((n + 2 * k + 1, Strength::Adverse, t.clone()));
+                    cues.push((n + k, Strength::Adverse, t.clone()));
                 }
             }
-            let shaping = n + 2 * rubric.concerns.len();
+            let shaping = n + rubric.concerns.len();
             for t in rubric.listings.get(lang.code()).into_iter().flatten() {
                 cues.push((shaping, Strength::Weak, t.clone()));
             }
@@ -1274,7 +1257,7 @@ impl Matcher {
         for (lang, m) in &mut languages {
             for cue in &mut m.cues {
                 let n = rubric.elements.len();
-                if let Role::Frame(k, _) = Matcher::role(n, rubric.concerns.len(), cue.element) {
+                if let Role::Stance(k) = Matcher::role(n, rubric.concerns.len(), cue.element) {
                     cue.concern = Some(k as u32);
                 } else if cue.element < n && cue.strength == Strength::Adverse {
                     let element = &rubric.elements[cue.element].id;

@@ -202,14 +202,7 @@ pub async fn api_csrf(
                     .get("x-csrf-token")
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or("");
-                // Compared in constant time: the token is a secret.
-                let same = sent.len() == csrf.len()
-                    && sent
-                        .bytes()
-                        .zip(csrf.bytes())
-                        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                        == 0;
-                if !same {
+                if !same(sent.as_bytes(), csrf.as_bytes()) {
                     return ApiError::new(
                         StatusCode::FORBIDDEN,
                         Code::Csrf,
