@@ -92,6 +92,9 @@ pub enum Facet {
     /// destination, so a party in both roles counts each way once
     /// ([`IndexEntry::corridors`]).
     Corridor,
+    /// Two countries with a corridor between them either way, `A-B` in
+    /// alphabetical order: a partner's count counts each record once.
+    Pair,
     /// An M49 region, sub-region or intermediate region.
     Region,
     Objective,
@@ -111,6 +114,7 @@ impl Facet {
             Facet::Origin => "origin",
             Facet::Destination => "destination",
             Facet::Corridor => "corridor",
+            Facet::Pair => "pair",
             Facet::Region => "region",
             Facet::Objective => "objective",
             Facet::Principle => "principle",
@@ -158,7 +162,8 @@ impl IndexEntry {
         }
     }
 
-    /// Files the record under its corridors, from the origins and
+    /// Files the record under its corridors (and their pairs of
+    /// countries), from the origins and
     /// destinations filed so far: each origin towards each other
     /// destination. This is the one definition of a corridor: the lists,
     /// the search index, the maps and the profiles all read it.
@@ -174,6 +179,8 @@ impl IndexEntry {
         for o in &origins {
             for d in destinations.iter().filter(|d| *d != o) {
                 self.facet(Facet::Corridor, format!("{o}-{d}"));
+                let (a, b) = if o < d { (o, d) } else { (d, o) };
+                self.facet(Facet::Pair, format!("{a}-{b}"));
             }
         }
     }

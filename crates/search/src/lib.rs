@@ -34,7 +34,7 @@ pub use snippet::Snippet;
 
 /// Bumped whenever the schema or an analyzer changes: an index built for
 /// another version is rebuilt at start.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The facet dimensions, as named in queries (`country:MA`) and results.
 pub const FACETS: &[&str] = &[
@@ -43,6 +43,7 @@ pub const FACETS: &[&str] = &[
     "origin",
     "destination",
     "corridor",
+    "pair",
     "region",
     "type",
     "status",

@@ -272,7 +272,7 @@ fn parse(q: &str) -> Result<Parsed, SearchError> {
 /// everything else lower-case.
 pub fn facet_code(dim: &str, value: &str) -> String {
     match dim {
-        "country" | "origin" | "destination" | "corridor" | "region" | "sector" => {
+        "country" | "origin" | "destination" | "corridor" | "pair" | "region" | "sector" => {
             value.to_uppercase()
         }
         _ => value.to_lowercase(),

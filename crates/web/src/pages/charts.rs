@@ -227,8 +227,8 @@ fn map_svg(
 
 /// Pairs of countries with agreements between them, either way (a
 /// corridor one way or the other; co-origins of one programme are no
-/// pair), the pairs of `country` when given, most agreements first. Each
-/// agreement counts once: a pair's count is the total of `GET
+/// pair), the pairs of `country` when given, most agreements first: the
+/// records' own `pair` facet, so each agreement counts once, as in `GET
 /// /api/v1/agreements?corridor=A-B,B-A`, the list its links open.
 pub fn pairs(
     state: &AppState,
@@ -241,7 +241,7 @@ pub fn pairs(
         filters.push(("country".into(), c.to_string()));
     }
     let req = SearchRequest {
-        filters: filters.clone(),
+        filters,
         limit: 1,
         count: false,
         facet_values: 400,
@@ -249,43 +249,17 @@ pub fn pairs(
         ..SearchRequest::default()
     };
     let results = state.search.search(&req)?;
-    // (a, b, count, seen both ways)
-    let mut found: Vec<(String, String, u64, bool)> = Vec::new();
-    for c in results.facets.get("corridor").into_iter().flatten() {
-        let Some((o, d)) = c.code.split_once('-') else {
-            continue;
-        };
-        if country.is_some_and(|x| x != o && x != d) {
-            continue;
-        }
-        let (a, b) = if o <= d { (o, d) } else { (d, o) };
-        match found.iter_mut().find(|l| l.0 == a && l.1 == b) {
-            Some(l) => l.3 = true,
-            None => found.push((a.to_string(), b.to_string(), c.count, false)),
-        }
-    }
-    let mut out = Vec::with_capacity(found.len());
-    for (a, b, count, both_ways) in found {
-        // An agreement may run both ways (a party in both roles): count
-        // the records of either corridor once.
-        let count = if both_ways {
-            let mut f = filters.clone();
-            f.push(("corridor".into(), format!("{a}-{b}")));
-            f.push(("corridor".into(), format!("{b}-{a}")));
-            let req = SearchRequest {
-                filters: f,
-                limit: 1,
-                count: true,
-                facets: false,
-                lang,
-                ..SearchRequest::default()
-            };
-            state.search.search(&req)?.total as u64
-        } else {
-            count
-        };
-        out.push((a, b, count));
-    }
+    let mut out: Vec<(String, String, u64)> = results
+        .facets
+        .get("pair")
+        .into_iter()
+        .flatten()
+        .filter_map(|c| {
+            let (a, b) = c.code.split_once('-')?;
+            (country.is_none_or(|x| x == a || x == b))
+                .then(|| (a.to_string(), b.to_string(), c.count))
+        })
+        .collect();
     out.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| (&x.0, &x.1).cmp(&(&y.0, &y.1))));
     out.truncate(most);
     Ok(out)
