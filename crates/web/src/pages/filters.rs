@@ -257,6 +257,8 @@ mod tests {
         ] {
             for lang in Lang::ALL {
                 let l = label(dim, code, Kind::Agreements, lang);
+                // A message of the language, not the code in words.
+                assert_ne!(l, code.replace('_', " "), "{dim} {code} in {}", lang.code());
                 assert!(
                     !l.contains('-') && !l.contains('_'),
                     "{dim} {code} in {}: {l}",

@@ -493,7 +493,10 @@ async fn corridors_and_between_have_one_definition() {
         let country = t.get("/fr/countries/MA").await.text();
         assert!(country.contains("agreements?corridor=MA-FR,FR-MA"), "{b}");
         // The reciprocal agreement counts once, as its list does.
-        let france = country.split("agreements?corridor=MA-FR,FR-MA").nth(1).unwrap();
+        let france = country
+            .split("agreements?corridor=MA-FR,FR-MA")
+            .nth(1)
+            .unwrap();
         let france = &france[..france.find("</li>").unwrap()];
         assert!(france.contains("1\u{2069} accord"), "{france}");
         assert!(country.contains("agreements?between=MA,ES"), "{b}");
