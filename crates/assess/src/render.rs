@@ -36,6 +36,8 @@ pub struct Words {
     pub sector: &'static str,
     pub preamble: &'static str,
     pub paragraph: &'static str,
+    /// Between the items of a list (the Arabic comma in Arabic).
+    pub comma: &'static str,
 }
 
 pub fn words(lang: Language) -> Words {
@@ -61,6 +63,7 @@ pub fn words(lang: Language) -> Words {
             sector: "Attentes propres au secteur :",
             preamble: "Préambule",
             paragraph: "Paragraphe",
+            comma: ", ",
         },
         Language::Es => Words {
             heading: "Evaluación según la Orientación sobre acuerdos bilaterales de migración laboral",
@@ -83,6 +86,7 @@ pub fn words(lang: Language) -> Words {
             sector: "Expectativas propias del sector:",
             preamble: "Preámbulo",
             paragraph: "Párrafo",
+            comma: ", ",
         },
         Language::Ar => Words {
             heading: "تقييم وفق التوجيهات بشأن الاتفاقات الثنائية لهجرة اليد العاملة",
@@ -105,6 +109,7 @@ pub fn words(lang: Language) -> Words {
             sector: "ما يُنتظر في هذا القطاع:",
             preamble: "الديباجة",
             paragraph: "الفقرة",
+            comma: "، ",
         },
         _ => Words {
             heading: "Assessment against the Guidance on Bilateral Labour Migration Agreements",
@@ -127,6 +132,7 @@ pub fn words(lang: Language) -> Words {
             sector: "Sector expectations:",
             preamble: "Preamble",
             paragraph: "Paragraph",
+            comma: ", ",
         },
     }
 }
@@ -292,7 +298,7 @@ pub fn markdown(report: &Report, rubric: &Rubric, lang: Language) -> String {
             a.label,
             a.text,
             w.elements,
-            a.elements.join(", "),
+            a.elements.join(w.comma),
             a.why
         ));
     }
@@ -440,7 +446,7 @@ pub fn html(report: &Report, rubric: &Rubric, lang: Language) -> String {
             escape(&a.label),
             escape(&a.text),
             escape(w.elements),
-            escape(&a.elements.join(", ")),
+            escape(&a.elements.join(w.comma)),
             escape(&a.why),
             escape(w.why),
             escape(w.cue),

@@ -430,3 +430,42 @@ fn sentence_structure_decides_what_words_lend() {
         "a prohibition with its clitic: {id:?}"
     );
 }
+
+/// The downloads read as the pages do: contrary clauses first, then what
+/// is missing, in the report's language, with no rubric syntax in the
+/// Markdown and the Arabic comma between Arabic items.
+#[test]
+fn reports_put_contrary_clauses_first_in_the_readers_language() {
+    use passerelle_assess::render;
+    let a = assessor();
+    let fr = a.assess(
+        include_str!("../drafts/fr-worker-pays.txt"),
+        Some(Language::Fr),
+    );
+    let md = render::markdown(&fr, a.rubric(), Language::Fr);
+    let against = md
+        .find("## Clauses contraires aux Orientations")
+        .expect("{md}");
+    let missing = md.find("## Éléments absents").expect("{md}");
+    assert!(against < missing, "{md}");
+    assert!(md.contains("- **Article 4** «travailleur verse"), "{md}");
+    assert!(
+        !md.contains(" ~ ") && !md.contains("*]"),
+        "rubric syntax: {md}"
+    );
+    assert!(
+        md.contains("travail forcé"),
+        "the passport clause is explained: {md}"
+    );
+    let ar = a.assess(
+        include_str!("../drafts/ar-worker-pays.txt"),
+        Some(Language::Ar),
+    );
+    let html = render::html(&ar, a.rubric(), Language::Ar);
+    assert!(html.contains("dir=\"rtl\""));
+    assert!(
+        html.contains("، "),
+        "Arabic comma between the elements a clause works against"
+    );
+    assert!(!html.contains(", "), "no Latin comma in the Arabic report");
+}
