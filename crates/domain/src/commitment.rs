@@ -32,7 +32,9 @@ pub enum Modality {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum CommitmentStatus {
+    /// Nobody has reported progress with a source: the hub does not guess.
     #[default]
+    NotReported,
     YetToStart,
     InProgress,
     Completed,
@@ -47,6 +49,10 @@ pub struct StatusUpdate {
     pub status: CommitmentStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Where the status was reported (a progress report, a review, an
+    /// official statement). Required for every status but `not_reported`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 pub const DESCRIPTION_MIN: usize = 300;
@@ -64,6 +70,9 @@ pub struct Commitment {
     pub titles: Localized,
     /// 300 to 3,000 characters.
     pub description: String,
+    /// The description in the other interface languages, where written.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub descriptions: Localized,
     #[serde(default, skip_serializing_if = "Localized::is_empty")]
     pub summary: Localized,
     pub kind: CommitmentKind,
@@ -100,6 +109,12 @@ impl Commitment {
     /// Appends a status update to the history and makes it current. Updates
     /// must not go back in time, so the history stays in date order.
     pub fn record_status(&mut self, update: StatusUpdate) -> Result<(), Invalid> {
+        if update.status != CommitmentStatus::NotReported && update.source.is_none() {
+            return Err(Invalid::one(
+                "source",
+                "is required: say where this status was reported (a progress report, a review, an official statement) so readers can check it",
+            ));
+        }
         // A status says what has happened: one dated in the future would
         // also block every real update until then (updates keep date order).
         // A day of margin allows for time zones.
@@ -125,6 +140,22 @@ impl Commitment {
         self.history.push(update);
         Ok(())
     }
+}
+
+impl Commitment {
+    /// Past its target date and neither completed nor withdrawn on `today`.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        is_overdue(self.target_on, self.status, today)
+    }
+}
+
+/// The one rule for "overdue", shared by the record, the API and the pages.
+pub fn is_overdue(target_on: Option<Date>, status: CommitmentStatus, today: Date) -> bool {
+    target_on.is_some_and(|t| t < today)
+        && !matches!(
+            status,
+            CommitmentStatus::Completed | CommitmentStatus::Withdrawn
+        )
 }
 
 impl Entity for Commitment {
@@ -182,6 +213,22 @@ impl Entity for Commitment {
                     "is in the future; a status says what has happened",
                 );
             }
+        }
+        for (i, h) in self.history.iter().enumerate() {
+            if h.status != CommitmentStatus::NotReported && h.source.is_none() {
+                c.fail(
+                    format!("history[{i}].source"),
+                    "is required: say where this status was reported so readers can check it",
+                );
+            } else if let Some(src) = &h.source {
+                c.url(&format!("history[{i}].source.url"), &src.url);
+            }
+        }
+        if self.history.is_empty() && self.status != CommitmentStatus::NotReported {
+            c.fail(
+                "status",
+                "needs a sourced entry in `history`; without one the status is `not_reported`",
+            );
         }
         for i in 1..self.history.len() {
             if self.history[i].on < self.history[i - 1].on {

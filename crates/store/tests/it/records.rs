@@ -198,6 +198,7 @@ async fn commitment_status_updates_append_history() {
                 on: day("2024-01-10"),
                 status: CommitmentStatus::InProgress,
                 note: Some("started".into()),
+                source: Some(src()),
             },
         )
         .await
@@ -210,6 +211,7 @@ async fn commitment_status_updates_append_history() {
                     on: day("2025-03-01"),
                     status: CommitmentStatus::Completed,
                     note: None,
+                    source: Some(src()),
                 },
             )
             .await
@@ -224,6 +226,7 @@ async fn commitment_status_updates_append_history() {
                     on: day("2020-01-01"),
                     status: CommitmentStatus::Withdrawn,
                     note: None,
+                    source: Some(src()),
                 },
             )
             .await
@@ -234,7 +237,61 @@ async fn commitment_status_updates_append_history() {
         );
         let stored: Commitment = s.get("pledge", true).await.unwrap().unwrap();
         assert_eq!(stored.history.len(), 2);
+        // A status nobody reported with a source is refused, and nothing
+        // is appended.
+        let err = s
+            .record_status(
+                "x",
+                "pledge",
+                StatusUpdate {
+                    on: day("2025-04-01"),
+                    status: CommitmentStatus::InProgress,
+                    note: None,
+                    source: None,
+                },
+            )
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("source"), "{err}");
+        let stored: Commitment = s.get("pledge", true).await.unwrap().unwrap();
+        assert_eq!(stored.history.len(), 2);
+        assert_eq!(stored.status, CommitmentStatus::Completed);
     }
+}
+
+fn src() -> passerelle_domain::Source {
+    serde_json::from_value(json!({"url": "https://example.org/progress-report"})).unwrap()
+}
+
+#[test]
+fn a_commitment_without_a_sourced_status_is_not_reported_and_overdue_follows_the_target() {
+    let mut c: Commitment = serde_json::from_value(json!({
+        "id": "pledge", "title": "Pledge", "description": "x".repeat(300),
+        "kind": "policy", "modality": "individual", "countries": ["MA"],
+        "target_on": "2025-06-30"
+    }))
+    .unwrap();
+    assert_eq!(c.status, CommitmentStatus::NotReported);
+    let today = "2026-01-01".parse().unwrap();
+    assert!(c.is_overdue(today), "past target, not reported");
+    assert!(
+        !c.is_overdue("2025-06-30".parse().unwrap()),
+        "due today is not late"
+    );
+    // A status without history is refused: it would be a claim with no source.
+    c.status = CommitmentStatus::InProgress;
+    let err = passerelle_domain::Entity::validate(&c).unwrap_err();
+    assert!(err.to_string().contains("status"), "{err}");
+    c.status = CommitmentStatus::NotReported;
+    c.record_status(StatusUpdate {
+        on: "2025-07-01".parse().unwrap(),
+        status: CommitmentStatus::Completed,
+        note: None,
+        source: Some(src()),
+    })
+    .unwrap();
+    assert!(passerelle_domain::Entity::validate(&c).is_ok());
+    assert!(!c.is_overdue(today), "completed is never overdue");
 }
 
 #[tokio::test]

@@ -144,11 +144,23 @@ async fn records(
         filters::facets(&state, lang, kind, &query, dims(kind))?
     };
     // The commitments dashboard counts every status, whatever is ticked.
-    let dashboard = if kind == Kind::Commitments {
+    let (dashboard, overdue_count) = if kind == Kind::Commitments {
         let all = filters::facets(&state, lang, kind, "", &["status"])?;
-        all.into_iter().next().map(|d| d.values)
+        // Overdue depends on today, so it is counted from the records, not
+        // from an index filled when they were written.
+        let every = list_query(kind, Some(""), &[]).map_err(ApiError::bad_query)?;
+        let today = passerelle_domain::Date::today();
+        let overdue = state
+            .store
+            .all_matching_json(kind, every)
+            .await?
+            .into_iter()
+            .filter_map(|r| serde_json::from_value::<passerelle_domain::Commitment>(r).ok())
+            .filter(|c| c.is_overdue(today))
+            .count();
+        (all.into_iter().next().map(|d| d.values), overdue)
     } else {
-        None
+        (None, 0)
     };
     let pages = page.total.div_ceil(u64::from(page.per_page.max(1))).max(1);
     let raw = raw.unwrap_or_default();
@@ -168,6 +180,7 @@ async fn records(
             pages => pages,
             facets => super::view::val(&facets),
             dashboard => super::view::val(&dashboard),
+            overdue_count => overdue_count,
             year_from => filters::param(Some(&raw), "year_from"),
             year_to => filters::param(Some(&raw), "year_to"),
             page_query => format!("?{raw}"),

@@ -514,6 +514,24 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("indicator", indicator);
     env.add_filter("num", num);
     env.add_filter("date", date);
+    env.add_test("overdue", overdue);
+}
+
+/// `{% if r is overdue %}`: a commitment past its target date and not
+/// completed or withdrawn, by the domain's one rule.
+fn overdue(r: &Value) -> bool {
+    use passerelle_domain::CommitmentStatus;
+    let target = r
+        .get_attr("target_on")
+        .ok()
+        .and_then(|v| v.as_str().and_then(|s| s.parse().ok()));
+    let status = r
+        .get_attr("status")
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .and_then(|s| serde_json::from_value::<CommitmentStatus>(serde_json::Value::String(s)).ok())
+        .unwrap_or_default();
+    passerelle_domain::commitment::is_overdue(target, status, passerelle_domain::Date::today())
 }
 
 /// Any serializable value as a template value.

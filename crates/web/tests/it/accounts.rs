@@ -876,7 +876,7 @@ async fn commitment_owners_post_status_updates_others_may_not() {
     for t in apps().await {
         let commitment = json!({"id": "pledge", "title": "Train 500 labour attachés", "description": "Training programme for labour attachés posted in countries of destination, covering the protection of migrant workers, complaint mechanisms, labour inspection, contract verification and the repatriation of workers in distress; delivered with the national training institute over three years and followed up by the ministry and workers' organisations.",
             "kind": "human_resources", "modality": "individual", "organisations": ["Ministry of Labour of Nepal"],
-            "countries": ["NP"], "objectives": [6], "status": "yet_to_start"});
+            "countries": ["NP"], "objectives": [6]});
         assert!(
             t.write(Method::POST, "/api/v1/commitments", &commitment)
                 .await
@@ -896,7 +896,7 @@ async fn commitment_owners_post_status_updates_others_may_not() {
         let owner = make("owner@labour.gov.np", Some("ministry of labour of nepal")).await;
         let stranger = make("someone@else.org", Some("Another organisation")).await;
         let update = serde_json::to_vec(
-            &json!({"on": "2024-05-01", "status": "in_progress", "note": "First cohort trained"}),
+            &json!({"on": "2024-05-01", "status": "in_progress", "source": {"url": "https://example.org/progress-report"}, "note": "First cohort trained"}),
         )
         .unwrap();
         let r = t
@@ -939,7 +939,7 @@ async fn commitment_owners_post_status_updates_others_may_not() {
                 "/api/v1/commitments/pledge/status",
                 Some(&owner),
                 Some("application/json"),
-                serde_json::to_vec(&json!({"on": "9999-01-01", "status": "completed"})).unwrap(),
+                serde_json::to_vec(&json!({"on": "9999-01-01", "status": "completed", "source": {"url": "https://example.org/progress-report"}})).unwrap(),
             )
             .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text());

@@ -97,7 +97,7 @@ fn record(kind: Kind, id: &str) -> Value {
         }
         Kind::Commitments => json!({"id": id, "title": format!("Commitment {id}"),
             "description": "A commitment to train labour inspectors in every region on the rights of migrant workers. ".repeat(4),
-            "kind": "policy", "modality": "individual", "organisations": ["Ministry of Labour"], "status": "yet_to_start"}),
+            "kind": "policy", "modality": "individual", "organisations": ["Ministry of Labour"]}),
         Kind::Resources => json!({"id": id, "title": format!("Resource {id}"), "type": "report",
             "url": "https://example.org/report"}),
         Kind::Indicators => {

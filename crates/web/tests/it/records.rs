@@ -285,7 +285,8 @@ async fn commitments_record_status_history() {
             .write(
                 Method::POST,
                 "/api/v1/commitments/c1/status",
-                &json!({"on": "2024-05-01", "status": "in_progress", "note": "first step"}),
+                &json!({"on": "2024-05-01", "status": "in_progress", "note": "first step",
+                        "source": {"url": "https://example.org/progress-2024", "title": "Progress report 2024"}}),
             )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
