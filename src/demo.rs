@@ -118,3 +118,75 @@ pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
     );
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use passerelle_domain::{Entity, Lang};
+
+    fn records() -> Vec<(Kind, serde_json::Value)> {
+        FILES
+            .iter()
+            .filter(|(_, _, format, _)| *format == Format::Json)
+            .flat_map(|(_, kind, _, text)| {
+                let rows: Vec<serde_json::Value> = serde_json::from_str(text).unwrap();
+                rows.into_iter().map(|r| (*kind, r))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_demo_record_has_its_title_and_summary_in_the_four_languages() {
+        let mut missing = Vec::new();
+        for (kind, r) in records() {
+            let original = r["title_language"].as_str().unwrap_or("en");
+            for l in Lang::ALL {
+                let code = l.code();
+                let title = code == original
+                    || r["titles"][code]
+                        .as_str()
+                        .is_some_and(|s| !s.trim().is_empty());
+                let summary = r["summary"][code]
+                    .as_str()
+                    .is_some_and(|s| !s.trim().is_empty());
+                if !title || !summary {
+                    missing.push(format!(
+                        "{kind} {} {code}: title {title}, summary {summary}",
+                        r["id"]
+                    ));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn real_agreements_are_coded_by_hand_from_sources_and_commitments_are_sourced() {
+        let mut coded = 0;
+        for (kind, r) in records() {
+            let id = r["id"].as_str().unwrap_or_default().to_string();
+            match kind {
+                Kind::Agreements => {
+                    let a: passerelle_domain::Agreement = serde_json::from_value(r).unwrap();
+                    a.validate().unwrap_or_else(|e| panic!("{id}: {e:?}"));
+                    if a.coding.as_ref().is_some_and(|c| c.findings.len() >= 10) {
+                        coded += 1;
+                    }
+                }
+                Kind::Commitments => {
+                    let c: passerelle_domain::Commitment = serde_json::from_value(r).unwrap();
+                    c.validate().unwrap_or_else(|e| panic!("{id}: {e:?}"));
+                    assert!(
+                        !c.sources.is_empty(),
+                        "{id} names its pledgers without a source"
+                    );
+                }
+                _ => {}
+            }
+        }
+        assert!(
+            coded >= 6,
+            "{coded} agreements coded on ten elements or more"
+        );
+    }
+}

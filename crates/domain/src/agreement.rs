@@ -152,6 +152,9 @@ pub struct Agreement {
     pub summary: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// Findings coded by hand from the text or a published description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coding: Option<crate::coding::Coding>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -234,6 +237,9 @@ impl Entity for Agreement {
         c.texts("implementing_agencies", &self.implementing_agencies);
         c.objectives("objectives", &self.objectives);
         c.sources("sources", &self.sources);
+        if let Some(coding) = &self.coding {
+            coding.check(&mut c);
+        }
         c.finish()
     }
 

@@ -60,6 +60,7 @@ fn columns(kind: Kind) -> Vec<(&'static str, Col)> {
             ("sources", Json),
             ("summary", Localized),
             ("notes", Text),
+            ("coding", Json),
         ],
         Kind::Practices => &[
             ("id", Text),
@@ -108,6 +109,7 @@ fn columns(kind: Kind) -> Vec<(&'static str, Col)> {
             ("title", Text),
             ("titles", Localized),
             ("description", Text),
+            ("descriptions", Localized),
             ("summary", Localized),
             ("kind", Text),
             ("modality", Text),

@@ -12,6 +12,7 @@ pub mod account;
 pub mod agreement;
 pub mod assessment;
 pub mod audit;
+pub mod coding;
 pub mod commitment;
 pub mod correction;
 pub mod document;

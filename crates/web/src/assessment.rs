@@ -289,4 +289,14 @@ mod tests {
         let notes: Vec<&str> = SectorNote::ALL.iter().map(|n| n.as_str()).collect();
         assert_eq!(rubric, notes);
     }
+
+    #[test]
+    fn the_elements_a_coding_may_name_are_the_rubrics() {
+        let rubric: Vec<&str> = super::rubric()
+            .elements
+            .iter()
+            .map(|e| e.id.as_str())
+            .collect();
+        assert_eq!(rubric, passerelle_domain::coding::ELEMENTS);
+    }
 }

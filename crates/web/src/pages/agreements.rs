@@ -100,9 +100,25 @@ async fn agreement(state: &AppState, key: &str) -> ApiResult<serde_json::Value> 
         .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))
 }
 
-/// The scorecard of an agreement's newest assessment, with the clauses
-/// quoted only when its text is public.
+/// The scorecard of an agreement: its newest assessment (clauses quoted
+/// only when its text is public) with any hand coding over it.
 async fn card(
+    state: &AppState,
+    agreement: &serde_json::Value,
+    lang: Lang,
+) -> ApiResult<Option<scorecard::Scorecard>> {
+    let machine = machine_card(state, agreement, lang).await?;
+    let coding: Option<passerelle_domain::coding::Coding> = agreement
+        .get("coding")
+        .and_then(|c| serde_json::from_value(c.clone()).ok());
+    Ok(match coding {
+        Some(coding) => Some(scorecard::with_coding(rubric(), machine, &coding, lang)),
+        None => machine,
+    })
+}
+
+/// The scorecard of the machine's newest assessment alone.
+async fn machine_card(
     state: &AppState,
     agreement: &serde_json::Value,
     lang: Lang,
@@ -268,7 +284,7 @@ pub async fn compare(
                         .and_then(|card| card.element(&e.id))
                         .map(|x| {
                             serde_json::json!({"status": x.status, "evidence": x.evidence,
-                                "concerns": x.concerns, "mixed": x.mixed})
+                                "concerns": x.concerns, "mixed": x.mixed, "coded": x.coded})
                         })
                         .unwrap_or(serde_json::Value::Null)
                 })

@@ -9,6 +9,7 @@ use passerelle_assess::render::words as report_words;
 use passerelle_assess::{Language, Rubric, SectorFinding};
 use passerelle_domain::Lang;
 use passerelle_domain::assessment::{Assessment, FindingStatus};
+use passerelle_domain::coding::{Basis, Coding};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -39,6 +40,41 @@ pub struct Scorecard {
     pub weak: Vec<ElementRef>,
     /// What the Guidance expects of agreements for the agreement's sectors.
     pub sectors: Vec<SectorView>,
+    /// Elements a hand coding does not settle (and no machine assessed).
+    pub unassessed: usize,
+    /// Elements with a status, of `elements` in the rubric.
+    pub settled: usize,
+    pub elements: usize,
+    /// The hand coding behind some or all findings, if any.
+    pub coding: Option<CodingView>,
+}
+
+/// Who coded the findings by hand, when, and from which sources.
+#[derive(Serialize)]
+pub struct CodingView {
+    pub coded_on: String,
+    pub coder: Option<String>,
+    /// No machine assessment: every status on the card is a coder's.
+    pub only: bool,
+    pub from_text: usize,
+    pub from_description: usize,
+    pub sources: Vec<SourceView>,
+}
+
+#[derive(Serialize, Clone, PartialEq)]
+pub struct SourceView {
+    pub url: String,
+    pub title: Option<String>,
+}
+
+/// A hand-coded finding as shown under its element.
+#[derive(Serialize)]
+pub struct CodedView {
+    pub articles: Vec<String>,
+    /// `text` or `description`.
+    pub basis: &'static str,
+    pub source: SourceView,
+    pub note: String,
 }
 
 impl Scorecard {
@@ -105,6 +141,7 @@ pub struct ElementView {
     pub mixed: bool,
     pub evidence: Vec<ClauseView>,
     pub concerns: Vec<ClauseView>,
+    pub coded: Option<CodedView>,
 }
 
 #[derive(Serialize)]
@@ -177,6 +214,10 @@ pub fn build(
             .collect(),
         missing: Vec::new(),
         weak: Vec::new(),
+        unassessed: 0,
+        settled: rubric.elements.len(),
+        elements: rubric.elements.len(),
+        coding: None,
         sectors: sectors
             .iter()
             .filter_map(|f| Some((rubric.sector(&f.sector)?, f)))
@@ -252,6 +293,7 @@ pub fn build(
                 mixed: evidence["mixed"].as_bool().unwrap_or(false),
                 evidence: clause_views(rubric, &evidence["evidence"], &clauses, text, lang),
                 concerns: clause_views(rubric, &evidence["concerns"], &clauses, text, lang),
+                coded: None,
             };
             if let Some(g) = card.groups.iter_mut().find(|g| g.status == status.as_str()) {
                 g.elements.push(view);
@@ -260,6 +302,204 @@ pub fn build(
     }
     card.against = against.into_values().collect();
     card
+}
+
+/// A card for an agreement the machine has not assessed: every element
+/// waits in the `unassessed` group until a coding settles it.
+fn unassessed(rubric: &Rubric, lang: Lang) -> Scorecard {
+    let mut groups: Vec<GroupView> = FindingStatus::ALL
+        .iter()
+        .map(|s| GroupView {
+            status: s.as_str(),
+            elements: Vec::new(),
+        })
+        .collect();
+    let mut waiting = Vec::new();
+    for area in &rubric.areas {
+        for element in rubric.elements.iter().filter(|e| e.area == area.id) {
+            waiting.push(ElementView {
+                id: element.id.clone(),
+                title: pick(&element.title, lang),
+                area: pick(&area.title, lang),
+                definition: pick(&element.definition, lang),
+                status: UNASSESSED,
+                provenance: "machine",
+                note: None,
+                mixed: false,
+                evidence: Vec::new(),
+                concerns: Vec::new(),
+                coded: None,
+            });
+        }
+    }
+    groups.push(GroupView {
+        status: UNASSESSED,
+        elements: waiting,
+    });
+    Scorecard {
+        coverage: 0.0,
+        language: String::new(),
+        clauses: 0,
+        covered: 0,
+        partial: 0,
+        mentioned: 0,
+        contrary: 0,
+        absent: 0,
+        against: Vec::new(),
+        groups,
+        missing: Vec::new(),
+        weak: Vec::new(),
+        sectors: Vec::new(),
+        unassessed: 0,
+        settled: 0,
+        elements: rubric.elements.len(),
+        coding: None,
+    }
+}
+
+/// The status of an element nobody has assessed or coded.
+pub const UNASSESSED: &str = "unassessed";
+
+/// The findings in force: the machine's card (if any) with the hand-coded
+/// findings over it, element by element, as human decisions. Counts,
+/// "missing" and "partial" follow the statuses in force; coverage counts
+/// the elements that have a status.
+pub fn with_coding(
+    rubric: &Rubric,
+    card: Option<Scorecard>,
+    coding: &Coding,
+    lang: Lang,
+) -> Scorecard {
+    let only = card.is_none();
+    let mut card = card.unwrap_or_else(|| unassessed(rubric, lang));
+    let mut sources: Vec<SourceView> = Vec::new();
+    for f in &coding.findings {
+        let Some(mut view) = card.groups.iter_mut().find_map(|g| {
+            let at = g.elements.iter().position(|e| e.id == f.element)?;
+            Some(g.elements.remove(at))
+        }) else {
+            continue;
+        };
+        let source = SourceView {
+            url: f.source.url.clone(),
+            title: f.source.title.clone(),
+        };
+        if !sources.contains(&source) {
+            sources.push(source.clone());
+        }
+        view.status = f.status.as_str();
+        view.provenance = "human";
+        view.coded = Some(CodedView {
+            articles: f.articles.clone(),
+            basis: match f.basis {
+                Basis::Text => "text",
+                Basis::Description => "description",
+            },
+            source,
+            note: f.note.best(lang).unwrap_or_default().to_string(),
+        });
+        // The machine's words stay visible, but a coder's status is not
+        // "mixed" unless the coder says so in the note.
+        view.mixed = false;
+        if let Some(g) = card.groups.iter_mut().find(|g| g.status == view.status) {
+            g.elements.push(view);
+        }
+    }
+    // Concerns the coder overruled no longer head the card.
+    let covered: Vec<String> = card
+        .groups
+        .iter()
+        .filter(|g| g.status == FindingStatus::Covered.as_str())
+        .flat_map(|g| g.elements.iter().map(|e| e.id.clone()))
+        .collect();
+    for a in &mut card.against {
+        a.elements.retain(|e| !covered.contains(&e.id));
+    }
+    card.against.retain(|a| !a.elements.is_empty());
+    recount(rubric, &mut card);
+    card.coding = Some(CodingView {
+        coded_on: coding.coded_on.to_string(),
+        coder: coding.coder.clone(),
+        only,
+        from_text: coding
+            .findings
+            .iter()
+            .filter(|f| f.basis == Basis::Text)
+            .count(),
+        from_description: coding
+            .findings
+            .iter()
+            .filter(|f| f.basis == Basis::Description)
+            .count(),
+        sources,
+    });
+    card
+}
+
+/// Counts, "missing", "partial" and coverage from the groups, in the
+/// rubric's element order.
+fn recount(rubric: &Rubric, card: &mut Scorecard) {
+    let status_of = |id: &str| {
+        card.groups
+            .iter()
+            .find(|g| g.elements.iter().any(|e| e.id == id))
+            .map(|g| g.status)
+    };
+    let mut counts = [0usize; 6];
+    let (mut missing, mut weak) = (Vec::new(), Vec::new());
+    let mut credit = 0.0;
+    for e in &rubric.elements {
+        let Some(status) = status_of(&e.id) else {
+            continue;
+        };
+        let r = || {
+            card.groups
+                .iter()
+                .flat_map(|g| &g.elements)
+                .find(|x| x.id == e.id)
+                .map(|x| ElementRef {
+                    id: x.id.clone(),
+                    title: x.title.clone(),
+                })
+        };
+        match FindingStatus::parse(status) {
+            Some(FindingStatus::Covered) => {
+                counts[0] += 1;
+                credit += 1.0;
+            }
+            Some(FindingStatus::Partial) => {
+                counts[1] += 1;
+                credit += 0.5;
+                weak.extend(r());
+            }
+            Some(s) => {
+                counts[match s {
+                    FindingStatus::Mentioned => 2,
+                    FindingStatus::Contrary => 3,
+                    _ => 4,
+                }] += 1;
+                missing.extend(r());
+            }
+            None => counts[5] += 1,
+        }
+    }
+    [
+        card.covered,
+        card.partial,
+        card.mentioned,
+        card.contrary,
+        card.absent,
+        card.unassessed,
+    ] = counts;
+    card.missing = missing;
+    card.weak = weak;
+    let assessed = counts[..5].iter().sum::<usize>();
+    card.settled = assessed;
+    card.coverage = if assessed == 0 {
+        0.0
+    } else {
+        credit / assessed as f64
+    };
 }
 
 /// The words of a stored finding's concerns as entries of "what works

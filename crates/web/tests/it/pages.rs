@@ -779,3 +779,64 @@ async fn every_filter_value_can_be_chosen() {
         assert!(html.contains("Toutes les valeurs"), "{}", t.backend());
     }
 }
+
+/// A coding from published sources, as the demo's agreements carry.
+fn coded(id: &str, destination: &str, origin: &str) -> serde_json::Value {
+    let mut a = agreement(id, destination, origin, 2001);
+    a["coding"] = json!({"coded_on": "2026-12-01", "findings": [
+        {"element": "recruitment_costs", "status": "contrary", "articles": ["4"], "basis": "text",
+         "source": {"url": "https://example.org/gazette", "title": "Official gazette"},
+         "note": {"en": "The worker pays the agency one month's wage.", "fr": "Le travailleur paie à l'agence un mois de salaire."}},
+        {"element": "joint_committee", "status": "partial", "basis": "description",
+         "source": {"url": "https://example.org/press", "title": "Press report"},
+         "note": {"en": "A joint commission follows the agreement."}}
+    ]});
+    a
+}
+
+#[tokio::test]
+async fn hand_coded_findings_show_their_source_and_leave_the_rest_unassessed() {
+    for t in apps().await {
+        for (id, d) in [("coded-a", "ES"), ("coded-b", "PT")] {
+            let r = t
+                .write(Method::POST, "/api/v1/agreements", &coded(id, d, "MA"))
+                .await;
+            assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        }
+        let page = t.get("/fr/agreements/coded-a").await.text();
+        assert!(page.contains("Codé à la main"), "{page}");
+        assert!(
+            page.contains("id=\"el-recruitment_costs\" class=\"element st-contrary\""),
+            "the coder's status is in force"
+        );
+        assert!(page.contains("Article(s) \u{2068}4\u{2069}"), "{page}");
+        assert!(page.contains("Le travailleur paie à l&#x27;agence un mois de salaire."));
+        assert!(page.contains("href=\"https:&#x2f;&#x2f;example.org&#x2f;gazette\""));
+        assert!(
+            page.contains(
+                "\u{2068}2\u{2069} éléments sur \u{2068}31\u{2069} établis par les sources"
+            )
+        );
+        // Elements the sources do not settle are not called missing.
+        assert!(
+            page.contains("id=\"el-wages\" class=\"element st-unassessed\""),
+            "{page}"
+        );
+        assert!(!page.contains("class=\"element st-absent\""));
+        // The English note stands in where no French one was written.
+        assert!(page.contains("A joint commission follows the agreement."));
+        let cmp = t.get("/ar/compare?a=coded-a&a=coded-b").await.text();
+        assert_eq!(cmp.matches("st st-contrary").count(), 2, "{cmp}");
+        assert!(cmp.contains("\u{2068}2\u{2069} من أصل \u{2068}31\u{2069}"));
+        // A coding naming an element the Guidance does not have is refused.
+        let mut bad = coded("coded-c", "FR", "MA");
+        bad["coding"]["findings"][0]["element"] = json!("recruitment_fees");
+        let r = t.write(Method::POST, "/api/v1/agreements", &bad).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.text().contains("coding.findings[0].element"),
+            "{}",
+            r.text()
+        );
+    }
+}
