@@ -14,6 +14,7 @@ pub mod matcher;
 pub mod normalize;
 pub mod render;
 pub mod rubric;
+pub mod samples;
 pub mod segment;
 
 use std::sync::Arc;

@@ -469,3 +469,43 @@ fn reports_put_contrary_clauses_first_in_the_readers_language() {
     );
     assert!(!html.contains(", "), "no Latin comma in the Arabic report");
 }
+
+/// The sample drafts offered on the assess-a-draft page were written from
+/// the element definitions by someone who never saw the rubric's cues.
+/// What the engine misses on them is written down here, so that a fix and
+/// a regression both show.
+#[test]
+fn the_sample_drafts_flag_what_works_against_the_worker() {
+    let rubric = Rubric::builtin();
+    let mut flagged = 0;
+    let mut missed = Vec::new();
+    for sample in passerelle_assess::samples::samples() {
+        let x = &sample.expected;
+        let mut all: Vec<&String> = x
+            .contrary
+            .iter()
+            .chain(&x.covered)
+            .chain(&x.absent)
+            .chain(&x.mentioned)
+            .collect();
+        all.sort();
+        let mut ids: Vec<&String> = rubric.elements.iter().map(|e| &e.id).collect();
+        ids.sort();
+        assert_eq!(all, ids, "{}: every element once", sample.language.code());
+        assert_eq!(x.articles.len(), x.contrary.len());
+        let report = assessor().assess(sample.text, Some(sample.language));
+        for id in &x.contrary {
+            if report.element(id).unwrap().status == Status::Contrary {
+                flagged += 1;
+            } else {
+                missed.push(format!("{}:{id}", sample.language.code()));
+            }
+        }
+    }
+    assert_eq!(flagged, 9, "clauses against the worker found, of 12");
+    assert_eq!(
+        missed,
+        ["en:wages", "en:working_time_leave", "es:housing"],
+        "known misses"
+    );
+}

@@ -248,19 +248,116 @@ pub async fn compare(
     uri: Uri,
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Html<String>> {
-    let keys: Vec<String> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+    let raw = raw.unwrap_or_default();
+    let keys: Vec<String> = form_urlencoded::parse(raw.as_bytes())
         .filter(|(k, v)| k == "a" && !v.trim().is_empty())
         .map(|(_, v)| v.trim().to_string())
         .collect();
+    let sample = form_urlencoded::parse(raw.as_bytes())
+        .find(|(k, v)| k == "sample" && !v.trim().is_empty())
+        .map(|(_, v)| v.trim().to_string());
+    let draft = match sample {
+        Some(code) => {
+            let s = passerelle_assess::samples::sample(&code).ok_or_else(|| {
+                ApiError::bad_query(passerelle_domain::Invalid::one(
+                    "sample",
+                    format!("`{code}` is not a sample: the samples are `fr`, `en`, `es` and `ar`"),
+                ))
+            })?;
+            let card = super::draft::assess_draft(
+                &state,
+                lang,
+                super::draft::sample_bytes(&s),
+                Some(s.language),
+            )
+            .await
+            .map_err(|e| format!("error-{}", e.code));
+            Some(DraftColumn {
+                title: s.title.clone(),
+                sample: Some(code),
+                card,
+            })
+        }
+        None => None,
+    };
+    compare_page(&state, lang, &uri, keys, draft).await
+}
+
+/// Compare with a draft pasted or uploaded: assessed, shown beside the
+/// agreements named, never stored.
+pub async fn compare_draft(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    form: axum::extract::Multipart,
+) -> ApiResult<Html<String>> {
+    let d = super::draft::read_form(form).await?;
+    let text_lang = passerelle_assess::Language::parse(d.lang())
+        .filter(|l| *l != passerelle_assess::Language::Other);
+    let upload = match d.file.clone() {
+        Some((name, _, bytes)) if !bytes.is_empty() => Some((bytes, name)),
+        _ if !d.text().trim().is_empty() => Some((
+            axum::body::Bytes::from(d.text().to_string().into_bytes()),
+            Some("draft.txt".to_string()),
+        )),
+        _ => None,
+    };
+    let draft = match upload {
+        Some(upload) => Some(DraftColumn {
+            title: String::new(),
+            sample: None,
+            card: super::draft::assess_draft(&state, lang, upload, text_lang)
+                .await
+                .map_err(|e| format!("error-{}", e.code)),
+        }),
+        None => Some(DraftColumn {
+            title: String::new(),
+            sample: None,
+            card: Err("draft-empty".to_string()),
+        }),
+    };
+    compare_page(&state, lang, &uri, d.agreements().to_vec(), draft).await
+}
+
+/// A draft beside the agreements: its title (empty for the reader's own),
+/// the sample it is, and its scorecard or why there is none.
+struct DraftColumn {
+    title: String,
+    sample: Option<String>,
+    /// The scorecard, or the message key saying why there is none.
+    card: Result<scorecard::Scorecard, String>,
+}
+
+async fn compare_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &Uri,
+    keys: Vec<String>,
+    draft: Option<DraftColumn>,
+) -> ApiResult<Html<String>> {
+    let state = state.clone();
     let mut problem = None;
-    if keys.len() > MAX_COMPARED {
+    let drafts = usize::from(draft.is_some());
+    if keys.len() + drafts > MAX_COMPARED {
         problem = Some("compare-too-many");
-    } else if keys.len() == 1 {
+    } else if keys.len() + drafts == 1 {
         problem = Some("compare-too-few");
     }
     let mut compared = Vec::new();
     let mut unknown = Vec::new();
-    for key in keys.iter().take(MAX_COMPARED) {
+    let mut draft_error = None;
+    let mut sample = None;
+    if let Some(d) = draft {
+        sample = d.sample.clone();
+        match d.card {
+            Ok(card) => compared.push(Compared {
+                record: serde_json::json!({"title": d.title, "draft": true, "sample": d.sample}),
+                card: Some(card),
+            }),
+            Err(key) => draft_error = Some(key),
+        }
+    }
+    for key in keys.iter().take(MAX_COMPARED - drafts) {
         match find(&state, key).await? {
             Some(record) => {
                 let card = card(&state, &record, lang).await?;
@@ -312,11 +409,13 @@ pub async fn compare(
     render(
         &state,
         lang,
-        &uri,
+        uri,
         "compare.html",
         minijinja::context! {
             section => "compare",
             keys => keys,
+            sample => sample,
+            draft_error => draft_error,
             compared => super::view::val(&compared),
             rows => super::view::val(&rows),
             problem => problem,

@@ -4,11 +4,11 @@
 //! then attached to it and assessed, as on the agreement's own page.
 
 use axum::body::Bytes;
-use axum::extract::{Extension, Multipart, State};
+use axum::extract::{Extension, Multipart, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use minijinja::Value;
-use passerelle_assess::{Language, render as report_render};
+use passerelle_assess::{Language, render as report_render, samples};
 use passerelle_domain::Lang;
 use passerelle_domain::account::Permission;
 
@@ -23,15 +23,72 @@ pub async fn form(
     Extension(lang): Extension<Lang>,
     uri: Uri,
     headers: HeaderMap,
-) -> ApiResult<Html<String>> {
+    RawQuery(raw): RawQuery,
+) -> ApiResult<Response> {
     let attach = attach_csrf(&state, &headers).await;
+    // `?sample=fr`: one click assesses a sample draft.
+    let sample = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "sample")
+        .map(|(_, v)| v.into_owned());
+    if let Some(code) = sample {
+        let Some(sample) = samples::sample(&code) else {
+            return Err(ApiError::bad_query(passerelle_domain::Invalid::one(
+                "sample",
+                format!("`{code}` is not a sample: the samples are `fr`, `en`, `es` and `ar`"),
+            )));
+        };
+        let view = View {
+            text: sample.text,
+            chosen: sample.language.code(),
+            attach: attach.as_deref(),
+            sectors: &[],
+            sample: Some(sample.language.code()),
+        };
+        let card = assess_draft(&state, lang, sample_bytes(&sample), Some(sample.language)).await?;
+        return Ok(page(&state, lang, &uri, super::view::val(&card), None, view)?.into_response());
+    }
     let view = View {
         text: "",
         chosen: "auto",
         attach: attach.as_deref(),
         sectors: &[],
+        sample: None,
     };
-    page(&state, lang, &uri, Value::UNDEFINED, None, view)
+    Ok(page(&state, lang, &uri, Value::UNDEFINED, None, view)?.into_response())
+}
+
+/// A sample draft as the upload it stands for.
+pub(super) fn sample_bytes(sample: &samples::Sample) -> (Bytes, Option<String>) {
+    (
+        Bytes::from_static(sample.text.as_bytes()),
+        Some(format!("sample-{}.txt", sample.language.code())),
+    )
+}
+
+/// Assesses a draft (bytes and file name) into a scorecard in `lang`,
+/// storing nothing.
+pub(super) async fn assess_draft(
+    state: &AppState,
+    lang: Lang,
+    (bytes, file_name): (Bytes, Option<String>),
+    text_lang: Option<Language>,
+) -> Result<scorecard::Scorecard, ApiError> {
+    let (report, text) = assess_bytes(
+        &state.file_reader,
+        bytes,
+        file_name,
+        text_lang,
+        MAX_ASSESS_BYTES,
+    )
+    .await?;
+    let assessment = stored(&report, "", "", "");
+    Ok(scorecard::build(
+        rubric(),
+        &assessment,
+        &report.sectors,
+        Some(&text),
+        lang,
+    ))
 }
 
 /// The session's CSRF token if the requester may attach texts.
@@ -50,6 +107,8 @@ struct View<'a> {
     attach: Option<&'a str>,
     /// The sector notes ticked.
     sectors: &'a [String],
+    /// The sample shown, if the text is one.
+    sample: Option<&'a str>,
 }
 
 fn page(
@@ -72,6 +131,7 @@ fn page(
             text => view.text,
             chosen => view.chosen,
             attach => view.attach,
+            sample => view.sample,
             sectors => rubric()
                 .sectors
                 .iter()
@@ -164,6 +224,23 @@ pub(super) struct Draft {
     pub csrf: String,
     /// Sector notes to add to the report (those the rubric has).
     sectors: Vec<String>,
+    /// Agreements to compare the draft with (`a`, Compare only).
+    agreements: Vec<String>,
+}
+
+impl Draft {
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub(super) fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// Agreements named beside a draft on Compare.
+    pub(super) fn agreements(&self) -> &[String] {
+        &self.agreements
+    }
 }
 
 pub(super) async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
@@ -192,6 +269,12 @@ pub(super) async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
             "format" => d.format = field.text().await.map_err(bad)?,
             "agreement" => d.agreement = field.text().await.map_err(bad)?,
             "csrf" => d.csrf = field.text().await.map_err(bad)?,
+            "a" => {
+                let key = field.text().await.map_err(bad)?;
+                if !key.trim().is_empty() {
+                    d.agreements.push(key.trim().to_string());
+                }
+            }
             "sector" => {
                 let id = field.text().await.map_err(bad)?;
                 if rubric().sector(&id).is_some() && !d.sectors.contains(&id) {
@@ -220,6 +303,7 @@ pub async fn assess(
         chosen,
         attach: attach.as_deref(),
         sectors: &draft.sectors,
+        sample: None,
     };
     let key = draft.agreement.trim();
     if !key.is_empty() {

@@ -67,7 +67,10 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
             "/agreements/{key}/texts",
             axum::routing::post(agreements::attach_text),
         )
-        .route("/compare", get(agreements::compare))
+        .route(
+            "/compare",
+            get(agreements::compare).post(agreements::compare_draft),
+        )
         .route("/assess", get(draft::form).post(draft::assess))
         .route("/search", get(hub::search))
         .route("/practices", get(hub::practices))

@@ -840,3 +840,66 @@ async fn hand_coded_findings_show_their_source_and_leave_the_rest_unassessed() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_sample_draft_is_one_click_away_and_compares_with_the_registry() {
+    for t in apps().await {
+        let r = t.get("/fr/assess?sample=fr").await;
+        assert_eq!(r.status, StatusCode::OK);
+        let html = r.text();
+        assert!(
+            html.contains("RÉPUBLIQUE D&#x27;AURÉLIE"),
+            "the sample fills the form"
+        );
+        assert!(
+            html.contains("id=\"el-recruitment_costs\" class=\"element st-contrary\""),
+            "{html}"
+        );
+        assert!(html.contains("/fr/compare?sample=fr"));
+        assert_eq!(
+            t.get("/fr/assess?sample=de").await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &coded("coded-a", "ES", "MA"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        // A sample beside a registry agreement, in Arabic.
+        let cmp = t.get("/ar/compare?sample=ar&a=coded-a").await.text();
+        assert!(cmp.contains("مشروع غير محفوظ"), "{cmp}");
+        assert!(cmp.contains("st st-contrary"));
+        // The reader's own draft, posted: assessed and shown, never stored.
+        let before = t.get("/api/v1/stats").await.text();
+        let (ct, body) = multipart(&[
+            (
+                "text",
+                None,
+                "Article 4. Le travailleur verse à l'agence de placement une commission égale à un mois de salaire.",
+            ),
+            ("lang", None, "fr"),
+            ("a", None, "coded-a"),
+        ]);
+        let r = t
+            .send(Method::POST, "/fr/compare", None, Some(&ct), body)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        let html = r.text();
+        assert!(html.contains("Votre projet"), "{html}");
+        assert_eq!(
+            html.matches("st st-contrary").count(),
+            2,
+            "the draft's fee clause and the coded one"
+        );
+        assert_eq!(t.get("/api/v1/stats").await.text(), before);
+        let (ct, body) = multipart(&[("text", None, "  "), ("a", None, "coded-a")]);
+        let html = t
+            .send(Method::POST, "/fr/compare", None, Some(&ct), body)
+            .await
+            .text();
+        assert!(html.contains("role=\"alert\""), "an empty draft says so");
+    }
+}
