@@ -123,7 +123,20 @@ pub struct Classification {
     pub title: Names,
 }
 
+/// A GCM Champion country: a State that volunteered with the UN Network
+/// on Migration to lead by example in implementing the Compact.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+pub struct Champion {
+    pub country: String,
+    /// The year it joined when `year_stated`, else the year of the
+    /// earliest source that names it a champion.
+    pub since: u16,
+    pub year_stated: bool,
+    pub source: crate::text::Source,
+}
+
 struct Tables {
+    champions: Vec<Champion>,
     countries: Vec<Country>,
     by_alpha2: HashMap<String, usize>,
     regions: Vec<Region>,
@@ -151,6 +164,7 @@ fn tables() -> &'static Tables {
             .map(|(i, c)| (c.alpha2.clone(), i))
             .collect();
         Tables {
+            champions: parse("champions.json", include_str!("../data/champions.json")),
             countries,
             by_alpha2,
             regions: parse("regions.json", include_str!("../data/regions.json")),
@@ -161,6 +175,17 @@ fn tables() -> &'static Tables {
             occupations: parse("isco.json", include_str!("../data/isco.json")),
         }
     })
+}
+
+/// The UN Network on Migration's page on the Champion countries initiative.
+pub const CHAMPIONS_PAGE: &str = "https://migrationnetwork.un.org/champion-countries";
+
+pub fn champions() -> &'static [Champion] {
+    &tables().champions
+}
+
+pub fn champion(alpha2: &str) -> Option<&'static Champion> {
+    tables().champions.iter().find(|c| c.country == alpha2)
 }
 
 pub fn countries() -> &'static [Country] {

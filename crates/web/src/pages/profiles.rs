@@ -2,7 +2,7 @@
 //! partners on a map, agreements per year, and the practices and
 //! commitments that involve the country.
 
-use axum::extract::{Extension, Path, State};
+use axum::extract::{Extension, Path, RawQuery, State};
 use axum::http::Uri;
 use axum::response::Html;
 use passerelle_domain::{Kind, Lang, reference};
@@ -121,13 +121,19 @@ struct CountryRow {
     name: String,
     agreements: u64,
     records: u64,
+    /// The year a GCM Champion country joined (or was first named).
+    champion: Option<u16>,
 }
 
 pub async fn countries(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
+    RawQuery(raw): RawQuery,
 ) -> ApiResult<Html<String>> {
+    // `?champion=1`: the GCM Champion countries only, with or without records.
+    let champions_only = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .any(|(k, v)| k == "champion" && matches!(v.as_ref(), "1" | "true" | "yes"));
     let agreements = counts(&state, lang, Kind::Agreements, &[])?;
     let mut rows: Vec<CountryRow> = Vec::new();
     for kind in [
@@ -154,6 +160,7 @@ pub async fn countries(
                         name: country.names.get(lang).to_string(),
                         agreements: 0,
                         records: 0,
+                        champion: reference::champion(&fc.code).map(|c| c.since),
                     });
                     rows.last_mut().expect("just pushed")
                 }
@@ -161,6 +168,22 @@ pub async fn countries(
             row.records += fc.count;
             if kind == Kind::Agreements {
                 row.agreements = fc.count;
+            }
+        }
+    }
+    if champions_only {
+        rows.retain(|r| r.champion.is_some());
+        for c in reference::champions() {
+            if !rows.iter().any(|r| r.code == c.country)
+                && let Some(country) = reference::country(&c.country)
+            {
+                rows.push(CountryRow {
+                    code: c.country.clone(),
+                    name: country.names.get(lang).to_string(),
+                    agreements: 0,
+                    records: 0,
+                    champion: Some(c.since),
+                });
             }
         }
     }
@@ -172,7 +195,13 @@ pub async fn countries(
         lang,
         &uri,
         "countries.html",
-        minijinja::context! { section => "countries", rows => super::view::val(&rows) },
+        minijinja::context! {
+            section => "countries",
+            rows => super::view::val(&rows),
+            champions_only => champions_only,
+            champions => reference::champions().len(),
+            champions_source => reference::CHAMPIONS_PAGE,
+        },
     )
 }
 
@@ -213,6 +242,7 @@ pub async fn country(
         code => code.clone(),
         name => name,
         regions => c.regions().map(str::to_string).collect::<Vec<_>>(),
+        champion => super::view::val(reference::champion(&code)),
         as_origin => super::view::val(records(&state, Kind::Agreements, &format!("origin={code}&per_page=100")).await?),
         as_destination => super::view::val(records(&state, Kind::Agreements, &format!("destination={code}&per_page=100")).await?),
         partners => super::view::val(&partners),
