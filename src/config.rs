@@ -78,6 +78,8 @@ impl Settings {
             .with_context(|| format!("{}: cannot read the site logo", path.display()))?;
         site.check_public_url()
             .map_err(|e| anyhow::anyhow!("{}: [site] {e}", path.display()))?;
+        site.check_pages()
+            .map_err(|e| anyhow::anyhow!("{}: [site] {e}", path.display()))?;
         Ok(Settings {
             database_url,
             search_dir,

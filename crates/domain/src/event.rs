@@ -9,6 +9,39 @@ use crate::entity::{Entity, Facet, IndexEntry, Kind, Reference};
 use crate::text::{Date, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
+/// Someone who spoke at or organised an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    pub name: String,
+    /// Their title or function, by language.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub role: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    /// What they did: a session, the opening, moderation.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub part: Localized,
+    /// What they said, in our words.
+    #[serde(default, skip_serializing_if = "Localized::is_empty")]
+    pub summary: Localized,
+    /// Where it says they took part: a real person is never listed without one.
+    pub source: Source,
+}
+
+/// Whom the press may contact about an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PressContact {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
@@ -73,6 +106,12 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub challenges: Vec<Localized>,
     /// Ids of practices presented.
+    /// People who spoke at or organised the event, each with the source
+    /// that names them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Participant>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub press_contacts: Vec<PressContact>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub practices: Vec<String>,
     /// Ids of agreements discussed.
@@ -105,6 +144,27 @@ impl Entity for Event {
         c.languages("interpretation_languages", &self.interpretation_languages);
         c.countries("countries", &self.countries);
         c.texts("organisations", &self.organisations);
+        for (i, p) in self.people.iter().enumerate() {
+            c.required(&format!("people[{i}].name"), &p.name);
+            c.url(&format!("people[{i}].source.url"), &p.source.url);
+        }
+        for (i, p) in self.press_contacts.iter().enumerate() {
+            c.required(&format!("press_contacts[{i}].name"), &p.name);
+            if p.email.is_none() && p.phone.is_none() {
+                c.fail(
+                    format!("press_contacts[{i}]"),
+                    "give an email address or a phone number",
+                );
+            }
+            if let Some(e) = &p.email
+                && !is_email(e)
+            {
+                c.fail(
+                    format!("press_contacts[{i}].email"),
+                    format!("`{e}` is not an email address"),
+                );
+            }
+        }
         c.objectives("objectives", &self.objectives);
         for (i, id) in self.practices.iter().enumerate() {
             c.id(&format!("practices[{i}]"), Some(id));
@@ -152,5 +212,21 @@ impl Entity for Event {
             id: id.clone(),
         });
         practices.chain(agreements).collect()
+    }
+}
+
+/// One `@` with something on each side and a dot in the domain: enough to
+/// catch a phone number or a name typed in the wrong box.
+fn is_email(s: &str) -> bool {
+    match s.trim().split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.contains(char::is_whitespace)
+        }
+        None => false,
     }
 }

@@ -181,6 +181,12 @@ pub struct Practice {
     pub practice_type: PracticeType,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// What the practice achieved, each with its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<Sourced>,
+    /// What others can learn from it, each with its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lessons: Vec<Sourced>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     #[serde(default)]
@@ -215,6 +221,14 @@ impl Entity for Practice {
         c.required("title", &self.title);
         c.max_len("title", &self.title, 500);
         c.texts("implementing_entities", &self.implementing_entities);
+        for (field, list) in [("results", &self.results), ("lessons", &self.lessons)] {
+            for (i, r) in list.iter().enumerate() {
+                if r.text.is_empty() {
+                    c.fail(format!("{field}[{i}].text"), "must not be empty");
+                }
+                c.url(&format!("{field}[{i}].source.url"), &r.source.url);
+            }
+        }
         c.countries("countries", &self.countries);
         c.regions("regions", &self.regions);
         c.objectives("objectives", &self.objectives);
@@ -262,4 +276,12 @@ impl Entity for Practice {
         }
         e
     }
+}
+
+/// A statement in four languages at most, and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sourced {
+    pub text: Localized,
+    pub source: Source,
 }

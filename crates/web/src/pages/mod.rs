@@ -86,7 +86,9 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/countries/{code}", get(profiles::country))
         .route("/corridors/{pair}", get(profiles::corridor))
         .route("/gcm", get(reference::gcm))
+        .route("/sdgs", get(reference::sdgs))
         .route("/about", get(reference::about))
+        .route("/about/{page}", get(reference::page))
         .route(
             "/sign-in",
             get(account::sign_in_form).post(account::sign_in),

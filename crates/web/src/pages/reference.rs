@@ -66,6 +66,86 @@ pub async fn gcm(
     )
 }
 
+/// The SDG targets a labour-migration hub answers to first, in the order
+/// the page shows them; the words are in the locales (`sdg-target-…`).
+const TARGETS: [(u8, &str); 4] = [(10, "10.7"), (8, "8.8"), (8, "8.7"), (10, "10.c")];
+
+/// The 2030 Agenda: the migration-related targets first, then every goal
+/// with what the hub tags with it.
+pub async fn sdgs(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+) -> ApiResult<Html<String>> {
+    let req = SearchRequest {
+        limit: 1,
+        count: false,
+        facet_values: 40,
+        lang,
+        ..SearchRequest::default()
+    };
+    let facets = state.search.search(&req)?.facets;
+    let count = |goal: u8| {
+        facets
+            .get("sdg")
+            .and_then(|v| v.iter().find(|c| c.code == goal.to_string()))
+            .map(|c| c.count)
+            .unwrap_or(0)
+    };
+    let goal_name = |goal: u8| {
+        reference::sdgs()
+            .iter()
+            .find(|g| g.number == goal)
+            .map(|g| g.name.get(lang).to_string())
+            .unwrap_or_default()
+    };
+    let targets: Vec<serde_json::Value> = TARGETS
+        .iter()
+        .map(|(goal, target)| {
+            serde_json::json!({"goal": goal, "target": target, "key": target.replace('.', "-"),
+                "goal_name": goal_name(*goal), "count": count(*goal)})
+        })
+        .collect();
+    let goals: Vec<serde_json::Value> = reference::sdgs()
+        .iter()
+        .map(|g| serde_json::json!({"number": g.number, "name": g.name.get(lang), "count": count(g.number)}))
+        .collect();
+    render(
+        &state,
+        lang,
+        &uri,
+        "sdgs.html",
+        minijinja::context! {
+            section => "gcm",
+            targets => super::view::val(&targets),
+            goals => super::view::val(&goals),
+        },
+    )
+}
+
+/// "Who we are", "our work", "take action": the host's text if it wrote
+/// one, else the hub's own.
+pub async fn page(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+    axum::extract::Path(page): axum::extract::Path<String>,
+) -> ApiResult<Html<String>> {
+    if !super::site::PAGES.contains(&page.as_str()) {
+        return Err(crate::error::ApiError::not_found(format!(
+            "no page `{page}`"
+        )));
+    }
+    let own = state.site.page(&page, lang);
+    render(
+        &state,
+        lang,
+        &uri,
+        "page.html",
+        minijinja::context! { section => "about", page => page, paragraphs => own },
+    )
+}
+
 pub async fn about(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,

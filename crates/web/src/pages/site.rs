@@ -35,7 +35,16 @@ pub struct Site {
     /// request names, which anyone can set.
     #[serde(default)]
     pub public_url: Option<String>,
+    /// The hosting organisation's own text for the pages "who we are",
+    /// "our work" and "take action" (keys `who-we-are`, `our-work`,
+    /// `take-action`), paragraphs separated by blank lines; without one a
+    /// page shows the hub's own text.
+    #[serde(default)]
+    pub pages: BTreeMap<String, Localized>,
 }
+
+/// The pages a hosting organisation may write, by address.
+pub const PAGES: [&str; 3] = ["who-we-are", "our-work", "take-action"];
 
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -98,6 +107,29 @@ impl Site {
         }
     }
 
+    /// Checks that `pages` names only the pages there are.
+    pub fn check_pages(&self) -> Result<(), String> {
+        match self.pages.keys().find(|k| !PAGES.contains(&k.as_str())) {
+            Some(k) => Err(format!(
+                "pages.{k}: there is no such page; the pages are {}",
+                PAGES.join(", ")
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// The host's paragraphs for `page` in `lang` (else English, else any).
+    pub fn page(&self, page: &str, lang: Lang) -> Option<Vec<String>> {
+        let text = self.pages.get(page)?.best(lang)?;
+        Some(
+            text.split("\n\n")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+
     /// Checks `public_url` (an http or https address with a host, no path,
     /// query or fragment) and drops a closing slash.
     pub fn check_public_url(&mut self) -> Result<(), String> {
@@ -141,5 +173,36 @@ impl Site {
         };
         self.logo = Some((bytes, mime));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_host_writes_only_the_pages_there_are_and_reads_them_by_language() {
+        let site: Site = serde_json::from_value(serde_json::json!({"pages": {
+            "who-we-are": {"fr": "Nous.\n\nDeuxième paragraphe."},
+            "take-action": {"en": "Write to us."}
+        }}))
+        .unwrap();
+        assert!(site.check_pages().is_ok());
+        assert_eq!(
+            site.page("who-we-are", Lang::Fr).unwrap(),
+            ["Nous.", "Deuxième paragraphe."]
+        );
+        assert_eq!(
+            site.page("take-action", Lang::Ar).unwrap(),
+            ["Write to us."]
+        );
+        assert!(
+            site.page("our-work", Lang::Fr).is_none(),
+            "the hub's own text"
+        );
+        let wrong: Site =
+            serde_json::from_value(serde_json::json!({"pages": {"who_we_are": {"fr": "x"}}}))
+                .unwrap();
+        assert!(wrong.check_pages().unwrap_err().contains("who-we-are"));
     }
 }

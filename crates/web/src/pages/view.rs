@@ -35,6 +35,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("country.html", include_str!("../../templates/country.html")),
     ("gcm.html", include_str!("../../templates/gcm.html")),
+    ("sdgs.html", include_str!("../../templates/sdgs.html")),
+    ("page.html", include_str!("../../templates/page.html")),
     ("about.html", include_str!("../../templates/about.html")),
     ("sign_in.html", include_str!("../../templates/sign_in.html")),
     ("account.html", include_str!("../../templates/account.html")),

@@ -903,3 +903,79 @@ async fn a_sample_draft_is_one_click_away_and_compares_with_the_registry() {
         assert!(html.contains("role=\"alert\""), "an empty draft says so");
     }
 }
+
+#[tokio::test]
+async fn what_the_seed_talks_about_has_a_page() {
+    for t in apps().await {
+        let event = json!({"id": "talk", "title": "GCM Talk", "kind": "peer_exchange", "start_on": "2023-07-11",
+            "people": [{"name": "A. Speaker", "role": {"en": "Director", "fr": "Directeur"}, "organisation": "Ministry",
+                        "part": {"fr": "Ouverture"}, "source": {"url": "https://example.org/press"}}],
+            "press_contacts": [{"name": "Press office", "email": "press@example.org"}]});
+        let r = t.write(Method::POST, "/api/v1/events", &event).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let page = t.get("/fr/events/talk").await.text();
+        assert!(page.contains("Intervenants et organisateurs"));
+        assert!(
+            page.contains("A. Speaker</bdi></strong>, Directeur"),
+            "{page}"
+        );
+        assert!(page.contains("mailto:press@example.org"));
+        // A person without a source, or a contact that cannot be reached, is refused.
+        let mut bad = event.clone();
+        bad["id"] = json!("talk2");
+        bad["people"][0].as_object_mut().unwrap().remove("source");
+        assert_eq!(
+            t.write(Method::POST, "/api/v1/events", &bad).await.status,
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        let mut bad = event.clone();
+        bad["id"] = json!("talk3");
+        bad["press_contacts"][0]["email"] = json!("+212 5 00 00 00");
+        let r = t.write(Method::POST, "/api/v1/events", &bad).await;
+        assert!(r.text().contains("press_contacts[0].email"), "{}", r.text());
+
+        let practice = json!({"id": "pilot", "title": "Pilot", "type": "programme", "publication_status": "published",
+            "end_on": "2021-04-30", "sdgs": [8, 10],
+            "results": [{"text": {"en": "120 trained", "ar": "تكوين 120"}, "source": {"url": "https://example.org/r"}}],
+            "lessons": [{"text": {"fr": "Prévoir plus de temps"}, "source": {"url": "https://example.org/l"}}]});
+        let r = t.write(Method::POST, "/api/v1/practices", &practice).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let page = t.get("/ar/practices/pilot").await.text();
+        assert!(
+            page.contains("النتائج")
+                && page.contains("تكوين 120")
+                && page.contains("الدروس المستفادة")
+        );
+        assert!(page.contains("30 أبريل 2021"), "period end shown");
+
+        t.catch_up().await;
+        let sdgs = t.get("/fr/sdgs").await.text();
+        assert!(sdgs.contains("id=\"target-10-7\""));
+        assert!(
+            sdgs.find("target-10-7") < sdgs.find("goal-1\""),
+            "targets first"
+        );
+        assert!(
+            sdgs.contains("/fr/search?sdg=10"),
+            "goal 10 links to what is tagged"
+        );
+
+        let champions = t.get("/es/countries?champion=1").await.text();
+        assert!(
+            champions.contains("/es/countries/MA"),
+            "Morocco is a champion, with or without records"
+        );
+        assert!(!champions.contains("/es/countries/FR\""));
+        let morocco = t.get("/fr/countries/MA").await.text();
+        assert!(morocco.contains("Pays champion du Pacte mondial depuis"));
+
+        for p in ["who-we-are", "our-work", "take-action"] {
+            let r = t.get(&format!("/ar/about/{p}")).await;
+            assert_eq!(r.status, StatusCode::OK, "{p}");
+        }
+        assert_eq!(
+            t.get("/fr/about/nothing").await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}
