@@ -222,7 +222,7 @@ async function main() {
   });
   const isic = input('isic-rev4-sections.json').items.map((s, i) => {
     sameKeys(s, ['code', 'title'], `ISIC #${i + 1}`);
-    return { code: s.code, title: texts(s.title, ['en'], `ISIC ${s.code} title`) };
+    return { code: s.code, title: texts(s.title, ['en', 'fr', 'es'], `ISIC ${s.code} title`) };
   });
   const isco = input('isco-08-major-groups.json').items.map((g, i) => {
     sameKeys(g, ['code', 'title'], `ISCO #${i + 1}`);
@@ -405,8 +405,10 @@ and Arabic. Hand-written in \`scripts/refdata/inputs/sdgs.json\`.
 ## isic.json
 
 ISIC Rev.4 sections A to U (UN Statistics Division, Statistical Papers,
-Series M, No. 4/Rev.4): English and Spanish (CIIU Rev. 4) section titles.
-French and Arabic titles are omitted. Hand-written in
+Series M, No. 4/Rev.4): English, French (CITI Rév. 4, from the UNSD
+structure file) and Spanish (CIIU Rev. 4) section titles. Arabic titles
+are omitted: the UN Arabic edition could not be checked, so Arabic pages
+show the English title, marked as English. Hand-written in
 \`scripts/refdata/inputs/isic-rev4-sections.json\`.
 
 ## isco.json
