@@ -157,7 +157,7 @@ pub fn allows(role: Option<Role>, what: Permission) -> bool {
 pub fn may_update_commitment(
     role: Option<Role>,
     organisation: Option<&str>,
-    owners: &[String],
+    owners: &[crate::text::LocalText],
 ) -> bool {
     if allows(role, Permission::Write(Kind::Commitments)) {
         return true;
@@ -168,7 +168,11 @@ pub fn may_update_commitment(
     else {
         return false;
     };
-    role.is_some() && owners.iter().any(|o| crate::text::fold(o) == org)
+    role.is_some()
+        && owners
+            .iter()
+            .flat_map(|o| o.texts())
+            .any(|o| crate::text::fold(o) == org)
 }
 
 #[cfg(test)]
@@ -177,7 +181,18 @@ mod tests {
 
     #[test]
     fn commitment_owners_update_their_own_commitments() {
-        let owners = vec!["Ministère du Travail".to_string()];
+        // An owner named in several languages matches in any of them.
+        let owners = vec![crate::text::LocalText::Many(
+            serde_json::from_value(
+                serde_json::json!({"fr": "Ministère du Travail", "ar": "وزارة الشغل"}),
+            )
+            .unwrap(),
+        )];
+        assert!(may_update_commitment(
+            Some(Role::Contributor),
+            Some("وزارة الشغل"),
+            &owners
+        ));
         let c = Some(Role::Contributor);
         assert!(may_update_commitment(
             c,

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{Entity, Facet, IndexEntry, Kind};
-use crate::text::{Date, Localized, Source, fold};
+use crate::text::{Date, LocalText, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -94,7 +94,7 @@ pub struct Quota {
     pub year: Option<i32>,
     pub number: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<LocalText>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -125,7 +125,7 @@ pub struct Agreement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place_signed: Option<String>,
+    pub place_signed: Option<LocalText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -141,7 +141,7 @@ pub struct Agreement {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quotas: Vec<Quota>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub implementing_agencies: Vec<String>,
+    pub implementing_agencies: Vec<LocalText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<u8>,
     #[serde(default, skip_serializing_if = "is_false")]
@@ -151,7 +151,7 @@ pub struct Agreement {
     #[serde(default, skip_serializing_if = "Localized::is_empty")]
     pub summary: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<String>,
+    pub notes: Option<LocalText>,
     /// Findings coded by hand from the text or a published description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coding: Option<crate::coding::Coding>,
@@ -234,7 +234,7 @@ impl Entity for Agreement {
                 );
             }
         }
-        c.texts("implementing_agencies", &self.implementing_agencies);
+        c.local_texts("implementing_agencies", &self.implementing_agencies);
         c.objectives("objectives", &self.objectives);
         c.sources("sources", &self.sources);
         if let Some(coding) = &self.coding {

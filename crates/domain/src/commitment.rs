@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::agreement::{enum_str, titles_text};
 use crate::entity::{Entity, Facet, IndexEntry, Kind, Reference};
 use crate::reference::Principle;
-use crate::text::{Date, Localized, Source, fold};
+use crate::text::{Date, LocalText, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -83,7 +83,7 @@ pub struct Commitment {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub organisations: Vec<String>,
+    pub organisations: Vec<LocalText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<u8>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -202,7 +202,7 @@ impl Entity for Commitment {
             );
         }
         c.countries("countries", &self.countries);
-        c.texts("organisations", &self.organisations);
+        c.local_texts("organisations", &self.organisations);
         c.objectives("objectives", &self.objectives);
         c.id("event", self.event.as_deref());
         let tomorrow = crate::text::Date::today().next_day();

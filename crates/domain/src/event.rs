@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agreement::{enum_str, titles_text};
 use crate::entity::{Entity, Facet, IndexEntry, Kind, Reference};
-use crate::text::{Date, Localized, Source, fold};
+use crate::text::{Date, LocalText, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 /// Someone who spoke at or organised an event.
@@ -18,7 +18,7 @@ pub struct Participant {
     #[serde(default, skip_serializing_if = "Localized::is_empty")]
     pub role: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub organisation: Option<String>,
+    pub organisation: Option<LocalText>,
     /// What they did: a session, the opening, moderation.
     #[serde(default, skip_serializing_if = "Localized::is_empty")]
     pub part: Localized,
@@ -84,7 +84,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_on: Option<Date>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub place: Option<String>,
+    pub place: Option<LocalText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<EventFormat>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -94,7 +94,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub organisations: Vec<String>,
+    pub organisations: Vec<LocalText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objectives: Vec<u8>,
     #[serde(default, skip_serializing_if = "Localized::is_empty")]
@@ -143,7 +143,7 @@ impl Entity for Event {
         c.order(("start_on", Some(self.start_on)), ("end_on", self.end_on));
         c.languages("interpretation_languages", &self.interpretation_languages);
         c.countries("countries", &self.countries);
-        c.texts("organisations", &self.organisations);
+        c.local_texts("organisations", &self.organisations);
         for (i, p) in self.people.iter().enumerate() {
             c.required(&format!("people[{i}].name"), &p.name);
             c.url(&format!("people[{i}].source.url"), &p.source.url);

@@ -374,6 +374,11 @@ fn cell_value(col: Col, cell: &str) -> Result<Value, String> {
         serde_json::from_str::<Value>(cell).map_err(|e| format!("expected JSON in this cell: {e}"))
     };
     Ok(match col {
+        // A text written per language is a JSON object in its cell.
+        Text if cell.starts_with('{') => match serde_json::from_str::<Value>(cell) {
+            Ok(v @ Value::Object(_)) => v,
+            _ => Value::String(cell.to_string()),
+        },
         Text | Localized => Value::String(cell.to_string()),
         Int => Value::from(
             cell.parse::<i64>()
@@ -469,7 +474,8 @@ fn csv_cells(kind: Kind, record: &Value) -> Vec<String> {
                         other => other.to_string(),
                     })
                     .collect();
-                if parts.iter().any(|p| p.contains('|') || p.starts_with('[')) {
+                let plain = items.iter().all(|i| !i.is_object() && !i.is_array());
+                if !plain || parts.iter().any(|p| p.contains('|') || p.starts_with('[')) {
                     v.to_string()
                 } else {
                     parts.join("|")
@@ -570,6 +576,7 @@ fn detect_json_kind(v: &Value) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::LocalText;
 
     const AGREEMENTS: &str = "id,title,type,status,parties,signed_on,objectives,summary.fr\n\
         a1,Convention,bilateral_agreement,in_force,FR:destination|MA:origin,1963-06-01,5|6,Texte\n\
@@ -614,9 +621,37 @@ mod tests {
         let csv = write_csv(Kind::Agreements, &[v]);
         let rows = read_csv(Some(Kind::Agreements), &csv).unwrap();
         match &rows[0].record {
-            AnyRecord::Agreement(a) => assert_eq!(a.implementing_agencies, vec!["A|B", "C"]),
+            AnyRecord::Agreement(a) => assert_eq!(
+                a.implementing_agencies,
+                vec![LocalText::from("A|B"), LocalText::from("C")]
+            ),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn names_and_notes_in_several_languages_survive_csv() {
+        let v = serde_json::json!({"title": "x", "type": "mou", "status": "signed",
+            "parties": [{"country": "FR", "role": "both"}, {"country": "MA", "role": "both"}],
+            "implementing_agencies": ["ANAPEC", {"en": "Joint Committee", "fr": "Comité mixte"}],
+            "notes": {"en": "Coded from the gazette.", "ar": "رُمِّز من الجريدة الرسمية."},
+            "place_signed": "Rabat"});
+        let csv = write_csv(Kind::Agreements, std::slice::from_ref(&v));
+        let rows = read_csv(Some(Kind::Agreements), &csv).unwrap();
+        let AnyRecord::Agreement(a) = &rows[0].record else {
+            panic!("{:?}", rows[0].record)
+        };
+        assert_eq!(a.implementing_agencies[0], LocalText::from("ANAPEC"));
+        assert_eq!(
+            a.implementing_agencies[1].best(Lang::Fr),
+            ("Comité mixte", None)
+        );
+        assert_eq!(
+            a.notes.as_ref().unwrap().best(Lang::Fr),
+            ("Coded from the gazette.", Some(Lang::En)),
+            "a missing language falls back to English, marked"
+        );
+        assert_eq!(a.place_signed, Some(LocalText::from("Rabat")));
     }
 
     #[test]

@@ -39,5 +39,5 @@ pub use indicator::Indicator;
 pub use practice::{Practice, PracticeType, PublicationStatus};
 pub use reference::Principle;
 pub use resource::{Resource, ResourceType, Scope};
-pub use text::{Date, Lang, Link, Localized, Source};
+pub use text::{Date, Lang, Link, LocalText, Localized, Source};
 pub use validation::{FieldError, Invalid};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::agreement::{enum_str, titles_text};
 use crate::entity::{Entity, Facet, IndexEntry, Kind};
 use crate::reference::{self, Principle};
-use crate::text::{Date, Link, Localized, Source, fold};
+use crate::text::{Date, Link, LocalText, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -162,7 +162,7 @@ pub struct Practice {
     #[serde(default, skip_serializing_if = "Localized::is_empty")]
     pub summary: Localized,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub implementing_entities: Vec<String>,
+    pub implementing_entities: Vec<LocalText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -220,7 +220,7 @@ impl Entity for Practice {
         c.slug(self.slug.as_deref());
         c.required("title", &self.title);
         c.max_len("title", &self.title, 500);
-        c.texts("implementing_entities", &self.implementing_entities);
+        c.local_texts("implementing_entities", &self.implementing_entities);
         for (field, list) in [("results", &self.results), ("lessons", &self.lessons)] {
             for (i, r) in list.iter().enumerate() {
                 if r.text.is_empty() {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::agreement::{enum_str, titles_text};
 use crate::entity::{Entity, Facet, IndexEntry, Kind};
-use crate::text::{Date, Localized, Source, fold};
+use crate::text::{Date, LocalText, Localized, Source, fold};
 use crate::validation::{Check, Invalid};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -39,7 +39,7 @@ pub struct Resource {
     #[serde(default, skip_serializing_if = "Localized::is_empty")]
     pub titles: Localized,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub publisher: Option<String>,
+    pub publisher: Option<LocalText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_on: Option<Date>,
     #[serde(rename = "type")]
@@ -47,7 +47,7 @@ pub struct Resource {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audience: Option<String>,
+    pub audience: Option<LocalText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -156,6 +156,63 @@ pub struct Source {
     pub accessed_on: Option<Date>,
 }
 
+/// A name or short text written once, when it reads the same in every
+/// language (a proper name: `"ANAPEC"`), or per language
+/// (`{"en": "International Labour Organization", "fr": "Organisation
+/// internationale du Travail"}`). Pages show the reader's language and mark
+/// a text shown in another one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum LocalText {
+    One(String),
+    Many(Localized),
+}
+
+impl LocalText {
+    /// Every wording, for search and for matching a name.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            LocalText::One(s) => vec![s.as_str()],
+            LocalText::Many(m) => m.0.values().map(String::as_str).collect(),
+        }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        match self {
+            LocalText::One(s) => s.trim().is_empty(),
+            LocalText::Many(m) => m.is_empty(),
+        }
+    }
+
+    /// The wording for `lang`, and the language it is in when that is
+    /// another one (a fallback to mark).
+    pub fn best(&self, lang: Lang) -> (&str, Option<Lang>) {
+        match self {
+            LocalText::One(s) => (s, None),
+            LocalText::Many(m) => match m.get(lang) {
+                Some(s) => (s, None),
+                None => {
+                    let other = m.get(Lang::En).map(|s| (s, Lang::En)).or_else(|| {
+                        m.0.iter()
+                            .find(|(_, v)| !v.trim().is_empty())
+                            .map(|(l, v)| (v.as_str(), *l))
+                    });
+                    match other {
+                        Some((s, l)) => (s, Some(l)),
+                        None => ("", None),
+                    }
+                }
+            },
+        }
+    }
+}
+
+impl From<&str> for LocalText {
+    fn from(s: &str) -> LocalText {
+        LocalText::One(s.to_string())
+    }
+}
+
 /// A link to a page about the record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

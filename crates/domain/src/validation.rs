@@ -239,6 +239,14 @@ impl Check {
         }
     }
 
+    pub fn local_texts(&mut self, field: &str, values: &[crate::text::LocalText]) {
+        for (i, v) in values.iter().enumerate() {
+            if v.is_blank() {
+                self.fail_as(format!("{field}[{i}]"), "empty", &[], "must not be empty");
+            }
+        }
+    }
+
     pub fn url(&mut self, field: &str, url: &str) {
         let rest = url
             .strip_prefix("https://")

@@ -3,7 +3,7 @@
 //! clauses of its documents.
 
 use passerelle_assess::{language, segment};
-use passerelle_domain::{AnyRecord, Document, Facet, Kind, Lang, Localized, reference};
+use passerelle_domain::{AnyRecord, Document, Facet, Kind, Lang, LocalText, Localized, reference};
 
 /// One record, ready to index.
 #[derive(Clone, Debug, Default)]
@@ -144,14 +144,31 @@ fn texts(record: &AnyRecord, e: &mut Entry) {
         AnyRecord::Agreement(a) => {
             localized(e, &a.titles, true);
             localized(e, &a.summary, false);
-            untagged(e, a.notes.as_deref().unwrap_or_default());
-            e.names.extend(a.implementing_agencies.iter().cloned());
-            e.names.extend(a.place_signed.iter().cloned());
+            for n in a.notes.iter().flat_map(LocalText::texts) {
+                untagged(e, n);
+            }
+            e.names.extend(
+                a.implementing_agencies
+                    .iter()
+                    .flat_map(LocalText::texts)
+                    .map(str::to_string),
+            );
+            e.names.extend(
+                a.place_signed
+                    .iter()
+                    .flat_map(LocalText::texts)
+                    .map(str::to_string),
+            );
         }
         AnyRecord::Practice(p) => {
             localized(e, &p.titles, true);
             localized(e, &p.summary, false);
-            e.names.extend(p.implementing_entities.iter().cloned());
+            e.names.extend(
+                p.implementing_entities
+                    .iter()
+                    .flat_map(LocalText::texts)
+                    .map(str::to_string),
+            );
         }
         AnyRecord::Event(v) => {
             localized(e, &v.titles, true);
@@ -160,22 +177,43 @@ fn texts(record: &AnyRecord, e: &mut Entry) {
             for c in &v.challenges {
                 localized(e, c, false);
             }
-            e.names.extend(v.organisations.iter().cloned());
-            e.names.extend(v.place.iter().cloned());
+            e.names.extend(
+                v.organisations
+                    .iter()
+                    .flat_map(LocalText::texts)
+                    .map(str::to_string),
+            );
+            e.names.extend(
+                v.place
+                    .iter()
+                    .flat_map(LocalText::texts)
+                    .map(str::to_string),
+            );
         }
         AnyRecord::Commitment(c) => {
             localized(e, &c.titles, true);
             untagged(e, &c.description);
+            localized(e, &c.descriptions, false);
             localized(e, &c.summary, false);
             for h in &c.history {
                 untagged(e, h.note.as_deref().unwrap_or_default());
             }
-            e.names.extend(c.organisations.iter().cloned());
+            e.names.extend(
+                c.organisations
+                    .iter()
+                    .flat_map(LocalText::texts)
+                    .map(str::to_string),
+            );
         }
         AnyRecord::Resource(r) => {
             localized(e, &r.titles, true);
             localized(e, &r.summary, false);
-            e.names.extend(r.publisher.iter().cloned());
+            e.names.extend(
+                r.publisher
+                    .iter()
+                    .flat_map(LocalText::texts)
+                    .map(str::to_string),
+            );
         }
         AnyRecord::Indicator(_) => {}
     }

@@ -33,8 +33,9 @@ pub use query::{FacetCount, Hit, SearchRequest, SearchResults, Sort};
 pub use snippet::Snippet;
 
 /// Bumped whenever the schema or an analyzer changes: an index built for
-/// another version is rebuilt at start.
-pub const SCHEMA_VERSION: u32 = 4;
+/// another version is rebuilt at start (5: names in several languages and
+/// commitments' translated descriptions are indexed).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The facet dimensions, as named in queries (`country:MA`) and results.
 pub const FACETS: &[&str] = &[

@@ -161,13 +161,77 @@ fn loc(state: &State, map: Value) -> Option<String> {
     get(l.code())
         .or_else(|| get("en"))
         .or_else(|| Lang::ALL.iter().find_map(|o| get(o.code())))
+        .map(|s| isolate_latin(l, &s))
+}
+
+/// On Arabic pages, each run of Latin script (a name, an acronym, a title
+/// left in its language) is wrapped in Unicode isolates (FSI … PDI), so the
+/// bidirectional algorithm keeps it in order with the punctuation and
+/// digits around it ("ANAPEC ;selección" otherwise). Other pages, and text
+/// with no Latin letter, are left as they are.
+pub fn isolate_latin(lang: Lang, text: &str) -> String {
+    const FSI: char = '\u{2068}';
+    const PDI: char = '\u{2069}';
+    if lang != Lang::Ar || !text.chars().any(is_latin) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == FSI {
+            // Already isolated: copied as it is, up to its PDI.
+            let close = chars[i..]
+                .iter()
+                .position(|&c| c == PDI)
+                .map_or(chars.len(), |p| i + p + 1);
+            out.extend(&chars[i..close]);
+            i = close;
+            continue;
+        }
+        if !is_latin(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // The run goes on through Latin letters, digits and neutral
+        // characters up to the last Latin letter or digit before the next
+        // Arabic letter (or the end).
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < chars.len() && !is_arabic(chars[j]) && chars[j] != PDI {
+            if is_latin(chars[j]) || chars[j].is_ascii_digit() {
+                end = j + 1;
+            }
+            j += 1;
+        }
+        out.push(FSI);
+        out.extend(&chars[i..end]);
+        out.push(PDI);
+        i = end;
+    }
+    out
+}
+
+fn is_latin(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || ('\u{00C0}'..='\u{024F}').contains(&c) && c != '\u{00D7}' && c != '\u{00F7}'
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+        || ('\u{0750}'..='\u{077F}').contains(&c)
+        || ('\u{08A0}'..='\u{08FF}').contains(&c)
+        || ('\u{FB50}'..='\u{FDFF}').contains(&c)
+        || ('\u{FE70}'..='\u{FEFF}').contains(&c)
 }
 
 /// A record's title in the page's language: its translation, or the
 /// original when written in that language; else English; else the
 /// original.
 fn title(state: &State, record: Value) -> String {
-    title_and_lang(lang(state), &record).0
+    let l = lang(state);
+    isolate_latin(l, &title_and_lang(l, &record).0)
 }
 
 /// The language a record's title is shown in, for the `lang` attribute.
@@ -517,6 +581,69 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("num", num);
     env.add_filter("date", date);
     env.add_test("overdue", overdue);
+    env.add_filter("txt", txt);
+    env.add_filter("bidi", bidi);
+    env.add_filter("sector", sector);
+    env.add_filter("plain", plain);
+}
+
+/// A [`LocalText`](passerelle_domain::LocalText) (a name written once or
+/// per language) in the page's language.
+fn local_text(lang: Lang, v: &Value) -> (String, Option<Lang>) {
+    match serde_json::to_value(v)
+        .ok()
+        .and_then(|j| serde_json::from_value::<passerelle_domain::LocalText>(j).ok())
+    {
+        Some(t) => {
+            let (s, other) = t.best(lang);
+            (s.to_string(), other)
+        }
+        None => (v.to_string(), None),
+    }
+}
+
+/// `{{ x | txt }}`: the text isolated for bidirectional display, and when
+/// it is in another language than the page's, marked with that language
+/// (the stylesheet shows it, screen readers read it in that language).
+fn txt(state: &State, v: Value) -> Value {
+    let l = lang(state);
+    let (text, other) = local_text(l, &v);
+    isolated(&isolate_latin(l, &text), other)
+}
+
+/// Text in a `<bdi>`, marked with its language when it is not the page's.
+fn isolated(text: &str, other: Option<Lang>) -> Value {
+    Value::from_safe_string(match other {
+        Some(l) => format!(
+            "<bdi class=\"fallback\" lang=\"{0}\" data-lang=\"{0}\">{1}</bdi>",
+            l.code(),
+            escape(text)
+        ),
+        None => format!("<bdi>{}</bdi>", escape(text)),
+    })
+}
+
+/// `{{ text | bidi }}`: Latin runs isolated on Arabic pages.
+fn bidi(state: &State, text: &str) -> String {
+    isolate_latin(lang(state), text)
+}
+
+/// `{{ code | sector }}`: the ISIC section's title in the page's language,
+/// or in English marked as such where the reference data has none.
+fn sector(state: &State, code: &str) -> Value {
+    let l = lang(state);
+    let Some(s) = passerelle_domain::reference::sector(code) else {
+        return Value::from(code);
+    };
+    match s.title.0.get(&l) {
+        Some(name) => isolated(name, None),
+        None => isolated(s.title.get(Lang::En), Some(Lang::En)),
+    }
+}
+
+/// `{{ x | plain }}`: the same text without markup, for form fields.
+fn plain(state: &State, v: Value) -> String {
+    local_text(lang(state), &v).0
 }
 
 /// `{% if r is overdue %}`: a commitment past its target date and not
@@ -544,6 +671,30 @@ pub fn val<T: serde::Serialize>(x: T) -> Value {
 #[cfg(test)]
 mod format_tests {
     use super::*;
+
+    #[test]
+    fn latin_runs_in_arabic_are_isolated_and_other_pages_untouched() {
+        assert_eq!(
+            isolate_latin(Lang::Ar, "الوكالة ANAPEC؛ الانتقاء"),
+            "الوكالة \u{2068}ANAPEC\u{2069}؛ الانتقاء"
+        );
+        assert_eq!(
+            isolate_latin(Lang::Ar, "برنامج THAMM Plus (2024–2026) في"),
+            "برنامج \u{2068}THAMM Plus (2024–2026\u{2069}) في",
+            "digits inside a Latin run stay with it"
+        );
+        assert_eq!(
+            isolate_latin(Lang::Ar, "selección; ANAPEC"),
+            "\u{2068}selección; ANAPEC\u{2069}"
+        );
+        assert_eq!(isolate_latin(Lang::Ar, "نص عربي 2024"), "نص عربي 2024");
+        assert_eq!(
+            isolate_latin(Lang::Fr, "ANAPEC ; sélection"),
+            "ANAPEC ; sélection"
+        );
+        let twice = isolate_latin(Lang::Ar, &isolate_latin(Lang::Ar, "مع GIZ و ILO"));
+        assert_eq!(twice.matches('\u{2068}').count(), 2, "{twice:?}");
+    }
 
     #[test]
     fn numbers_and_dates_as_each_language_writes_them() {

@@ -155,6 +155,37 @@ fn check(page: &Page, url: &str, lang: &str, status: u16, expect: &str) -> Vec<S
     failures
 }
 
+/// On an Arabic page, text that mixes Arabic with a Latin run holding
+/// punctuation or digits ("ANAPEC ;selección") comes out scrambled unless
+/// the run is isolated: by an element (`bdi`, `dir`) or by Unicode isolates.
+fn scrambled_latin(page: &Page, url: &str) -> Vec<String> {
+    let found = page
+        .eval(
+            r#"(() => {
+  const bad = [];
+  const run = /[A-Za-z\u00C0-\u024F][^\u0600-\u06FF\u2068\u2069]*[A-Za-z\u00C0-\u024F0-9]/g;
+  const w = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  while (w.nextNode()) {
+    const n = w.currentNode, t = n.textContent;
+    if (!/[\u0600-\u06FF]/.test(t)) continue;
+    if (n.parentElement.closest('bdi,[dir="ltr"],[dir="auto"],code,textarea,option')) continue;
+    const rest = t.replace(/\u2068[^\u2069]*\u2069/g, ' ');
+    for (const m of rest.match(run) || []) {
+      if (/[^A-Za-z\u00C0-\u024F ]/.test(m)) bad.push(m);
+    }
+  }
+  return bad;
+})()"#,
+        )
+        .unwrap_or_default();
+    found
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|m| format!("{url}: Latin run not isolated in Arabic text: {m}"))
+        .collect()
+}
+
 /// Serves the hub on a local port and runs `drive` against its address
 /// off the async threads; `drive` gives the failures it found.
 async fn in_browser(drive: fn(&str) -> Vec<String>) {
@@ -426,7 +457,8 @@ fn pages(base: &str) -> Vec<String> {
     for lang in LANGS {
         let p = |path: &str| format!("{base}/{lang}{path}");
         let title = if lang == "ar" {
-            "اتفاق العمل be-ma-test"
+            // Latin runs in Arabic text are isolated (FSI … PDI).
+            "اتفاق العمل \u{2068}be-ma-test\u{2069}"
         } else if lang == "fr" {
             "Accord de main-d'œuvre be-ma-test"
         } else {
@@ -461,10 +493,23 @@ fn pages(base: &str) -> Vec<String> {
             (p("/data"), 200, figure),
             (p("/countries/CA"), 200, figure),
             (p("/about"), 200, "Passerelle"),
+            (p("/about/who-we-are"), 200, ""),
+            (p("/about/take-action"), 200, ""),
+            (p("/sdgs"), 200, "10.7"),
+            (p("/countries?champion=1"), 200, country(lang)),
+            // A demo agreement coded by hand, and two of them compared.
+            (p("/agreements/agr-pt-ma-2022"), 200, "ANAPEC"),
+            (p("/compare?a=agr-fr-ma-1963&a=agr-pt-ma-2022"), 200, ""),
+            (p("/compare?sample=fr&a=agr-pt-ma-2022"), 200, ""),
+            (p("/assess?sample=ar"), 200, ""),
+            (p("/events/evt-gcm-talk-rabat-2023"), 200, "Chekkori"),
             (p("/agreements/no-such-agreement"), 404, ""),
         ];
         for (url, status, expect) in &cases {
             failures.extend(check(&page, url, lang, *status, expect));
+            if lang == "ar" {
+                failures.extend(scrambled_latin(&page, url));
+            }
         }
         // One detail page of each hub kind: the first in its list.
         for kind in ["practices", "events", "commitments", "resources"] {

@@ -355,7 +355,7 @@ async fn every_role_against_every_endpoint_and_record_state() {
                 Method::POST,
                 format!("/api/v1/commitments/{c}/status"),
                 Some(
-                    json!({"on": "2024-06-01", "status": "in_progress", "note": "Training began"}),
+                    json!({"on": "2024-06-01", "status": "in_progress", "note": "Training began", "source": {"url": "https://example.org/report"}}),
                 ),
                 refused_or(update),
             )

@@ -658,7 +658,7 @@ async fn stored_script_in_any_kind_never_reaches_a_page_as_markup() {
             ),
             (
                 "commitments",
-                json!({"id": "c-x", "title": evil, "description": evil.repeat(6), "kind": "policy", "modality": "individual", "organisations": [evil], "status": "in_progress", "history": [{"on": "2024-01-01", "status": "in_progress", "note": evil}]}),
+                json!({"id": "c-x", "title": evil, "description": evil.repeat(6), "kind": "policy", "modality": "individual", "organisations": [evil], "status": "in_progress", "history": [{"on": "2024-01-01", "status": "in_progress", "note": evil, "source": {"url": "https://example.org/report", "title": evil}}]}),
             ),
             (
                 "resources",
