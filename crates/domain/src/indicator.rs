@@ -34,8 +34,9 @@ pub struct Indicator {
     pub value: f64,
     pub unit: String,
     pub source: Source,
+    /// A note on the figure, once or per language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<crate::text::LocalText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -122,7 +123,10 @@ impl Entity for Indicator {
             title_text: fold(&format!(
                 "{} {}",
                 self.indicator,
-                self.note.as_deref().unwrap_or("")
+                self.note
+                    .as_ref()
+                    .map(|n| n.texts().join(" "))
+                    .unwrap_or_default()
             )),
             record_type: Some(self.indicator.clone()),
             status: None,

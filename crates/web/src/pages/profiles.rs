@@ -94,8 +94,12 @@ async fn figures(state: &AppState, lang: Lang, query: &str) -> ApiResult<Vec<Ser
         if !r["source"].is_null() && !series.sources.contains(&r["source"]) {
             series.sources.push(r["source"].clone());
         }
-        if let Some(n) = r["note"].as_str() {
-            series.notes.push(format!("{}: {n}", r["year"]));
+        if let Some(n) = r
+            .get("note")
+            .and_then(|n| serde_json::from_value::<passerelle_domain::LocalText>(n.clone()).ok())
+        {
+            let text = super::view::isolate_latin(lang, n.best(lang).0);
+            series.notes.push(format!("{}: {text}", r["year"]));
         }
     }
     for series in &mut out {
@@ -108,7 +112,7 @@ async fn figures(state: &AppState, lang: Lang, query: &str) -> ApiResult<Vec<Ser
         let label = format!(
             "{} ({})",
             super::view::indicator_label(lang, &series.indicator),
-            series.unit
+            super::view::unit_label(lang, &series.unit)
         );
         series.chart = charts::bars(&bars, &label);
     }

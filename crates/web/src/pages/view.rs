@@ -584,6 +584,7 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("txt", txt);
     env.add_filter("bidi", bidi);
     env.add_filter("sector", sector);
+    env.add_filter("unit", unit);
     env.add_filter("plain", plain);
 }
 
@@ -621,6 +622,16 @@ fn isolated(text: &str, other: Option<Lang>) -> Value {
         ),
         None => format!("<bdi>{}</bdi>", escape(text)),
     })
+}
+
+/// `{{ f.unit | unit }}`: a figure's unit in the page's language when it
+/// is one the hub names (`persons`, `usd`…), else as written.
+fn unit(state: &State, code: &str) -> String {
+    unit_label(lang(state), code)
+}
+
+pub fn unit_label(lang: Lang, code: &str) -> String {
+    i18n::try_tr(lang, &format!("unit-{code}")).unwrap_or_else(|| code.to_string())
 }
 
 /// `{{ text | bidi }}`: Latin runs isolated on Arabic pages.

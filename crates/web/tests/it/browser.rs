@@ -469,6 +469,18 @@ fn pages(base: &str) -> Vec<String> {
             "es" => "19.798",
             _ => "19,798",
         };
+        let persons = match lang {
+            "fr" => "personnes",
+            "es" => "personas",
+            "ar" => "شخص",
+            _ => "persons",
+        };
+        let note = match lang {
+            "fr" => "Première année du programme",
+            "es" => "Primer año del programa",
+            "ar" => "السنة الأولى للبرنامج",
+            _ => "First year of the programme",
+        };
         let cases: Vec<(String, u16, &str)> = vec![
             (p(""), 200, "Passerelle"),
             (p("/agreements"), 200, title),
@@ -492,6 +504,9 @@ fn pages(base: &str) -> Vec<String> {
             // A figure as the page's language writes it.
             (p("/data"), 200, figure),
             (p("/countries/CA"), 200, figure),
+            // The unit in the page's language, and the figure's note too.
+            (p("/countries/MX"), 200, persons),
+            (p("/countries/MX"), 200, note),
             (p("/about"), 200, "Passerelle"),
             (p("/about/who-we-are"), 200, ""),
             (p("/about/take-action"), 200, ""),

@@ -823,6 +823,18 @@ async fn hand_coded_findings_show_their_source_and_leave_the_rest_unassessed() {
             "{page}"
         );
         assert!(!page.contains("class=\"element st-absent\""));
+        // Only partial findings: nothing missing among what the sources
+        // settle, and the page does not claim every element is there.
+        let mut partial = coded("coded-d", "IT", "MA");
+        partial["coding"]["findings"]
+            .as_array_mut()
+            .unwrap()
+            .remove(0);
+        let r = t.write(Method::POST, "/api/v1/agreements", &partial).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let page_d = t.get("/fr/agreements/coded-d").await.text();
+        assert!(!page_d.contains("Tous les éléments des Orientations"));
+        assert!(page_d.contains("ne sont pas établis par elles"), "{page_d}");
         // The English note stands in where no French one was written.
         assert!(page.contains("A joint commission follows the agreement."));
         let cmp = t.get("/ar/compare?a=coded-a&a=coded-b").await.text();
