@@ -252,6 +252,7 @@ async fn run(cli: Cli) -> Result<()> {
                 max_bytes: *max_bytes,
                 ..passerelle_extract::Limits::default()
             };
+            passerelle_extract::worker::limit_memory(passerelle_extract::worker::MAX_MEMORY)?;
             passerelle_extract::worker::serve(
                 std::io::stdin().lock(),
                 std::io::stdout().lock(),

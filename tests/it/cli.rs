@@ -249,6 +249,85 @@ fn the_extract_worker_reads_standard_input() {
     );
 }
 
+/// A PDF whose one content stream is small compressed and `inflated`
+/// bytes of page text once read.
+fn pdf_bomb(inflated: usize) -> Vec<u8> {
+    use flate2::{Compression, write::ZlibEncoder};
+    let line = b"BT /F1 12 Tf 72 720 Td (recruitment fees) Tj ET\n";
+    let mut z = ZlibEncoder::new(Vec::new(), Compression::best());
+    let block = line.repeat(4096);
+    for _ in 0..inflated / block.len() {
+        z.write_all(&block).unwrap();
+    }
+    let stream = z.finish().unwrap();
+    let mut objects: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_vec(),
+    ];
+    let mut content = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        stream.len()
+    )
+    .into_bytes();
+    content.extend(&stream);
+    content.extend(b"\nendstream");
+    objects.push(content);
+    objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend(o);
+        pdf.extend(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        pdf.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+/// A file that inflates to more than a reader may hold ends the worker at
+/// its memory cap, with a failed allocation said on its standard error
+/// (the server turns that into "too large to read"), instead of taking the
+/// machine's memory.
+#[test]
+fn the_extract_worker_stops_at_its_memory_cap() {
+    let bomb = pdf_bomb(64 << 20);
+    assert!(bomb.len() < 1 << 20, "small on the wire: {}", bomb.len());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+        .args([
+            "extract-worker",
+            "--max-bytes",
+            "20000000",
+            "--file-name=bomb.pdf",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&bomb);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert!(!out.status.success(), "the worker should not survive it");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("memory allocation"), "{said}");
+}
+
 #[test]
 fn tokens_are_made_for_users_on_the_command_line() {
     let data = tempfile::tempdir().unwrap();

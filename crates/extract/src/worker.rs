@@ -15,6 +15,32 @@ use std::time::{Duration, Instant};
 
 use crate::{ExtractError, Extracted, Format, Limits, Refusal, extract};
 
+/// The most memory a worker may take (address space, as `ulimit -v`): a
+/// compressed stream that inflates to hundreds of megabytes would
+/// otherwise take the machine's memory. A file that needs more is refused
+/// as too large to read.
+pub const MAX_MEMORY: u64 = 1536 << 20;
+
+/// Caps this process's address space at `bytes` (the worker calls it on
+/// itself before reading anything). Unix only; elsewhere it does nothing.
+pub fn limit_memory(bytes: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        let limit = libc::rlimit {
+            rlim_cur: bytes as libc::rlim_t,
+            rlim_max: bytes as libc::rlim_t,
+        };
+        // SAFETY: setrlimit reads the struct we pass and changes only this
+        // process's limit.
+        if unsafe { libc::setrlimit(libc::RLIMIT_AS, &limit) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = bytes;
+    Ok(())
+}
+
 /// The worker's side: reads the file from `input`, writes the answer to
 /// `output`.
 pub fn serve(
@@ -94,11 +120,19 @@ pub fn isolated(
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| failed("the file reader could not be started", e))?;
     let mut stdin = child.stdin.take().expect("piped");
     let mut stdout = child.stdout.take().expect("piped");
+    let stderr = child.stderr.take().expect("piped");
+    // The first lines of what the worker says when it fails (a failed
+    // allocation under the memory cap), read on their own thread.
+    let complaints = std::thread::spawn(move || {
+        let mut said = Vec::new();
+        let _ = stderr.take(4096).read_to_end(&mut said);
+        String::from_utf8_lossy(&said).into_owned()
+    });
     // Writing and reading on their own threads: a child that stops reading
     // (or never writes) must not block us past the time limit.
     let writer = std::thread::spawn(move || {
@@ -131,6 +165,16 @@ pub fn isolated(
         .map_err(|_| ExtractError::Failed("the file reader's output was lost".into()))?
         .map_err(|e| failed("the file reader's output could not be read", e))?;
     if !status.success() {
+        let said = complaints.join().unwrap_or_default();
+        if said.contains("memory allocation") {
+            return Err(ExtractError::Refused {
+                refusal: Refusal::TooLarge,
+                message: format!(
+                    "reading this file needs more than the {} MiB of memory a reader may use (a compressed stream that inflates to a very large size?)",
+                    MAX_MEMORY >> 20
+                ),
+            });
+        }
         return Err(ExtractError::Crashed(status.to_string()));
     }
     parse_answer(out)

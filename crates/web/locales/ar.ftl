@@ -336,6 +336,7 @@ error-unreadable_file = تتعذر قراءة الملف.
 error-unsupported_media_type = لا يمكن قراءة هذا النوع من الملفات.
 error-payload_too_large = حجم الملف كبير جدًا.
 error-too_slow = تستغرق قراءة الملف وقتًا طويلًا جدًا.
+error-busy = الخادم منشغل بقراءة ملفات أخرى؛ أعد المحاولة بعد دقيقة.
 error-internal = تعذر على الخادم الاستجابة. يُرجى المحاولة مرة أخرى.
 error-home = الانتقال إلى الصفحة الرئيسية
 

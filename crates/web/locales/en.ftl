@@ -320,6 +320,7 @@ error-unreadable_file = The file cannot be read.
 error-unsupported_media_type = This type of file cannot be read.
 error-payload_too_large = The file is too large.
 error-too_slow = The file takes too long to read.
+error-busy = The server is busy reading other files; try again in a minute.
 error-internal = The server could not answer. Please try again.
 error-home = Go to the home page
 

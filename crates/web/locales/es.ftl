@@ -321,6 +321,7 @@ error-unreadable_file = No se puede leer el archivo.
 error-unsupported_media_type = No se puede leer este tipo de archivo.
 error-payload_too_large = El archivo es demasiado grande.
 error-too_slow = La lectura del archivo tarda demasiado.
+error-busy = El servidor está ocupado leyendo otros archivos; vuelva a intentarlo en un minuto.
 error-internal = El servidor no ha podido responder. Vuelva a intentarlo.
 error-home = Ir a la página de inicio
 

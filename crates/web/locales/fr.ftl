@@ -321,6 +321,7 @@ error-unreadable_file = Le fichier ne peut pas être lu.
 error-unsupported_media_type = Ce type de fichier ne peut pas être lu.
 error-payload_too_large = Le fichier est trop volumineux.
 error-too_slow = La lecture du fichier prend trop de temps.
+error-busy = Le serveur est occupé à lire d'autres fichiers ; réessayez dans une minute.
 error-internal = Le serveur n’a pas pu répondre. Veuillez réessayer.
 error-home = Aller à la page d’accueil
 

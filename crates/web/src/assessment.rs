@@ -209,6 +209,20 @@ pub enum FileReader {
     Worker(Arc<std::path::PathBuf>),
 }
 
+/// Files read and assessed at once: one per core, so that many uploads at
+/// once queue instead of taking every core and the memory of one reader
+/// each; a request that cannot start within the time limit is told the
+/// server is busy.
+fn readers() -> Arc<tokio::sync::Semaphore> {
+    static READERS: std::sync::OnceLock<Arc<tokio::sync::Semaphore>> = std::sync::OnceLock::new();
+    READERS
+        .get_or_init(|| {
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            Arc::new(tokio::sync::Semaphore::new(cores))
+        })
+        .clone()
+}
+
 /// Extracts and assesses a file off the async threads, under the time
 /// limit; gives the report and the text it read.
 pub async fn assess_bytes(
@@ -218,8 +232,21 @@ pub async fn assess_bytes(
     lang: Option<Language>,
     max_bytes: usize,
 ) -> Result<(Report, String), ApiError> {
+    let Ok(Ok(permit)) = tokio::time::timeout(TIME_LIMIT, readers().acquire_owned()).await else {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Code::Busy,
+            "The server is busy reading other files",
+            format!(
+                "every reader was busy for {} s; try again in a minute",
+                TIME_LIMIT.as_secs()
+            ),
+        ));
+    };
     let reader = reader.clone();
     let work = tokio::task::spawn_blocking(move || {
+        // Held until the work ends, even when the request has given up.
+        let _permit = permit;
         let limits = Limits {
             max_bytes,
             ..Limits::default()

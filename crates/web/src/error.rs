@@ -26,13 +26,14 @@ pub enum Code {
     PayloadTooLarge,
     UnreadableFile,
     TooSlow,
+    Busy,
     TooManyProposals,
     MethodNotAllowed,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 17] = [
+    pub const ALL: [Code; 18] = [
         Code::ValidationFailed,
         Code::InvalidQuery,
         Code::MalformedJson,
@@ -47,6 +48,7 @@ impl Code {
         Code::PayloadTooLarge,
         Code::UnreadableFile,
         Code::TooSlow,
+        Code::Busy,
         Code::TooManyProposals,
         Code::MethodNotAllowed,
         Code::Internal,
@@ -68,6 +70,7 @@ impl Code {
             Code::PayloadTooLarge => "payload_too_large",
             Code::UnreadableFile => "unreadable_file",
             Code::TooSlow => "too_slow",
+            Code::Busy => "busy",
             Code::TooManyProposals => "too_many_proposals",
             Code::MethodNotAllowed => "method_not_allowed",
             Code::Internal => "internal",
