@@ -429,8 +429,22 @@ fn split(cell: &str) -> impl Iterator<Item = &str> {
 
 /// Writes records of one kind as CSV.
 pub fn write_csv(kind: Kind, records: &[Value]) -> String {
+    let mut out = csv_header_line(kind);
+    out.push_str(&csv_rows(kind, records));
+    out
+}
+
+/// The header line of a kind's CSV, with its line end.
+pub fn csv_header_line(kind: Kind) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(csv_header(kind)).expect("write to memory");
+    String::from_utf8(w.into_inner().expect("flush to memory")).expect("CSV of UTF-8 is UTF-8")
+}
+
+/// CSV lines of `records`, without the header: a download is written a
+/// page of records at a time.
+pub fn csv_rows(kind: Kind, records: &[Value]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
     for r in records {
         w.write_record(csv_cells(kind, r)).expect("write to memory");
     }

@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use passerelle_domain::document::{MAX_DOCUMENT_BYTES, MEDIA_TYPES};
 use passerelle_domain::entity::from_json;
-use passerelle_domain::interchange::write_csv;
+use passerelle_domain::interchange::{csv_header_line, csv_rows};
 use passerelle_domain::{AnyRecord, Invalid, Kind, StatusUpdate, reference, with_record};
 use passerelle_store::{AuditQuery, NewDocument};
 use serde_json::{Value, json};
@@ -207,32 +207,99 @@ async fn export(
         .unwrap_or_else(|| "json".into());
     let mut q = list_query(kind, raw.as_deref(), &["format"]).map_err(ApiError::bad_query)?;
     q.include_private = privileged(&state, &headers).await;
-    let records = state.store.all_matching_json(kind, q).await?;
-    let disposition = |ext: &str| format!("attachment; filename=\"passerelle-{kind}.{ext}\"");
-    Ok(match format.as_str() {
-        "csv" => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (header::CONTENT_DISPOSITION, disposition("csv")),
-            ],
-            write_csv(kind, &records),
-        )
-            .into_response(),
-        "json" => (
-            [
-                (header::CONTENT_TYPE, "application/json".to_string()),
-                (header::CONTENT_DISPOSITION, disposition("json")),
-            ],
-            serde_json::to_string_pretty(&records).expect("JSON values serialize"),
-        )
-            .into_response(),
+    let (content_type, ext) = match format.as_str() {
+        "csv" => ("text/csv; charset=utf-8", "csv"),
+        "json" => ("application/json", "json"),
         other => {
             return Err(ApiError::bad_query(Invalid::one(
                 "format",
                 format!("`{other}` is not an export format: use csv or json"),
             )));
         }
-    })
+    };
+    let csv = ext == "csv";
+    // The first page is read before answering, so that a failure is an
+    // error status; the rest streams a page at a time, so a download of
+    // the whole registry holds one page in memory, not the registry.
+    q.page = 1;
+    q.per_page = passerelle_store::MAX_PER_PAGE;
+    let first = state.store.list_json(kind, &q).await?;
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(2);
+    let store = state.store.clone();
+    tokio::spawn(async move {
+        let mut items = first.items;
+        let mut n = 0usize;
+        let head = if csv {
+            csv_header_line(kind)
+        } else {
+            "[\n".to_string()
+        };
+        if tx.send(Ok(Bytes::from(head))).await.is_err() {
+            return;
+        }
+        loop {
+            let last = items.len() < q.per_page as usize;
+            let chunk = if csv {
+                csv_rows(kind, &items)
+            } else {
+                let mut s = String::new();
+                for r in &items {
+                    if n > 0 {
+                        s.push_str(",\n");
+                    }
+                    s.push_str(&serde_json::to_string(r).expect("JSON values serialize"));
+                    n += 1;
+                }
+                s
+            };
+            // The reader left: stop reading the store for nobody.
+            if tx.send(Ok(Bytes::from(chunk))).await.is_err() {
+                return;
+            }
+            if last {
+                break;
+            }
+            q.page += 1;
+            match store.list_json(kind, &q).await {
+                Ok(page) => items = page.items,
+                Err(e) => {
+                    // Headers are sent: the download ends short, with an
+                    // error the client sees as a broken transfer.
+                    tracing::error!(error = %e, "export stopped");
+                    let _ = tx.send(Err(std::io::Error::other(e.to_string()))).await;
+                    return;
+                }
+            }
+        }
+        if !csv {
+            let _ = tx.send(Ok(Bytes::from_static(b"\n]\n"))).await;
+        }
+    });
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"passerelle-{kind}.{ext}\""),
+            ),
+        ],
+        axum::body::Body::from_stream(Chunks(rx)),
+    )
+        .into_response())
+}
+
+/// The pages of a download, as the response body reads them.
+struct Chunks(tokio::sync::mpsc::Receiver<Result<Bytes, std::io::Error>>);
+
+impl futures_core::Stream for Chunks {
+    type Item = Result<Bytes, std::io::Error>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        self.0.poll_recv(cx)
+    }
 }
 
 async fn read(

@@ -3,6 +3,7 @@ use axum::http::{Method, Request, StatusCode, header};
 use serde_json::json;
 
 use crate::{TOKEN, agreement, apps};
+use passerelle_domain::Kind;
 
 #[tokio::test]
 async fn crud_through_the_api() {
@@ -595,5 +596,37 @@ async fn every_error_is_a_problem() {
             );
             assert_eq!(r.json()["code"], code, "{}", r.text());
         }
+    }
+}
+
+/// A download of more records than a page holds streams every one of
+/// them, once, as valid JSON and CSV.
+#[tokio::test]
+async fn downloads_stream_past_a_page() {
+    for t in apps().await {
+        let n = passerelle_store::MAX_PER_PAGE as usize + 23;
+        let records: Vec<passerelle_domain::AnyRecord> = (0..n)
+            .map(|i| {
+                let a =
+                    crate::agreement(&format!("bulk-{i:04}"), "ES", "MA", 2001 + (i % 20) as i32);
+                passerelle_domain::AnyRecord::from_value(Kind::Agreements, a).unwrap()
+            })
+            .collect();
+        t.db.store.import("test", records, |_| {}).await.unwrap();
+        let json = t.get("/api/v1/export/agreements?format=json").await;
+        assert_eq!(json.status, StatusCode::OK);
+        let items = json.json();
+        let ids: std::collections::BTreeSet<&str> = items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids.len(), n, "every record once");
+        let csv = t.get("/api/v1/export/agreements?format=csv").await;
+        assert_eq!(csv.text().lines().count(), n + 1, "header and every row");
+        let rows =
+            passerelle_domain::interchange::read_csv(Some(Kind::Agreements), &csv.text()).unwrap();
+        assert_eq!(rows.len(), n);
     }
 }
