@@ -293,38 +293,75 @@ pub fn partners_map(country: &str, partners: &[(String, u64)], lang: Lang) -> St
 
 /// Vertical bars, one per year from the first to the last, with the
 /// figures in a table for screen readers and print.
-pub fn bars(per_year: &[(i64, u64)], label: &str) -> String {
+pub fn bars(per_year: &[(i64, u64)], label: &str, lang: Lang) -> String {
     let Some(first) = per_year.iter().map(|p| p.0).min() else {
         return String::new();
     };
     let last = per_year.iter().map(|p| p.0).max().unwrap_or(first);
     let years = (last - first + 1) as f64;
-    let max = per_year.iter().map(|p| p.1).max().unwrap_or(1).max(1) as f64;
-    let (w, h, pad) = (600.0, 160.0, 20.0);
-    let bw = (w - 2.0 * pad) / years;
+    let top = per_year.iter().map(|p| p.1).max().unwrap_or(1).max(1);
+    let max = top as f64;
+    // Room on the left for the scale, above the bars for their values.
+    let (w, h, left, right, above) = (600.0, 160.0, 56.0, 16.0, 18.0);
+    // One bar is a bar, not a block across the chart.
+    let bw = ((w - left - right) / years).min(48.0);
+    let span = bw * years;
+    let x0 = left + ((w - left - right) - span) / 2.0;
+    let num = |n: u64| super::view::format_number(lang, n as f64);
+    // Years and numbers read left to right on every page: an Arabic
+    // page's right-to-left direction would push them out of the frame.
     let mut svg = format!(
-        "<svg class=\"bars\" viewBox=\"0 0 {w} {}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        h + 30.0,
+        "<svg class=\"bars\" viewBox=\"0 0 {w} {}\" direction=\"ltr\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
+        h + above + 30.0,
         escape(label)
     );
+    let base = h + above;
+    let _ = write!(
+        svg,
+        "<line class=\"axis\" x1=\"{left}\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\"/><line class=\"axis\" x1=\"{left}\" y1=\"{above}\" x2=\"{left}\" y2=\"{base}\"/><text class=\"scale\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text><text class=\"scale\" x=\"{}\" y=\"{base}\" text-anchor=\"end\">0</text>",
+        w - right,
+        left - 6.0,
+        above + 4.0,
+        num(top),
+        left - 6.0,
+    );
+    // Values over the bars while they fit.
+    let values = bw >= 22.0;
     for &(year, n) in per_year {
-        let x = pad + (year - first) as f64 * bw;
+        let x = x0 + (year - first) as f64 * bw;
         let bh = (n as f64 / max) * h;
         let _ = write!(
             svg,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\"><title>{year}: {n}</title></rect>",
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{bh:.1}\"><title>{year}: {}</title></rect>",
             x + bw * 0.1,
-            h - bh + 10.0,
+            base - bh,
             (bw * 0.8).max(1.0),
+            num(n),
         );
+        if values {
+            let _ = write!(
+                svg,
+                "<text class=\"value\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                x + bw / 2.0,
+                base - bh - 4.0,
+                num(n)
+            );
+        }
     }
     let _ = write!(
         svg,
-        "<text x=\"{pad}\" y=\"{}\">{first}</text><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{last}</text></svg>",
-        h + 28.0,
-        w - pad,
-        h + 28.0
+        "<text x=\"{x0:.1}\" y=\"{}\">{first}</text>",
+        base + 20.0
     );
+    if last != first {
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"end\">{last}</text>",
+            x0 + span,
+            base + 20.0
+        );
+    }
+    svg.push_str("</svg>");
     svg
 }
 
@@ -346,8 +383,33 @@ mod tests {
 
     #[test]
     fn bars_span_every_year() {
-        let svg = bars(&[(2001, 2), (2005, 4)], "x");
+        let svg = bars(&[(2001, 2), (2005, 4)], "x", Lang::Fr);
         assert_eq!(svg.matches("<rect").count(), 2);
         assert!(svg.contains(">2001<") && svg.contains(">2005<"));
+    }
+
+    #[test]
+    fn bars_have_a_scale_values_and_a_left_to_right_frame() {
+        let svg = bars(&[(2013, 18_499), (2014, 19_798)], "x", Lang::Fr);
+        assert!(
+            svg.contains("direction=\"ltr\""),
+            "Arabic pages keep the years in the frame"
+        );
+        assert!(
+            svg.contains(">19\u{202f}798</text>"),
+            "the top of the scale, as French writes it: {svg}"
+        );
+        assert!(svg.contains(">0</text>"));
+        assert!(svg.contains("class=\"value\""), "values over the bars");
+        // One year: one narrow bar, not a block across the chart.
+        let one = bars(&[(2022, 5)], "x", Lang::Ar);
+        let width: f64 = one
+            .split("<rect")
+            .nth(1)
+            .and_then(|r| r.split("width=\"").nth(1))
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        assert!(width < 60.0, "{width}");
     }
 }

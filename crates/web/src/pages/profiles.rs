@@ -114,7 +114,7 @@ async fn figures(state: &AppState, lang: Lang, query: &str) -> ApiResult<Vec<Ser
             super::view::indicator_label(lang, &series.indicator),
             super::view::unit_label(lang, &series.unit)
         );
-        series.chart = charts::bars(&bars, &label);
+        series.chart = charts::bars(&bars, &label, lang);
     }
     Ok(out)
 }
@@ -251,7 +251,7 @@ pub async fn country(
         as_destination => super::view::val(records(&state, Kind::Agreements, &format!("destination={code}&per_page=100")).await?),
         partners => super::view::val(&partners),
         map => charts::partners_map(&code, &partners, lang),
-        chart => charts::bars(&years, &chart_label),
+        chart => charts::bars(&years, &chart_label, lang),
         years => super::view::val(&years),
         practices => super::view::val(records(&state, Kind::Practices, &format!("country={code}&per_page=20")).await?),
         commitments => super::view::val(records(&state, Kind::Commitments, &format!("country={code}&per_page=20")).await?),
@@ -296,7 +296,7 @@ pub async fn corridor(
         name => i18n::tr(lang, "corridor-title", &[("origin", name(o).into()), ("destination", name(d).into())]),
         agreements => super::view::val(records(&state, Kind::Agreements, &format!("corridor={this}&per_page=100")).await?),
         map => charts::partners_map(o, &[(d.to_string(), 1)], lang),
-        chart => charts::bars(&years, &chart_label),
+        chart => charts::bars(&years, &chart_label, lang),
         years => super::view::val(&years),
         practices => super::view::val(records(&state, Kind::Practices, &format!("between={o},{d}&per_page=20")).await?),
         figures => super::view::val(figures(&state, lang, &format!("corridor={this}&per_page=500")).await?),
