@@ -613,3 +613,4 @@ unit-contracts = عقد
 unit-permits = رخصة
 unit-usd = دولار أمريكي
 unit-cad = دولار كندي
+filters-jump = عوامل التصفية ↓

@@ -594,3 +594,4 @@ unit-contracts = contracts
 unit-permits = permits
 unit-usd = US dollars
 unit-cad = Canadian dollars
+filters-jump = Filters ↓

@@ -595,3 +595,4 @@ unit-contracts = contratos
 unit-permits = permisos
 unit-usd = dólares estadounidenses
 unit-cad = dólares canadienses
+filters-jump = Filtros ↓

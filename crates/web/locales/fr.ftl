@@ -595,3 +595,4 @@ unit-contracts = contrats
 unit-permits = permis
 unit-usd = dollars des États-Unis
 unit-cad = dollars canadiens
+filters-jump = Filtres ↓

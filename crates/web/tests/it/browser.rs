@@ -384,6 +384,12 @@ fn journeys(base: &str) -> Vec<String> {
             f.push(format!("screenshot {name}: {e}"));
         }
     }
+    // On a phone the first result is on the first screen, the filters
+    // one link away.
+    let r = page.goto(&format!("{base}/fr/agreements")).and_then(|_| {
+        page.eval("(() => { const first = document.querySelector('#results tbody tr, #results li'); const link = document.querySelector('#results a.to-filters'); return !!first && first.getBoundingClientRect().top < window.innerHeight && !!link && link.offsetParent !== null && document.querySelector('#filters').getBoundingClientRect().top > first.getBoundingClientRect().top; })()")
+    });
+    expect(&mut f, "phone: results before the filters", r);
     page.set_viewport(1280, 900).unwrap();
     // Printed, the agreement is its content: no menus or forms, and the
     // styles for print apply.
