@@ -26,6 +26,9 @@ struct FileConfig {
     site: Option<passerelle_web::Site>,
     /// `false` only to serve sign-in over plain HTTP beyond localhost.
     secure_cookies: Option<bool>,
+    /// Reverse proxies (addresses or networks) whose `X-Forwarded-For`
+    /// names the client.
+    trusted_proxies: Option<Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -36,6 +39,7 @@ pub struct Settings {
     pub admin_token: Option<String>,
     pub site: passerelle_web::Site,
     pub secure_cookies: bool,
+    pub trusted_proxies: Vec<passerelle_web::proxies::Network>,
 }
 
 pub const DEFAULT_DATA_DIR: &str = "passerelle-data";
@@ -80,6 +84,14 @@ impl Settings {
             .map_err(|e| anyhow::anyhow!("{}: [site] {e}", path.display()))?;
         site.check_pages()
             .map_err(|e| anyhow::anyhow!("{}: [site] {e}", path.display()))?;
+        let mut trusted_proxies = Vec::new();
+        for (i, p) in file.trusted_proxies.iter().flatten().enumerate() {
+            trusted_proxies.push(
+                p.parse().map_err(|e| {
+                    anyhow::anyhow!("{}: trusted_proxies[{i}]: {e}", path.display())
+                })?,
+            );
+        }
         Ok(Settings {
             database_url,
             search_dir,
@@ -87,6 +99,7 @@ impl Settings {
             admin_token,
             site,
             secure_cookies: file.secure_cookies.unwrap_or(true),
+            trusted_proxies,
         })
     }
 

@@ -390,6 +390,7 @@ async fn serve(
     state.file_reader = passerelle_web::FileReader::Worker(Arc::new(program));
     state.site = Arc::new(settings.site.clone());
     state.secure_cookies = settings.secure_cookies;
+    state.trusted_proxies = Arc::new(settings.trusted_proxies.clone());
     let app = passerelle_web::router(state);
     let listener = tokio::net::TcpListener::bind(bind)
         .await

@@ -560,3 +560,26 @@ fn assess_adds_the_expectations_of_a_sector() {
         "{err}"
     );
 }
+
+#[test]
+fn a_trusted_proxy_that_is_not_an_address_is_refused_at_start() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(
+        data.path().join("passerelle.toml"),
+        "trusted_proxies = [\"10.0.0.0/8\", \"proxy.local\"]\n",
+    )
+    .unwrap();
+    let out = passerelle(data.path(), &["reindex"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("trusted_proxies[1]") && said.contains("proxy.local"),
+        "{said}"
+    );
+    std::fs::write(
+        data.path().join("passerelle.toml"),
+        "trusted_proxies = [\"10.0.0.0/8\", \"::1\"]\n",
+    )
+    .unwrap();
+    ok(passerelle(data.path(), &["reindex"]));
+}

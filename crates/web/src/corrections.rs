@@ -115,7 +115,10 @@ pub async fn create(
     let who = principal(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let proposal: Proposal = from_json(value)?;
-    let proposer = Proposer::new(who.as_ref(), connect.map(|c| c.0.0.ip()));
+    let proposer = Proposer::new(
+        who.as_ref(),
+        crate::proxies::of_request(&state, &headers, connect.map(|c| c.0.0)),
+    );
     let c = propose(&state, &proposer, proposal).await?;
     Ok((StatusCode::CREATED, Json(c)).into_response())
 }

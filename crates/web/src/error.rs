@@ -260,12 +260,19 @@ impl IntoResponse for ApiError {
             errors: self.errors,
         };
         let body = serde_json::to_vec(&problem).expect("problems serialize");
-        (
+        let mut response = (
             self.status,
             [(header::CONTENT_TYPE, "application/problem+json")],
             body,
         )
-            .into_response()
+            .into_response();
+        // A busy server says when to come back.
+        if self.code == Code::Busy {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
+        }
+        response
     }
 }
 
@@ -369,4 +376,24 @@ pub async fn problem_bodies(res: Response) -> Response {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_server_says_when_to_come_back() {
+        let busy = ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Code::Busy,
+            "The server is busy reading other files",
+            "every reader was busy",
+        )
+        .into_response();
+        assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(busy.headers()[header::RETRY_AFTER], "30");
+        let other = ApiError::not_found("x").into_response();
+        assert!(other.headers().get(header::RETRY_AFTER).is_none());
+    }
 }

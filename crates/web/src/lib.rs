@@ -12,6 +12,7 @@ mod error;
 mod openapi;
 mod pages;
 mod params;
+pub mod proxies;
 mod search;
 
 use std::sync::Arc;
@@ -46,6 +47,8 @@ pub struct AppState {
     /// Whether session cookies carry `Secure` (off only for a hub served
     /// over plain HTTP beyond localhost).
     pub secure_cookies: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Arc<Vec<proxies::Network>>,
 }
 
 impl AppState {
@@ -57,6 +60,7 @@ impl AppState {
             file_reader: FileReader::InProcess,
             site: Arc::new(Site::default()),
             secure_cookies: true,
+            trusted_proxies: Arc::new(Vec::new()),
         }
     }
 }

@@ -160,7 +160,8 @@ pub async fn sign_in(
     // balancer) are not locked out by one of them. Without the peer's
     // address (a server not started with connection info) only the
     // account counts.
-    let address = connect.map(|c| c.0.0.ip().to_string());
+    let address = crate::proxies::of_request(&state, &headers, connect.map(|c| c.0.0))
+        .map(|ip| ip.to_string());
     let pair = match &address {
         Some(a) => format!("account:{email}@{a}"),
         None => format!("account:{email}"),

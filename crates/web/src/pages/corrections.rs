@@ -108,7 +108,10 @@ pub async fn submit(
         contact: opt("contact"),
     };
     let who = auth::principal(&state, &headers).await.ok().flatten();
-    let proposer = crate::corrections::Proposer::new(who.as_ref(), connect.map(|c| c.0.0.ip()));
+    let proposer = crate::corrections::Proposer::new(
+        who.as_ref(),
+        crate::proxies::of_request(&state, &headers, connect.map(|c| c.0.0)),
+    );
     let sent = proposal.clone();
     match crate::corrections::propose(&state, &proposer, proposal).await {
         Ok(_) => proposal_page(&state, lang, &uri, (&kind, &id), Outcome::Sent).await,
