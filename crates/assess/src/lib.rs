@@ -683,6 +683,28 @@ impl Assessor {
     /// Assesses `text`; `language` is detected when not given. Texts are
     /// read up to 4 GiB (extraction stops far below).
     pub fn assess(&self, text: &str, language: Option<Language>) -> Report {
+        self.assess_until(text, language, None)
+            .expect("an assessment nobody stops ends")
+    }
+
+    /// Assesses `text` unless `stop` is set before it ends (looked at every
+    /// few clauses): a server that has given up on a request sets it, so
+    /// no assessment outlives its answer.
+    pub fn assess_unless(
+        &self,
+        text: &str,
+        language: Option<Language>,
+        stop: &std::sync::atomic::AtomicBool,
+    ) -> Option<Report> {
+        self.assess_until(text, language, Some(stop))
+    }
+
+    fn assess_until(
+        &self,
+        text: &str,
+        language: Option<Language>,
+        stop: Option<&std::sync::atomic::AtomicBool>,
+    ) -> Option<Report> {
         assert!(
             u32::try_from(text.len()).is_ok(),
             "a text to assess is under 4 GiB"
@@ -715,6 +737,9 @@ impl Assessor {
         let mut breaks = Breaks::default();
         let document_title = document_title(text, &clauses);
         for (ci, clause) in clauses.iter().enumerate() {
+            if ci % 32 == 0 && stop.is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed)) {
+                return None;
+            }
             breaks.reset();
             let original = &text[clause.start..clause.end];
             let lang = clause_language(original, language);
@@ -1054,7 +1079,7 @@ impl Assessor {
             .collect();
         let coverage =
             elements.iter().map(|e| e.status.weight()).sum::<f64>() / elements.len().max(1) as f64;
-        Report {
+        Some(Report {
             rubric: self.rubric.id.clone(),
             rubric_version: self.rubric.version.clone(),
             language,
@@ -1062,7 +1087,7 @@ impl Assessor {
             elements,
             coverage,
             sectors: Vec::new(),
-        }
+        })
     }
 }
 

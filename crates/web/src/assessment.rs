@@ -244,6 +244,9 @@ pub async fn assess_bytes(
         ));
     };
     let reader = reader.clone();
+    // Set when the answer has gone: the assessment stops at its next look.
+    let given_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop = Arc::clone(&given_up);
     let work = tokio::task::spawn_blocking(move || {
         // Held until the work ends, even when the request has given up.
         let _permit = permit;
@@ -263,7 +266,9 @@ pub async fn assess_bytes(
                 worker::isolated(&program, &args, bytes.to_vec(), TIME_LIMIT)?
             }
         };
-        let report = assessor().assess(&extracted.text, lang);
+        let report = assessor()
+            .assess_unless(&extracted.text, lang, &stop)
+            .ok_or(ExtractError::TimedOut(TIME_LIMIT.as_secs()))?;
         Ok::<_, ExtractError>((report, extracted.text))
     });
     // The worker stops itself at TIME_LIMIT; this one is for the
@@ -274,15 +279,18 @@ pub async fn assess_bytes(
         Ok(Err(_)) => Err(unreadable(ExtractError::Failed(
             "the assessment failed".into(),
         ))),
-        Err(_) => Err(ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Code::TooSlow,
-            "The file takes too long to read",
-            format!(
-                "reading and assessing the file took more than {} s",
-                TIME_LIMIT.as_secs()
-            ),
-        )),
+        Err(_) => {
+            given_up.store(true, std::sync::atomic::Ordering::Relaxed);
+            Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Code::TooSlow,
+                "The file takes too long to read",
+                format!(
+                    "reading and assessing the file took more than {} s",
+                    TIME_LIMIT.as_secs()
+                ),
+            ))
+        }
     }
 }
 

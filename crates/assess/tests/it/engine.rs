@@ -509,3 +509,22 @@ fn the_sample_drafts_flag_what_works_against_the_worker() {
         "known misses"
     );
 }
+
+/// A server that has given up on a request stops its assessment: with the
+/// flag set the engine gives no report (it looks at the flag every few
+/// clauses; how soon it stops is measured by no test, machines being noisy).
+#[test]
+fn an_assessment_stops_when_asked() {
+    use std::sync::atomic::AtomicBool;
+    let text = "Article 1. The employer shall bear recruitment fees.\n\n".repeat(2_000);
+    let a = assessor();
+    let go_on = a.assess_unless(&text, Some(Language::En), &AtomicBool::new(false));
+    assert_eq!(
+        go_on.map(|r| r.element("recruitment_costs").unwrap().status),
+        Some(Status::Covered)
+    );
+    assert!(
+        a.assess_unless(&text, Some(Language::En), &AtomicBool::new(true))
+            .is_none()
+    );
+}
