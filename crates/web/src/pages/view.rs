@@ -443,6 +443,56 @@ pub fn format_number(lang: Lang, x: f64) -> String {
     out
 }
 
+/// A large number in words, as a reader says it: "11,8 milliards",
+/// "11.8 billion", "11,8 mil millones", "11,8 مليار"; `None` under a
+/// million, where the digits read well enough.
+pub fn number_words(lang: Lang, x: f64) -> Option<String> {
+    let (scale, big) = if x.abs() >= 1e9 {
+        (1e9, true)
+    } else if x.abs() >= 1e6 {
+        (1e6, false)
+    } else {
+        return None;
+    };
+    let n = (x / scale * 10.0).round() / 10.0;
+    let figure = format_number(lang, n);
+    let plural = n.abs() >= 2.0;
+    let word = match (lang, big) {
+        (Lang::Fr, true) => {
+            if plural {
+                "milliards"
+            } else {
+                "milliard"
+            }
+        }
+        (Lang::Fr, false) => {
+            if plural {
+                "millions"
+            } else {
+                "million"
+            }
+        }
+        (Lang::En, true) => "billion",
+        (Lang::En, false) => "million",
+        (Lang::Es, true) => "mil millones",
+        (Lang::Es, false) => {
+            if n == 1.0 {
+                "millón"
+            } else {
+                "millones"
+            }
+        }
+        (Lang::Ar, true) => "مليار",
+        (Lang::Ar, false) => "مليون",
+    };
+    Some(format!("{figure} {word}"))
+}
+
+/// `{{ x | words }}`: [`number_words`] in the page's language, or nothing.
+fn words(state: &State, x: f64) -> String {
+    number_words(lang(state), x).unwrap_or_default()
+}
+
 /// A date (`2001-07-25`, `2001-07` or `2001`) as the page's language
 /// writes it: "25 juillet 2001", "25 July 2001", "25 de julio de 2001",
 /// "25 يوليوز 2001" (the month names Moroccan readers use). Anything else
@@ -585,6 +635,7 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("bidi", bidi);
     env.add_filter("sector", sector);
     env.add_filter("unit", unit);
+    env.add_filter("words", words);
     env.add_filter("plain", plain);
 }
 
@@ -705,6 +756,26 @@ mod format_tests {
         );
         let twice = isolate_latin(Lang::Ar, &isolate_latin(Lang::Ar, "مع GIZ و ILO"));
         assert_eq!(twice.matches('\u{2068}').count(), 2, "{twice:?}");
+    }
+
+    #[test]
+    fn large_numbers_in_words() {
+        assert_eq!(
+            number_words(Lang::Fr, 11_800_000_000.0).unwrap(),
+            "11,8 milliards"
+        );
+        assert_eq!(
+            number_words(Lang::En, 11_800_000_000.0).unwrap(),
+            "11.8 billion"
+        );
+        assert_eq!(
+            number_words(Lang::Es, 11_800_000_000.0).unwrap(),
+            "11,8 mil millones"
+        );
+        assert_eq!(number_words(Lang::Ar, 1_500_000.0).unwrap(), "1,5 مليون");
+        assert_eq!(number_words(Lang::Fr, 1_500_000.0).unwrap(), "1,5 million");
+        assert_eq!(number_words(Lang::Es, 1_000_000.0).unwrap(), "1 millón");
+        assert_eq!(number_words(Lang::Fr, 528_182.0), None);
     }
 
     #[test]
