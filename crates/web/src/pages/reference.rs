@@ -11,11 +11,9 @@ use super::render;
 use crate::AppState;
 use crate::error::ApiResult;
 
-pub async fn gcm(
-    State(state): State<AppState>,
-    Extension(lang): Extension<Lang>,
-    uri: Uri,
-) -> ApiResult<Html<String>> {
+/// How many records are tagged with each value of each facet, over the
+/// whole hub: `count(dim, code)`.
+fn tag_counts(state: &AppState, lang: Lang) -> ApiResult<impl Fn(&str, &str) -> u64> {
     let req = SearchRequest {
         limit: 1,
         count: false,
@@ -24,13 +22,21 @@ pub async fn gcm(
         ..SearchRequest::default()
     };
     let facets = state.search.search(&req)?.facets;
-    let count = |dim: &str, code: &str| {
+    Ok(move |dim: &str, code: &str| {
         facets
             .get(dim)
             .and_then(|v| v.iter().find(|c| c.code == code))
             .map(|c| c.count)
             .unwrap_or(0)
-    };
+    })
+}
+
+pub async fn gcm(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    uri: Uri,
+) -> ApiResult<Html<String>> {
+    let count = tag_counts(&state, lang)?;
     let objectives: Vec<serde_json::Value> = reference::objectives()
         .iter()
         .map(|o| {
@@ -77,21 +83,8 @@ pub async fn sdgs(
     Extension(lang): Extension<Lang>,
     uri: Uri,
 ) -> ApiResult<Html<String>> {
-    let req = SearchRequest {
-        limit: 1,
-        count: false,
-        facet_values: 40,
-        lang,
-        ..SearchRequest::default()
-    };
-    let facets = state.search.search(&req)?.facets;
-    let count = |goal: u8| {
-        facets
-            .get("sdg")
-            .and_then(|v| v.iter().find(|c| c.code == goal.to_string()))
-            .map(|c| c.count)
-            .unwrap_or(0)
-    };
+    let tagged = tag_counts(&state, lang)?;
+    let count = |goal: u8| tagged("sdg", &goal.to_string());
     let goal_name = |goal: u8| {
         reference::sdgs()
             .iter()

@@ -18,7 +18,7 @@ use super::view::mark;
 /// Longest clause shown whole; a longer one is cut around its matches.
 const CLAUSE_SHOWN: usize = 2400;
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 pub struct Scorecard {
     pub coverage: f64,
     pub language: String,
@@ -199,12 +199,6 @@ pub fn build(
         coverage: assessment.coverage,
         language: assessment.language.clone(),
         clauses: clauses.len(),
-        covered: 0,
-        partial: 0,
-        mentioned: 0,
-        contrary: 0,
-        absent: 0,
-        against: Vec::new(),
         groups: FindingStatus::ALL
             .iter()
             .map(|s| GroupView {
@@ -212,12 +206,8 @@ pub fn build(
                 elements: Vec::new(),
             })
             .collect(),
-        missing: Vec::new(),
-        weak: Vec::new(),
-        unassessed: 0,
         settled: rubric.elements.len(),
         elements: rubric.elements.len(),
-        coding: None,
         sectors: sectors
             .iter()
             .filter_map(|f| Some((rubric.sector(&f.sector)?, f)))
@@ -242,6 +232,7 @@ pub fn build(
                     .collect(),
             })
             .collect(),
+        ..Scorecard::default()
     };
     // (clause, start of the words, concern) → entry, in text order.
     let mut against: BTreeMap<(usize, String), AgainstView> = BTreeMap::new();
@@ -337,23 +328,9 @@ fn unassessed(rubric: &Rubric, lang: Lang) -> Scorecard {
         elements: waiting,
     });
     Scorecard {
-        coverage: 0.0,
-        language: String::new(),
-        clauses: 0,
-        covered: 0,
-        partial: 0,
-        mentioned: 0,
-        contrary: 0,
-        absent: 0,
-        against: Vec::new(),
         groups,
-        missing: Vec::new(),
-        weak: Vec::new(),
-        sectors: Vec::new(),
-        unassessed: 0,
-        settled: 0,
         elements: rubric.elements.len(),
-        coding: None,
+        ..Scorecard::default()
     }
 }
 
