@@ -91,6 +91,7 @@ pub fn routes() -> Router<AppState> {
             get(document).delete(delete_document),
         )
         .route("/api/v1/documents/{id}/content", get(document_content))
+        .route("/api/v1/documents/{id}/text", get(document_text))
         .route("/api/v1/{kind}", get(list).post(create))
         .route("/api/v1/{kind}/{id}", get(read).put(update).delete(remove))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES))
@@ -975,6 +976,22 @@ async fn document(
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
     Ok(Json(json!(visible_document(&state, &headers, &id).await?)))
+}
+
+/// The text read from a document (what the assessment quotes), as UTF-8
+/// plain text; a document not read yet has none.
+async fn document_text(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let doc = visible_document(&state, &headers, &id).await?;
+    let text = doc.text.ok_or_else(|| {
+        ApiError::not_found(format!(
+            "document `{id}` has no text read from it yet; its file is at /api/v1/documents/{id}/content"
+        ))
+    })?;
+    Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response())
 }
 
 async fn document_content(

@@ -258,6 +258,14 @@ fn build() -> Value {
         json!({"parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
             "get": {"tags": ["documents"], "summary": "A document's bytes", "responses": {"200": {"description": "The file"}, "403": problem("The agreement's text is not public: a token is needed"), "404": problem("Not found")}}}),
     );
+    paths.insert(
+        "/api/v1/documents/{id}/text".into(),
+        json!({"parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "get": {"tags": ["documents"], "summary": "The text read from a document, as UTF-8 plain text",
+                    "responses": {"200": {"description": "The text", "content": {"text/plain": {"schema": {"type": "string"}}}},
+                                  "403": problem("The agreement's text is not public: a token is needed"),
+                                  "404": problem("No such document, or no text read from it yet")}}}),
+    );
     let audit_params: Vec<Value> = ["kind", "record_id", "actor", "after", "limit"]
         .iter()
         .map(|n| json!({"name": n, "in": "query", "schema": {"type": "string"}}))

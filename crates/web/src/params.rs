@@ -60,10 +60,16 @@ pub const LIST_PARAMS: &[(&str, &str)] = &[
 
 /// The values of an enum, from its JSON schema (the serde names).
 fn variants<T: schemars::JsonSchema>() -> Vec<String> {
-    schemars::schema_for!(T).as_value()["enum"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    // A variant with a doc comment is its own `oneOf` entry (a `const`),
+    // the others are gathered in one `enum`.
+    let schema = schemars::schema_for!(T);
+    let root = schema.as_value();
+    let entries = std::iter::once(root).chain(root["oneOf"].as_array().into_iter().flatten());
+    entries
+        .flat_map(|e| {
+            let listed = e["enum"].as_array().into_iter().flatten();
+            listed.chain(e.get("const"))
+        })
         .filter_map(|v| v.as_str().map(str::to_string))
         .collect()
 }
@@ -354,6 +360,29 @@ fn year_range(v: &str) -> Result<(Option<i32>, Option<i32>), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every status and type a record can have can be filtered on, also
+    /// those whose variant carries a doc comment (schemars lists them
+    /// apart, as `oneOf` constants).
+    #[test]
+    fn every_variant_is_a_filter_value() {
+        use passerelle_domain::commitment::CommitmentStatus;
+        let statuses = codes(Some(Kind::Commitments), "status");
+        for s in [
+            CommitmentStatus::NotReported,
+            CommitmentStatus::YetToStart,
+            CommitmentStatus::InProgress,
+            CommitmentStatus::Completed,
+            CommitmentStatus::Withdrawn,
+        ] {
+            let code = serde_json::to_value(s).unwrap();
+            assert!(
+                statuses.iter().any(|c| code == *c),
+                "{code} missing from {statuses:?}"
+            );
+        }
+        assert_eq!(statuses.len(), 5, "{statuses:?}");
+    }
 
     #[test]
     fn filters_parse_and_bad_values_are_named() {

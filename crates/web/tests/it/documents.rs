@@ -34,6 +34,15 @@ async fn documents_upload_download_and_type_checks() {
         let id = doc["id"].as_str().unwrap();
         let content = t.get(&format!("/api/v1/documents/{id}/content")).await;
         assert_eq!(content.bytes, text.as_bytes());
+        // The text read from it, which the agreement page links to.
+        let read = t.get(&format!("/api/v1/documents/{id}/text")).await;
+        assert_eq!(read.status, StatusCode::OK, "{}", read.text());
+        assert_eq!(read.content_type, "text/plain; charset=utf-8");
+        assert!(
+            read.text().contains("Aucun frais de recrutement"),
+            "{}",
+            read.text()
+        );
         assert_eq!(
             t.get("/api/v1/agreements/a/documents")
                 .await
@@ -330,6 +339,7 @@ async fn texts_that_are_not_public_need_the_token() {
         for uri in [
             format!("/api/v1/documents/{id}"),
             format!("/api/v1/documents/{id}/content"),
+            format!("/api/v1/documents/{id}/text"),
         ] {
             let r = t.get(&uri).await;
             assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}: {}", t.backend());
