@@ -30,6 +30,9 @@ struct World {
     paths: Vec<(String, String)>,
     /// ISO numeric code → a point inside the country's largest ring.
     centres: HashMap<String, (f64, f64)>,
+    /// ISO numeric code → the box around its largest ring `(x0, y0, x1,
+    /// y1)`: what a zoomed map frames (overseas territories are not).
+    boxes: HashMap<String, (f64, f64, f64, f64)>,
 }
 
 /// Reads the TopoJSON (quantized, delta-encoded arcs; a negative index
@@ -93,6 +96,7 @@ fn world() -> &'static World {
         };
         let mut paths = Vec::new();
         let mut centres = HashMap::new();
+        let mut boxes = HashMap::new();
         for g in topo["objects"]["countries"]["geometries"]
             .as_array()
             .into_iter()
@@ -105,7 +109,7 @@ fn world() -> &'static World {
                 _ => continue,
             };
             let mut d = String::new();
-            let mut largest = (0.0, (0.0, 0.0));
+            let mut largest = (0.0, (0.0, 0.0), (0.0, 0.0, 0.0, 0.0));
             for polygon in polygons {
                 for (n, r) in polygon.as_array().into_iter().flatten().enumerate() {
                     let mut pts = ring(r);
@@ -132,15 +136,24 @@ fn world() -> &'static World {
                         );
                         let area = (max_x - min_x) * (max_y - min_y);
                         if area > largest.0 {
-                            largest = (area, ((min_x + max_x) / 2.0, (min_y + max_y) / 2.0));
+                            largest = (
+                                area,
+                                ((min_x + max_x) / 2.0, (min_y + max_y) / 2.0),
+                                (min_x, min_y, max_x, max_y),
+                            );
                         }
                     }
                 }
             }
             centres.insert(id.to_string(), largest.1);
+            boxes.insert(id.to_string(), largest.2);
             paths.push((id.to_string(), d));
         }
-        World { paths, centres }
+        World {
+            paths,
+            centres,
+            boxes,
+        }
     })
 }
 
@@ -170,27 +183,86 @@ fn centre(alpha2: &str) -> Option<(f64, f64)> {
     world().centres.get(&c.numeric).copied()
 }
 
-/// A world map with `highlighted` countries filled and a line for each
-/// `(a, b, weight)` link, with `label` as its accessible name; the links
-/// are also listed in text for those who cannot see the map.
-fn map_svg(
-    highlighted: &[&str],
-    links: &[(String, String, u64)],
-    label: &str,
-    lang: Lang,
-) -> String {
+/// The region a map shows: the whole world, or the box around some
+/// countries' main shapes with a margin, widened to the map's proportions
+/// and never smaller than about a sixth of the world's width, so that a
+/// corridor between neighbours still shows where it lies.
+fn frame(countries: &[&str]) -> (f64, f64, f64, f64) {
+    let whole = (0.0, 0.0, WIDTH, HEIGHT);
+    let boxes: Vec<(f64, f64, f64, f64)> = countries
+        .iter()
+        .filter_map(|a| reference::country(a))
+        .filter_map(|c| world().boxes.get(&c.numeric).copied())
+        .collect();
+    let Some(first) = boxes.first().copied() else {
+        return whole;
+    };
+    let (x0, y0, x1, y1) = boxes.iter().fold(first, |b, c| {
+        (b.0.min(c.0), b.1.min(c.1), b.2.max(c.2), b.3.max(c.3))
+    });
+    let margin = 0.12 * (x1 - x0).max(y1 - y0) + 8.0;
+    let (mut w, mut h) = (x1 - x0 + 2.0 * margin, y1 - y0 + 2.0 * margin);
+    w = w.max(WIDTH / 6.0);
+    // The world map's own proportions, so the figure keeps its size.
+    let ratio = WIDTH / HEIGHT;
+    if w / h > ratio {
+        h = w / ratio;
+    } else {
+        w = h * ratio;
+    }
+    if w >= WIDTH || h >= HEIGHT {
+        return whole;
+    }
+    let cx = ((x0 + x1) / 2.0).clamp(w / 2.0, WIDTH - w / 2.0);
+    let cy = ((y0 + y1) / 2.0).clamp(h / 2.0, HEIGHT - h / 2.0);
+    (cx - w / 2.0, cy - h / 2.0, w, h)
+}
+
+/// What a map shows: `focus` countries (the country of a profile, the two
+/// of a corridor) and `others` filled, a line for each `(a, b, count)`
+/// link that opens the list of those agreements, names on the countries
+/// when `zoom` frames them, and a legend under it; `label` is its
+/// accessible name. The lines' counts are the lists' totals
+/// (`data-count`, checked by the crawl test).
+struct Map<'a> {
+    focus: &'a [&'a str],
+    others: &'a [&'a str],
+    links: &'a [(String, String, u64)],
+    label: &'a str,
+    zoom: bool,
+}
+
+fn map_svg(map: &Map, lang: Lang) -> String {
+    let name = |c: &str| {
+        reference::country(c)
+            .map(|c| c.names.get(lang).to_string())
+            .unwrap_or_else(|| c.to_string())
+    };
+    let all: Vec<&str> = map.focus.iter().chain(map.others).copied().collect();
+    let (vx, vy, vw, vh) = if map.zoom {
+        frame(&all)
+    } else {
+        (0.0, 0.0, WIDTH, HEIGHT)
+    };
+    // Sizes in map units that read the same at every zoom.
+    let k = vw / WIDTH;
     let mut svg = String::with_capacity(90_000);
     let _ = write!(
         svg,
-        "<svg class=\"world\" viewBox=\"0 0 {WIDTH} {HEIGHT:.0}\" role=\"img\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title\">{}</title><g class=\"land\">",
-        escape(label)
+        "<svg class=\"world{}\" viewBox=\"{vx:.1} {vy:.1} {vw:.1} {vh:.1}\" role=\"img\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title\">{}</title><g class=\"land\">",
+        if map.zoom { " zoomed" } else { "" },
+        escape(map.label)
     );
-    let lit: Vec<String> = highlighted
-        .iter()
-        .filter_map(|a| reference::country(a).map(|c| c.numeric.clone()))
-        .collect();
+    let numeric = |list: &[&str]| -> Vec<String> {
+        list.iter()
+            .filter_map(|a| reference::country(a).map(|c| c.numeric.clone()))
+            .collect()
+    };
+    let (focus, lit) = (numeric(map.focus), numeric(map.others));
     for (id, d) in &world().paths {
-        let class = if lit.contains(id) {
+        let class = if focus.contains(id) {
+            " class=\"focus\""
+        } else if lit.contains(id) {
             " class=\"lit\""
         } else {
             ""
@@ -198,8 +270,8 @@ fn map_svg(
         let _ = write!(svg, "<path{class} d=\"{d}\"/>");
     }
     svg.push_str("</g><g class=\"links\">");
-    let max = links.iter().map(|l| l.2).max().unwrap_or(1).max(1) as f64;
-    for (a, b, n) in links {
+    let max = map.links.iter().map(|l| l.2).max().unwrap_or(1).max(1) as f64;
+    for (a, b, n) in map.links {
         let (Some((x1, y1)), Some((x2, y2))) = (centre(a), centre(b)) else {
             continue;
         };
@@ -208,20 +280,81 @@ fn map_svg(
             (x1 + x2) / 2.0,
             (y1 + y2) / 2.0 - ((x2 - x1).abs() + (y2 - y1).abs()) * 0.15,
         );
-        let w = 1.0 + 4.0 * (*n as f64 / max);
-        let name = |c: &str| {
-            reference::country(c)
-                .map(|c| c.names.get(lang).to_string())
-                .unwrap_or_else(|| c.to_string())
-        };
+        let w = (1.0 + 4.0 * (*n as f64 / max)) * k.max(0.35);
         let _ = write!(
             svg,
-            "<path d=\"M{x1:.1} {y1:.1}Q{mx:.1} {my:.1} {x2:.1} {y2:.1}\" stroke-width=\"{w:.1}\"><title>{} – {}: {n}</title></path>",
+            "<a href=\"/{}/agreements?corridor={a}-{b},{b}-{a}\" data-count=\"{n}\"><path d=\"M{x1:.1} {y1:.1}Q{mx:.1} {my:.1} {x2:.1} {y2:.1}\" stroke-width=\"{w:.2}\"><title>{} – {}: {}</title></path></a>",
+            lang.code(),
             escape(&name(a)),
             escape(&name(b)),
+            i18n::tr(lang, "country-partner-count", &[("count", (*n).into())]),
         );
     }
-    svg.push_str("</g></svg>");
+    svg.push_str("</g>");
+    if map.zoom {
+        // Names last, over the lines, with a halo to stay legible; about
+        // 11 px where the figure is 450 px wide. A name that would cover
+        // one already placed (the focus first, then the partners with
+        // most agreements) is left to the line's tooltip and the list.
+        let size = 24.0 * k;
+        let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
+        svg.push_str("<g class=\"names\">");
+        for (i, c) in all.iter().enumerate() {
+            let Some((x, y)) = centre(c) else { continue };
+            let half = 0.3 * size * name(c).chars().count() as f64 + size * 0.2;
+            let b = (x - half, y - size * 0.6, x + half, y + size * 0.6);
+            if placed
+                .iter()
+                .any(|p| b.0 < p.2 && p.0 < b.2 && b.1 < p.3 && p.1 < b.3)
+            {
+                continue;
+            }
+            placed.push(b);
+            let class = if i < map.focus.len() {
+                " class=\"focus\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                svg,
+                "<text{class} x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size:.1}\" stroke-width=\"{:.2}\">{}</text>",
+                size / 4.0,
+                escape(&name(c))
+            );
+        }
+        svg.push_str("</g>");
+    }
+    svg.push_str("</svg>");
+    // The legend, in the page's language and direction.
+    let focus_names: Vec<String> = map.focus.iter().map(|c| name(c)).collect();
+    let _ = write!(svg, "<ul class=\"map-legend\">");
+    if !focus_names.is_empty() {
+        let _ = write!(
+            svg,
+            "<li><span class=\"swatch focus\"></span> <bdi>{}</bdi></li>",
+            escape(&focus_names.join(" · "))
+        );
+    }
+    let others = if map.focus.is_empty() {
+        "map-legend-countries"
+    } else {
+        "map-legend-partners"
+    };
+    if !map.others.is_empty() {
+        let _ = write!(
+            svg,
+            "<li><span class=\"swatch lit\"></span> {}</li>",
+            escape(&i18n::tr(lang, others, &[]))
+        );
+    }
+    if !map.links.is_empty() {
+        let _ = write!(
+            svg,
+            "<li><span class=\"swatch line\"></span> {}</li>",
+            escape(&i18n::tr(lang, "map-legend-lines", &[]))
+        );
+    }
+    svg.push_str("</ul>");
     svg
 }
 
@@ -268,27 +401,60 @@ pub fn pairs(
 /// The home page's map: the pairs of countries with the most agreements.
 pub fn corridor_map(state: &AppState, lang: Lang) -> ApiResult<String> {
     let links = pairs(state, lang, None, 60)?;
-    let countries: Vec<&str> = links
-        .iter()
-        .flat_map(|l| [l.0.as_str(), l.1.as_str()])
-        .collect();
+    let mut countries: Vec<&str> = Vec::new();
+    for c in links.iter().flat_map(|l| [l.0.as_str(), l.1.as_str()]) {
+        if !countries.contains(&c) {
+            countries.push(c);
+        }
+    }
+    let label = i18n::tr(lang, "home-map", &[]);
     Ok(map_svg(
-        &countries,
-        &links,
-        &i18n::tr(lang, "home-map", &[]),
+        &Map {
+            focus: &[],
+            others: &countries,
+            links: &links,
+            label: &label,
+            zoom: false,
+        },
         lang,
     ))
 }
 
-/// A country's partners on the map.
-pub fn partners_map(country: &str, partners: &[(String, u64)], lang: Lang) -> String {
-    let links: Vec<(String, String, u64)> = partners
-        .iter()
-        .map(|(p, n)| (country.to_string(), p.clone(), *n))
+/// A country's partners, or (`only`) one corridor's two countries, on a
+/// map framed around them; each line counts the agreements between the
+/// two countries either way, as its link's list does.
+pub fn partners_map(
+    state: &AppState,
+    country: &str,
+    only: Option<&str>,
+    lang: Lang,
+) -> ApiResult<String> {
+    let links: Vec<(String, String, u64)> = pairs(state, lang, Some(country), 400)?
+        .into_iter()
+        .filter(|(a, b, _)| only.is_none_or(|o| a == o || b == o))
         .collect();
-    let mut lit: Vec<&str> = partners.iter().map(|(p, _)| p.as_str()).collect();
-    lit.push(country);
-    map_svg(&lit, &links, &i18n::tr(lang, "country-partners", &[]), lang)
+    let mut others: Vec<&str> = links
+        .iter()
+        .map(|(a, b, _)| if a == country { b.as_str() } else { a.as_str() })
+        .collect();
+    let focus: Vec<&str> = match only {
+        Some(o) => {
+            others.retain(|c| *c != o);
+            vec![country, o]
+        }
+        None => vec![country],
+    };
+    let label = i18n::tr(lang, "country-partners", &[]);
+    Ok(map_svg(
+        &Map {
+            focus: &focus,
+            others: &others,
+            links: &links,
+            label: &label,
+            zoom: true,
+        },
+        lang,
+    ))
 }
 
 /// Vertical bars, one per year from the first to the last, with the
@@ -379,6 +545,47 @@ mod tests {
             (450.0..500.0).contains(&x) && (130.0..170.0).contains(&y),
             "{x} {y}"
         );
+    }
+
+    #[test]
+    fn a_corridor_map_frames_its_countries_names_them_and_has_a_legend() {
+        let links = vec![("MA".to_string(), "ES".to_string(), 2)];
+        let svg = map_svg(
+            &Map {
+                focus: &["MA", "ES"],
+                others: &[],
+                links: &links,
+                label: "x",
+                zoom: true,
+            },
+            Lang::Fr,
+        );
+        let vb: Vec<f64> = svg
+            .split("viewBox=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap()
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect();
+        // Zoomed in, and both countries' centres inside the frame.
+        assert!(vb[2] < WIDTH / 3.0, "{vb:?}");
+        for c in ["MA", "ES"] {
+            let (x, y) = centre(c).unwrap();
+            assert!(
+                (vb[0]..vb[0] + vb[2]).contains(&x) && (vb[1]..vb[1] + vb[3]).contains(&y),
+                "{c} outside {vb:?}"
+            );
+        }
+        assert!(svg.contains(">Maroc</text>") && svg.contains(">Espagne</text>"));
+        // The line opens the list it counts.
+        assert!(
+            svg.contains("<a href=\"/fr/agreements?corridor=MA-ES,ES-MA\" data-count=\"2\">"),
+            "{svg}"
+        );
+        assert!(svg.contains("<ul class=\"map-legend\">"));
+        // The whole world when nothing is named.
+        assert_eq!(frame(&[]), (0.0, 0.0, WIDTH, HEIGHT));
     }
 
     #[test]
