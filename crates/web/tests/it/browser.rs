@@ -27,7 +27,7 @@ fn chromium_available() -> bool {
 
 /// The demo data, as `passerelle serve --demo` loads it, and two agreements
 /// whose texts (from the assessment corpus) are attached and assessed.
-async fn hub() -> TestApp {
+pub(crate) async fn hub() -> TestApp {
     let t = apps()
         .await
         .into_iter()
@@ -225,7 +225,6 @@ async fn people_reach_what_they_need() {
     in_browser(journeys).await;
 }
 
-/// Appends `what` to `failures` when `r` is an error or false.
 /// The draft of the assessment-trust issue: the worker pays the agency a
 /// month's wage (Article 4), the employer keeps the passport (Article 5).
 const FR_DRAFT: &str = include_str!("../../../assess/tests/drafts/fr-worker-pays.txt");
@@ -244,6 +243,7 @@ if (!a.innerText.includes(LABEL)) return 'no label ' + LABEL; if (!a.innerText.i
 if (/\\s~\\s|\\w\\*/.test(r.innerText)) return 'rubric syntax shows'; if (r.innerText.includes('Preamble')) return 'English label'; \
 return true; })()";
 
+/// Appends `what` to `failures` when `r` is an error or false.
 fn expect(failures: &mut Vec<String>, what: &str, r: Result<serde_json::Value, String>) {
     match r {
         Ok(serde_json::Value::Bool(true)) => {}

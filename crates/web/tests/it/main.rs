@@ -4,6 +4,7 @@
 mod accounts;
 mod browser;
 mod cdp;
+mod crawl;
 mod documents;
 mod matrix;
 mod pages;
