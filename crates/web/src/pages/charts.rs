@@ -467,13 +467,18 @@ pub fn bars(per_year: &[(i64, u64)], label: &str, lang: Lang) -> String {
     let years = (last - first + 1) as f64;
     let top = per_year.iter().map(|p| p.1).max().unwrap_or(1).max(1);
     let max = top as f64;
-    // Room on the left for the scale, above the bars for their values.
-    let (w, h, left, right, above) = (600.0, 160.0, 56.0, 16.0, 18.0);
+    let num = |n: u64| super::view::format_number(lang, n as f64);
+    // Widths of figures in the chart's 12 and 11 px text: a digit is
+    // about 0.6 em.
+    let width_of = |n: u64, px: f64| num(n).chars().count() as f64 * px * 0.6;
+    // Room on the left for the scale's largest figure (11 800 000 000 as
+    // well as 3), above the bars for their values.
+    let (w, h, right, above) = (600.0, 160.0, 16.0, 18.0);
+    let left = (width_of(top, 12.0) + 14.0).max(40.0);
     // One bar is a bar, not a block across the chart.
     let bw = ((w - left - right) / years).min(48.0);
     let span = bw * years;
     let x0 = left + ((w - left - right) - span) / 2.0;
-    let num = |n: u64| super::view::format_number(lang, n as f64);
     // Years and numbers read left to right on every page: an Arabic
     // page's right-to-left direction would push them out of the frame.
     let mut svg = format!(
@@ -491,8 +496,9 @@ pub fn bars(per_year: &[(i64, u64)], label: &str, lang: Lang) -> String {
         num(top),
         left - 6.0,
     );
-    // Values over the bars while they fit.
-    let values = bw >= 22.0;
+    // Values over the bars when the widest fits over its bar; otherwise
+    // they are in the tooltips and the table beside the chart.
+    let values = per_year.iter().all(|p| width_of(p.1, 11.0) + 2.0 <= bw);
     for &(year, n) in per_year {
         let x = x0 + (year - first) as f64 * bw;
         let bh = (n as f64 / max) * h;
@@ -607,6 +613,23 @@ mod tests {
             "the top of the scale, as French writes it: {svg}"
         );
         assert!(svg.contains(">0</text>"));
+        // A large scale figure gets the room it needs on the left.
+        let big = bars(
+            &[(2019, 11_800_000_000), (2020, 9_000_000_000)],
+            "x",
+            Lang::Fr,
+        );
+        let first_bar: f64 = big
+            .split("<rect x=\"")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap();
+        assert!(first_bar > 14.0 * 12.0 * 0.6, "{big}");
+        assert!(
+            !big.contains("class=\"value\""),
+            "too wide to stand over the bars"
+        );
         assert!(svg.contains("class=\"value\""), "values over the bars");
         // One year: one narrow bar, not a block across the chart.
         let one = bars(&[(2022, 5)], "x", Lang::Ar);

@@ -243,6 +243,14 @@ if (!a.innerText.includes(LABEL)) return 'no label ' + LABEL; if (!a.innerText.i
 if (/\\s~\\s|\\w\\*/.test(r.innerText)) return 'rubric syntax shows'; if (r.innerText.includes('Preamble')) return 'English label'; \
 return true; })()";
 
+/// Every text of every chart and map lies inside its drawing (nothing
+/// clipped, as Arabic years once were), and there are some.
+const LABELS_INSIDE: &str = "(() => { const out = []; let n = 0; \
+for (const svg of document.querySelectorAll('svg.bars, svg.world')) { const r = svg.getBoundingClientRect(); \
+for (const t of svg.querySelectorAll('text')) { const b = t.getBoundingClientRect(); if (b.width === 0) continue; n++; \
+if (b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1) out.push(t.textContent); } } \
+return n === 0 ? 'no labels' : (out.length === 0 ? true : 'clipped: ' + out.join(', ')); })()";
+
 /// Appends `what` to `failures` when `r` is an error or false.
 fn expect(failures: &mut Vec<String>, what: &str, r: Result<serde_json::Value, String>) {
     match r {
@@ -384,6 +392,26 @@ fn journeys(base: &str) -> Vec<String> {
             f.push(format!("screenshot {name}: {e}"));
         }
     }
+    // Chart labels in Arabic, on a phone and on a desktop: every year,
+    // value and country name inside its chart, none clipped.
+    for width in [390, 1280] {
+        page.set_viewport(width, 844).unwrap();
+        for path in [
+            "/ar/countries/MA",
+            "/ar/corridors/MA-ES",
+            "/ar/countries/CA",
+        ] {
+            let r = page
+                .goto(&format!("{base}{path}"))
+                .and_then(|_| page.eval(LABELS_INSIDE));
+            expect(
+                &mut f,
+                &format!("{path} at {width} px: chart labels inside"),
+                r,
+            );
+        }
+    }
+    page.set_viewport(390, 844).unwrap();
     // On a phone the first result is on the first screen, the filters
     // one link away.
     let r = page.goto(&format!("{base}/fr/agreements")).and_then(|_| {
