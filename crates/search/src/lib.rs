@@ -13,6 +13,7 @@ pub mod analyzer;
 pub mod count;
 pub mod entry;
 pub mod follow;
+pub mod forgive;
 pub mod query;
 pub mod rank;
 pub mod snippet;
@@ -29,7 +30,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 
 pub use entry::{ClauseEntry, Entry};
 pub use passerelle_domain::Lang;
-pub use query::{FacetCount, Hit, SearchRequest, SearchResults, Sort};
+pub use query::{FacetCount, Hit, PartialMatch, SearchRequest, SearchResults, Sort};
 pub use snippet::Snippet;
 
 /// Bumped whenever the schema or an analyzer changes: an index built for

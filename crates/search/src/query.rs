@@ -6,6 +6,11 @@
 //! exclude, `a OR b` for alternatives, and field filters named as the
 //! facets (`country:MA`, `type:mou`, `objective:6`, `-status:draft`) plus
 //! `year:2001..2023` (also `2001..`, `..2023`, `2015`).
+//!
+//! Words also find their other forms and the hub's vocabulary its
+//! equivalents (see [`crate::forgive`]); when no record holds every word,
+//! [`SearchIndex::search`] gives those holding all but one and says so
+//! ([`PartialMatch`]).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Bound;
@@ -24,7 +29,7 @@ use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use crate::count::RecordFacets;
 use crate::rank::TopVisible;
 use crate::snippet::{self, SNIPPET_BYTES, Snippet};
-use crate::{FACETS, Lang, SearchError, SearchIndex, analyzer, slot_lang};
+use crate::{FACETS, Lang, SearchError, SearchIndex, analyzer, forgive, slot_lang};
 
 /// How hits are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -142,6 +147,17 @@ pub struct SearchResults {
     pub facets: BTreeMap<String, Vec<FacetCount>>,
     /// Queries with likely typos corrected, when nothing matched.
     pub suggestions: Vec<String>,
+    /// Set when no record holds every word of the query: the hits are
+    /// then the records that hold most of them, and this says how many.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<PartialMatch>,
+}
+
+/// Hits that hold `at_least` of the query's `of` words (or phrases).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct PartialMatch {
+    pub at_least: usize,
+    pub of: usize,
 }
 
 /// A word or phrase of the query.
@@ -377,21 +393,18 @@ impl Builder<'_> {
     }
 
     /// A word or phrase under the analyzer of `slot`: its tokens, and for a
-    /// single word the terms to look for — its stem and, for the Latin
-    /// languages, the stems of its other grammatical number, because
-    /// Snowball does not always bring singular and plural together
-    /// ("libertad" and "libertades", "loisir" and "loisirs"); for Arabic,
-    /// the word behind one-letter proclitics.
+    /// single word the terms to look for: its stem and the stems of its
+    /// other forms ([`forgive::variants`]: number, gender, spelling,
+    /// Arabic proclitics).
     fn analyse(&mut self, part: &Part, slot: usize) -> (Vec<Token>, Vec<String>) {
         let tokens = analyzer::terms(&mut self.analyzers[slot], &part.text);
         let mut words = Vec::new();
         if let [only] = tokens.as_slice() {
             words.push(only.text.clone());
-            let variants = match slot {
-                _ if part.phrase => Vec::new(),
-                0..=2 => number_variants(&part.text),
-                3 => arabic_variants(&part.text),
-                _ => Vec::new(),
+            let variants = if part.phrase {
+                Vec::new()
+            } else {
+                forgive::variants(slot, &part.text)
             };
             for variant in variants {
                 let v = analyzer::terms(&mut self.analyzers[slot], &variant);
@@ -473,45 +486,59 @@ impl Builder<'_> {
     }
 }
 
-/// The word behind the one-letter proclitics (ب, ل, ك, ف, with و before
-/// them) that a light stemmer leaves alone, because stripping them from
-/// every word would also cut words that merely begin with those letters.
-/// Asked at query time, the forms that occur are found ("حماية" finds
-/// "بحماية", "أسرة" finds "ولأسرته").
-fn arabic_variants(word: &str) -> Vec<String> {
-    let w = word.trim();
-    if w.contains(char::is_whitespace) || w.chars().count() < 2 {
-        return Vec::new();
-    }
-    let base = w
-        .strip_prefix("ال")
-        .or_else(|| w.strip_prefix("أل"))
-        .unwrap_or(w);
-    ["ب", "ل", "ك", "ف", "وب", "ول", "فب", "فل"]
-        .into_iter()
-        .map(|p| format!("{p}{base}"))
-        .collect()
-}
-
-/// The word in its other grammatical number, as far as a suffix tells:
-/// singular and plural forms of French, English and Spanish nouns.
-fn number_variants(word: &str) -> Vec<String> {
-    let w = word.trim();
-    if w.contains(char::is_whitespace) || w.chars().count() < 3 {
-        return Vec::new();
-    }
-    let mut out = vec![format!("{w}s"), format!("{w}es")];
-    if let Some(stem) = w.strip_suffix("es") {
-        out.push(stem.to_string());
-    }
-    if let Some(stem) = w.strip_suffix('s').or_else(|| w.strip_suffix('x')) {
-        out.push(stem.to_string());
-    }
-    if let Some(stem) = w.strip_suffix("al") {
-        out.push(format!("{stem}aux"));
-    }
-    if let Some(stem) = w.strip_suffix("aux") {
-        out.push(format!("{stem}al"));
+/// The query's groups with the hub's vocabulary ([`forgive::VOCABULARY`]):
+/// a run of plain words, or a quoted phrase, that names something of it
+/// becomes one group whose alternatives are all its names ("pays
+/// champions" also finds "champion countries", "IMRF" the forum's name in
+/// four languages).
+fn with_vocabulary(groups: Vec<Vec<Part>>) -> Vec<Vec<Part>> {
+    let as_part = |e: &str| Part {
+        text: e.to_string(),
+        phrase: e.contains(' '),
+    };
+    let mut out: Vec<Vec<Part>> = Vec::with_capacity(groups.len());
+    let mut i = 0;
+    while i < groups.len() {
+        // The run of plain one-word groups from here.
+        let plain = groups[i..]
+            .iter()
+            .take_while(|g| g.len() == 1 && !g[0].phrase)
+            .count();
+        if plain == 0 {
+            let mut g = groups[i].clone();
+            if let [only] = g.as_slice()
+                && let Some(named) =
+                    forgive::vocabulary_runs(std::slice::from_ref(&only.text)).pop()
+            {
+                g.extend(named.others.into_iter().map(as_part));
+            }
+            out.push(g);
+            i += 1;
+            continue;
+        }
+        let words: Vec<String> = groups[i..i + plain]
+            .iter()
+            .map(|g| g[0].text.clone())
+            .collect();
+        let mut at = 0;
+        for forgive::Named {
+            first,
+            count: n,
+            others,
+            ..
+        } in forgive::vocabulary_runs(&words)
+        {
+            out.extend(groups[i + at..i + first].iter().cloned());
+            let mut g = vec![Part {
+                text: words[first..first + n].join(" "),
+                phrase: n > 1,
+            }];
+            g.extend(others.into_iter().map(as_part));
+            out.push(g);
+            at = first + n;
+        }
+        out.extend(groups[i + at..i + plain].iter().cloned());
+        i += plain;
     }
     out
 }
@@ -536,11 +563,37 @@ fn constant(query: Box<dyn Query>) -> Box<dyn Query> {
 impl SearchIndex {
     /// Runs a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, SearchError> {
-        self.run(req, true)
+        let (strict, words) = self.run(req, true, None)?;
+        // Nothing holds every word: the records holding most of them,
+        // said as such, rather than an empty page.
+        if strict.total > 0 || words < 2 {
+            return Ok(strict);
+        }
+        let at_least = words - 1;
+        let (mut relaxed, _) = self.run(req, false, Some(at_least))?;
+        if relaxed.total == 0 {
+            return Ok(strict);
+        }
+        relaxed.suggestions = strict.suggestions;
+        relaxed.partial = Some(PartialMatch {
+            at_least,
+            of: words,
+        });
+        Ok(relaxed)
     }
 
-    fn run(&self, req: &SearchRequest, suggest: bool) -> Result<SearchResults, SearchError> {
-        let parsed = parse(&req.q)?;
+    /// One search, and how many words or phrases (groups, stop words
+    /// aside) it looked for; with `at_least`, a hit needs only that many
+    /// of them, not all.
+    fn run(
+        &self,
+        req: &SearchRequest,
+        suggest: bool,
+        at_least: Option<usize>,
+    ) -> Result<(SearchResults, usize), SearchError> {
+        let mut parsed = parse(&req.q)?;
+        let original = parse(&req.q)?;
+        parsed.groups = with_vocabulary(parsed.groups);
         let searcher = self.reader().searcher();
         let mut b = Builder {
             index: self,
@@ -562,17 +615,24 @@ impl SearchIndex {
             .map(|g| g.len() == 1 && !g[0].phrase && b.is_stop_word(&g[0].text))
             .collect();
         let only_stop_words = stop.iter().all(|s| *s);
+        let mut looked_for = 0;
         for (group, is_stop) in parsed.groups.iter().zip(stop) {
             if is_stop && !only_stop_words {
                 continue;
             }
+            looked_for += 1;
             let mut alternatives = Vec::new();
             for part in group {
                 words += 1;
                 alternatives.extend(b.part(part)?);
             }
             if alternatives.is_empty() {
-                unmatched = true;
+                // Under `at_least` a word found nowhere is one of those a
+                // hit may lack; otherwise nothing can hold them all.
+                if at_least.is_none() {
+                    unmatched = true;
+                }
+                continue;
             }
             groups.push(alternatives);
         }
@@ -663,8 +723,18 @@ impl SearchIndex {
                     .collect(),
             ))
         };
-        let query: Box<dyn Query> = if unmatched {
+        let query: Box<dyn Query> = if unmatched || (at_least.is_some() && groups.is_empty()) {
             Box::new(EmptyQuery)
+        } else if let Some(m) = at_least {
+            let any: Vec<(Occur, Box<dyn Query>)> = groups
+                .into_iter()
+                .map(|g| (Occur::Should, should(g)))
+                .collect();
+            clauses.push((
+                Occur::Must,
+                Box::new(BooleanQuery::with_minimum_required_clauses(any, m.max(1))),
+            ));
+            Box::new(BooleanQuery::new(clauses))
         } else if groups.len() == 1 && clauses.is_empty() {
             // One word (or one OR group) alone: a flat union of terms.
             should(groups.pop().expect("one group"))
@@ -782,7 +852,7 @@ impl SearchIndex {
         if suggest && total == 0 && words > 0 {
             // Words come from every record's text, so a suggestion is only
             // given when it finds something this caller may see.
-            for q in self.suggest(&searcher, &parsed)? {
+            for q in self.suggest(&searcher, &original)? {
                 let check = SearchRequest {
                     q: q.clone(),
                     facets: false,
@@ -790,17 +860,21 @@ impl SearchIndex {
                     offset: 0,
                     ..req.clone()
                 };
-                if self.run(&check, false)?.total > 0 {
+                if self.run(&check, false, None)?.0.total > 0 {
                     suggestions.push(q);
                 }
             }
         }
-        Ok(SearchResults {
-            total,
-            hits,
-            facets: facet_counts,
-            suggestions,
-        })
+        Ok((
+            SearchResults {
+                total,
+                hits,
+                facets: facet_counts,
+                suggestions,
+                partial: None,
+            },
+            looked_for,
+        ))
     }
 
     fn hit(

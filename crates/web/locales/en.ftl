@@ -229,8 +229,10 @@ draft-stored-note = This report was not stored.
 
 ## Search
 search-title = Search
-search-lead = Words are all required; use "quotes" for a phrase, -word to exclude, OR for alternatives, and filters such as country:MA or year:2001..2023.
+search-lead = Results hold every word (failing that, as many as possible); use "quotes" for a phrase, -word to exclude, OR for alternatives, and filters such as country:MA or year:2001..2023.
 search-suggestion = Did you mean
+search-see-also = See also:
+search-partial = No result holds every word you searched for: these hold { $at_least } of { $of }, the closest first.
 search-in-clause = In { $label }
 
 ## Hub

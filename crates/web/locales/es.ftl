@@ -230,8 +230,10 @@ draft-stored-note = Este informe no se ha guardado.
 
 ## Búsqueda
 search-title = Búsqueda
-search-lead = Todas las palabras son obligatorias; ponga una frase entre "comillas", use -palabra para excluir una palabra, OR para alternativas y filtros como country:MA o year:2001..2023.
+search-lead = Los resultados contienen todas las palabras (si no, el mayor número de ellas); ponga una frase entre "comillas", use -palabra para excluir una palabra, OR para alternativas y filtros como country:MA o year:2001..2023.
 search-suggestion = Quizás quiso decir
+search-see-also = Véase también:
+search-partial = Ningún resultado contiene todas las palabras buscadas: estos contienen { $at_least } de { $of }, los más cercanos primero.
 search-in-clause = En { $label }
 
 ## Plataforma

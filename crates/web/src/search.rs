@@ -68,6 +68,10 @@ pub struct SearchPage {
     pub hits: Vec<Hit>,
     pub facets: BTreeMap<String, Vec<LabelledCount>>,
     pub suggestions: Vec<String>,
+    /// Present when no record holds every word: the hits hold at least
+    /// `at_least` of the query's `of` words or phrases.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<passerelle_search::PartialMatch>,
 }
 
 pub(crate) fn label(dim: &str, code: &str, lang: Lang) -> Option<String> {
@@ -227,5 +231,6 @@ pub async fn search(
         hits: results.hits,
         facets,
         suggestions: results.suggestions,
+        partial: results.partial,
     }))
 }

@@ -4,6 +4,7 @@
 //! SQLite and PostgreSQL.
 
 mod follow;
+mod forgiving;
 mod languages;
 mod recall;
 

@@ -8,7 +8,7 @@ use passerelle_domain::{Kind, Lang};
 use passerelle_store::{ListQuery, Sort};
 
 use super::filters::{self, api_query};
-use super::{charts, render};
+use super::{charts, i18n, render};
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
 use crate::params::list_query;
@@ -53,6 +53,15 @@ pub async fn home(
     )
 }
 
+/// Hub pages that answer a query naming something of the search
+/// vocabulary (`passerelle_search::forgive::VOCABULARY`): its key, the
+/// page's path after the language, and the message naming the page.
+const SHORTCUTS: &[(&str, &str, &str)] = &[
+    ("champions", "/countries?champion=1", "champions-all"),
+    ("gcm", "/gcm", "nav-gcm"),
+    ("blma", "/agreements", "nav-agreements"),
+];
+
 /// Facets of the search page.
 const SEARCH_DIMS: &[&str] = &["kind", "country", "type", "status", "objective", "year"];
 
@@ -77,9 +86,20 @@ pub async fn search(
         .as_ref()
         .map(|r| filters::dimensions(&r.facets, &query, Kind::Agreements, lang, SEARCH_DIMS))
         .unwrap_or_default();
-    let (total, hits, suggestions) = match results {
-        Some(r) => (r.total, r.hits, r.suggestions),
-        None => (0, Vec::new(), Vec::new()),
+    // "pays champions" is a page, not a record: say where it is.
+    let shortcuts: Vec<(String, String)> = passerelle_search::forgive::named(&q)
+        .into_iter()
+        .filter_map(|key| SHORTCUTS.iter().find(|s| s.0 == key))
+        .map(|(_, path, label)| {
+            (
+                format!("/{}{path}", lang.code()),
+                i18n::tr(lang, label, &[]),
+            )
+        })
+        .collect();
+    let (total, hits, suggestions, partial) = match results {
+        Some(r) => (r.total, r.hits, r.suggestions, r.partial),
+        None => (0, Vec::new(), Vec::new(), None),
     };
     // The clauses of one agreement that matched are shown under its first
     // hit on the page, so that one long text does not fill the page.
@@ -106,6 +126,8 @@ pub async fn search(
             total => total,
             groups => super::view::val(&groups),
             suggestions => suggestions,
+            partial => super::view::val(partial),
+            shortcuts => shortcuts,
             facets => super::view::val(&facets),
             page => req.offset / req.limit.max(1) + 1,
             pages => pages,

@@ -150,6 +150,26 @@ mod tests {
         }
     }
 
+    /// French sets a no-break space before ":" and a narrow one before
+    /// ";", "?" and "!", everywhere alike: a plain space could break the
+    /// line before the sign, and two styles on one page look careless.
+    #[test]
+    fn french_punctuation_is_spaced_one_way() {
+        let source = SOURCES.iter().find(|(l, _)| *l == Lang::Fr).expect("fr").1;
+        for (n, line) in source.lines().enumerate() {
+            if line.starts_with('#') {
+                continue;
+            }
+            for sign in [':', ';', '?', '!'] {
+                assert!(
+                    !line.contains(&format!(" {sign}")),
+                    "fr.ftl line {}: a plain space before {sign:?}: {line}",
+                    n + 1
+                );
+            }
+        }
+    }
+
     #[test]
     fn arguments_and_fallback() {
         assert_eq!(tr(Lang::En, "no-such-message", &[]), "no-such-message");

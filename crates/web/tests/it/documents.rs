@@ -296,7 +296,7 @@ async fn sector_notes_add_the_sectors_expectations() {
         assert!(html.contains("<dt>Sector notes</dt><dd>Domestic workers</dd>"));
         let page = t.get("/fr/agreements/d").await.text();
         assert!(page.contains(
-            "Attendu des accords pour : \u{2068}Travailleuses et travailleurs domestiques\u{2069}"
+            "Attendu des accords pour\u{a0}: \u{2068}Travailleuses et travailleurs domestiques\u{2069}"
         ));
 
         // An agreement without sector notes has no such section.

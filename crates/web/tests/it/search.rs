@@ -145,3 +145,43 @@ async fn bad_search_parameters_say_which_and_why() {
     let doc = t.get("/api/v1/openapi.json").await.json();
     assert!(doc["paths"]["/api/v1/search"]["get"]["parameters"].is_array());
 }
+
+/// When no record holds every word, the API and the page give the
+/// records holding most of them and say so, in the page's language.
+#[tokio::test]
+async fn a_search_that_finds_most_of_its_words_says_so() {
+    for t in apps().await {
+        let practice = json!({
+            "id": "p", "title": "Guichet pour travailleurs saisonniers",
+            "countries": ["SN"], "type": "programme", "publication_status": "published"
+        });
+        let r = t.write(Method::POST, "/api/v1/practices", &practice).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        t.catch_up().await;
+        let page = t
+            .get("/api/v1/search?q=guichet%20saisonniers%20zanzibar")
+            .await
+            .json();
+        assert_eq!(page["total"], 1, "{page}");
+        assert_eq!(page["partial"], json!({"at_least": 2, "of": 3}));
+        let all = t.get("/api/v1/search?q=guichet%20saisonniers").await.json();
+        assert!(all.get("partial").is_none(), "{all}");
+        for (lang, words) in [
+            ("fr", "2\u{2069} sur \u{2068}3"),
+            ("ar", "2\u{2069} من \u{2068}3"),
+        ] {
+            let html = t
+                .get(&format!("/{lang}/search?q=guichet+saisonniers+zanzibar"))
+                .await
+                .text();
+            assert!(html.contains("class=\"partial\""), "{lang}");
+            assert!(html.contains(words), "{lang}: {html}");
+        }
+        // A name of the hub's vocabulary that is a page, not a record.
+        let html = t.get("/fr/search?q=pays+champions").await.text();
+        assert!(
+            html.contains("&#x2f;fr&#x2f;countries?champion=1\">Tous les pays champions</a>"),
+            "{html}"
+        );
+    }
+}
