@@ -85,6 +85,7 @@ facet-kind = الفئة
 facet-country = البلد
 facet-country-all = النصوص بين كل البلدان المحددة فقط
 facet-all-values = كل القيم ({ $count })
+facet-find = ابحث في القائمة
 facet-origin = بلد المنشأ
 facet-destination = بلد المقصد
 facet-corridor = الممر

@@ -77,6 +77,7 @@ facet-kind = Kind
 facet-country = Country
 facet-country-all = Only texts between all the countries ticked
 facet-all-values = All values ({ $count })
+facet-find = Search this list
 facet-origin = Country of origin
 facet-destination = Country of destination
 facet-corridor = Corridor

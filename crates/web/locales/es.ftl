@@ -78,6 +78,7 @@ facet-kind = Categoría
 facet-country = País
 facet-country-all = Solo los textos entre todos los países marcados
 facet-all-values = Todos los valores ({ $count })
+facet-find = Buscar en la lista
 facet-origin = País de origen
 facet-destination = País de destino
 facet-corridor = Corredor

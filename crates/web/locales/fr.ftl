@@ -78,6 +78,7 @@ facet-kind = Catégorie
 facet-country = Pays
 facet-country-all = Seulement les textes entre tous les pays cochés
 facet-all-values = Toutes les valeurs ({ $count })
+facet-find = Rechercher dans la liste
 facet-origin = Pays d’origine
 facet-destination = Pays de destination
 facet-corridor = Corridor

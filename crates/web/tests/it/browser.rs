@@ -304,6 +304,15 @@ fn journeys(base: &str) -> Vec<String> {
             page.eval("document.querySelectorAll('#results tbody tr').length > 0 && document.querySelector('form.facets input[value=MA]').checked")
         });
     expect(&mut f, "a facet filters in place", r);
+    // A long facet list narrows to what is typed (accents aside), without
+    // changing the query; the value found can then be ticked.
+    let r = page
+        .goto(&format!("{base}/fr/agreements"))
+        .and_then(|_| page.eval("(() => { const box = document.querySelector('form.facets input.facet-find'); if (!box || box.hidden) return 'no visible box'; \
+box.value = 'tunis'; box.dispatchEvent(new Event('input', {bubbles: true})); box.dispatchEvent(new Event('change', {bubbles: true})); \
+const set = box.closest('fieldset'); const shown = [...set.querySelectorAll('li')].filter(li => !li.hidden && li.offsetParent !== null).map(li => li.textContent.trim()); \
+return shown.length >= 1 && shown.every(t => t.includes('Tunisie')) && !location.search.includes('tunis') ? true : JSON.stringify(shown); })()"));
+    expect(&mut f, "a long facet list narrows to what is typed", r);
     // Assess a draft: paste a text, get the scorecard; nothing stored.
     let draft = "Article 1. Les frais de recrutement sont à la charge de l'employeur et aucun frais n'est facturé au travailleur.";
     let r = page
