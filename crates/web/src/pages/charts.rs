@@ -249,7 +249,7 @@ fn map_svg(map: &Map, lang: Lang) -> String {
     let mut svg = String::with_capacity(90_000);
     let _ = write!(
         svg,
-        "<svg class=\"world{}\" viewBox=\"{vx:.1} {vy:.1} {vw:.1} {vh:.1}\" role=\"img\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title\">{}</title><g class=\"land\">",
+        "<svg class=\"world{}\" viewBox=\"{vx:.1} {vy:.1} {vw:.1} {vh:.1}\" role=\"group\" aria-labelledby=\"map-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"map-title\">{}</title><g class=\"land\">",
         if map.zoom { " zoomed" } else { "" },
         escape(map.label)
     );
@@ -281,13 +281,17 @@ fn map_svg(map: &Map, lang: Lang) -> String {
             (y1 + y2) / 2.0 - ((x2 - x1).abs() + (y2 - y1).abs()) * 0.15,
         );
         let w = (1.0 + 4.0 * (*n as f64 / max)) * k.max(0.35);
+        // The line is a link: named for screen readers as on hover.
+        let tip = escape(&format!(
+            "{} – {}: {}",
+            name(a),
+            name(b),
+            i18n::tr(lang, "country-partner-count", &[("count", (*n).into())])
+        ));
         let _ = write!(
             svg,
-            "<a href=\"/{}/agreements?corridor={a}-{b},{b}-{a}\" data-count=\"{n}\"><path d=\"M{x1:.1} {y1:.1}Q{mx:.1} {my:.1} {x2:.1} {y2:.1}\" stroke-width=\"{w:.2}\"><title>{} – {}: {}</title></path></a>",
+            "<a href=\"/{}/agreements?corridor={a}-{b},{b}-{a}\" data-count=\"{n}\" aria-label=\"{tip}\"><path d=\"M{x1:.1} {y1:.1}Q{mx:.1} {my:.1} {x2:.1} {y2:.1}\" stroke-width=\"{w:.2}\"><title>{tip}</title></path></a>",
             lang.code(),
-            escape(&name(a)),
-            escape(&name(b)),
-            i18n::tr(lang, "country-partner-count", &[("count", (*n).into())]),
         );
     }
     svg.push_str("</g>");
