@@ -590,7 +590,7 @@ mod tests {
         assert!(svg.contains(">Maroc</text>") && svg.contains(">Espagne</text>"));
         // The line opens the list it counts.
         assert!(
-            svg.contains("<a href=\"/fr/agreements?corridor=MA-ES,ES-MA\" data-count=\"2\">"),
+            svg.contains("<a href=\"/fr/agreements?corridor=MA-ES,ES-MA\" data-count=\"2\" aria-label=\"Maroc – Espagne: "),
             "{svg}"
         );
         assert!(svg.contains("<ul class=\"map-legend\">"));
