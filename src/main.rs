@@ -397,12 +397,9 @@ async fn serve(
         .with_context(|| format!("cannot listen on {bind}"))?;
     let addr = listener.local_addr()?;
     println!("Passerelle is serving at http://{addr}/ (API reference: http://{addr}/api)");
-    // The peer address is kept for throttling sign-in per address.
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(async {
+    // Each request carries its peer's address (sign-in throttling), and
+    // clients that send too slowly are cut off (see `Timeouts`).
+    passerelle_web::serve(listener, app, passerelle_web::Timeouts::default(), async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await?;

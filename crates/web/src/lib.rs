@@ -14,6 +14,7 @@ mod pages;
 mod params;
 pub mod proxies;
 mod search;
+mod serve;
 
 use std::sync::Arc;
 
@@ -30,6 +31,7 @@ pub use assessment::FileReader;
 pub use auth::{MIN_PASSWORD, hash_password, new_token, token_hash, verify_password};
 pub use error::{ApiError, Problem};
 pub use pages::Site;
+pub use serve::{Timeouts, serve};
 
 /// Shared by every request.
 #[derive(Clone)]
@@ -171,6 +173,7 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             nudge_search,
         ))
+        .layer(axum::middleware::from_fn(serve::body_deadline))
         .layer(axum::middleware::map_response(error::problem_bodies))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -11,6 +11,7 @@ mod pages;
 mod records;
 mod reference;
 mod search;
+mod slow_clients;
 
 use axum::Router;
 use axum::body::Body;
