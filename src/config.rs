@@ -29,6 +29,8 @@ struct FileConfig {
     /// Reverse proxies (addresses or networks) whose `X-Forwarded-For`
     /// names the client.
     trusted_proxies: Option<Vec<String>>,
+    /// `false` to compute every page for every visitor (benchmarks).
+    page_cache: Option<bool>,
 }
 
 #[derive(Debug)]
@@ -40,6 +42,7 @@ pub struct Settings {
     pub site: passerelle_web::Site,
     pub secure_cookies: bool,
     pub trusted_proxies: Vec<passerelle_web::proxies::Network>,
+    pub page_cache: bool,
 }
 
 pub const DEFAULT_DATA_DIR: &str = "passerelle-data";
@@ -100,6 +103,7 @@ impl Settings {
             site,
             secure_cookies: file.secure_cookies.unwrap_or(true),
             trusted_proxies,
+            page_cache: file.page_cache.unwrap_or(true),
         })
     }
 

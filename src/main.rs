@@ -391,6 +391,9 @@ async fn serve(
     state.site = Arc::new(settings.site.clone());
     state.secure_cookies = settings.secure_cookies;
     state.trusted_proxies = Arc::new(settings.trusted_proxies.clone());
+    if !settings.page_cache {
+        state.page_cache = Arc::new(passerelle_web::PageCache::disabled());
+    }
     let app = passerelle_web::router(state);
     let listener = tokio::net::TcpListener::bind(bind)
         .await

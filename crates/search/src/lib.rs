@@ -365,6 +365,12 @@ impl SearchIndex {
         cache.entries.insert(key, counts);
     }
 
+    /// The generation of what searches see: it changes whenever the index
+    /// takes in a change (caches of pages key on it).
+    pub fn generation(&self) -> u64 {
+        self.reader().searcher().generation().generation_id()
+    }
+
     pub fn fields(&self) -> &Fields {
         &self.fields
     }

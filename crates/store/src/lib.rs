@@ -613,6 +613,13 @@ impl Store {
         dispatch!(self, outbox_head())
     }
 
+    /// The newest audit entry's sequence number: it moves with every
+    /// write (records, documents, assessments, reviews, accounts), so a
+    /// cache of pages keys on it.
+    pub async fn audit_head(&self) -> Result<i64, StoreError> {
+        dispatch!(self, audit_head())
+    }
+
     /// The documents, with their texts, of the agreements with these ids.
     pub async fn documents_of(
         &self,

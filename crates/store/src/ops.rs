@@ -1136,6 +1136,15 @@ pub(crate) async fn outbox_head(pool: &Pool<Db>) -> Result<i64, StoreError> {
     Ok(head.unwrap_or(0))
 }
 
+/// The newest audit entry's sequence number (0 when empty): every write
+/// that changes what a page shows is audited in its transaction.
+pub(crate) async fn audit_head(pool: &Pool<Db>) -> Result<i64, StoreError> {
+    let head: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM audit_log")
+        .fetch_one(pool)
+        .await?;
+    Ok(head.unwrap_or(0))
+}
+
 pub(crate) async fn outbox_since(
     pool: &Pool<Db>,
     after: i64,

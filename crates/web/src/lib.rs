@@ -7,6 +7,7 @@
 mod api;
 mod assessment;
 mod auth;
+mod cache;
 mod corrections;
 mod error;
 mod openapi;
@@ -29,6 +30,7 @@ use tokio::sync::Notify;
 
 pub use assessment::FileReader;
 pub use auth::{MIN_PASSWORD, hash_password, new_token, token_hash, verify_password};
+pub use cache::PageCache;
 pub use error::{ApiError, Problem};
 pub use pages::Site;
 pub use serve::{Timeouts, serve};
@@ -51,6 +53,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Arc<Vec<proxies::Network>>,
+    /// Answers kept for visitors without credentials (see `cache`).
+    pub page_cache: Arc<cache::PageCache>,
 }
 
 impl AppState {
@@ -63,6 +67,7 @@ impl AppState {
             site: Arc::new(Site::default()),
             secure_cookies: true,
             trusted_proxies: Arc::new(Vec::new()),
+            page_cache: Arc::default(),
         }
     }
 }
@@ -176,6 +181,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(serve::body_deadline))
         .layer(axum::middleware::map_response(error::problem_bodies))
         .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::pages,
+        ))
         .with_state(state)
 }
 

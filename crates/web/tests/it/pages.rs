@@ -991,3 +991,62 @@ async fn what_the_seed_talks_about_has_a_page() {
         );
     }
 }
+
+/// A visitor's page is computed once and served again until something
+/// changes: a write (even before the search index has taken it in), a
+/// reviewer's decision, or the search index itself. Visitors with a
+/// cookie or a token always get a fresh answer.
+#[tokio::test]
+async fn visitors_pages_are_kept_until_anything_changes() {
+    for t in apps().await {
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("k1", "ES", "MA", 2001),
+            )
+            .await;
+        assert!(r.status.is_success(), "{}", r.text());
+        t.catch_up().await;
+        let hit = |r: &crate::Reply| r.headers.get("x-passerelle-cache").is_some();
+        let first = t.get("/fr/agreements").await;
+        assert!(!hit(&first));
+        assert!(!first.text().contains("k2"));
+        let again = t.get("/fr/agreements").await;
+        assert!(
+            hit(&again),
+            "{}: the second visit is served again",
+            t.backend()
+        );
+        assert_eq!(first.bytes, again.bytes);
+        // The API is kept the same way, for visitors only.
+        t.get("/api/v1/agreements").await;
+        assert!(hit(&t.get("/api/v1/agreements").await));
+        assert!(!hit(&t.get_with_token("/api/v1/agreements").await));
+        // A change of title shows at once, before the index catches up.
+        let mut changed = agreement("k1", "ES", "MA", 2001);
+        changed["title"] = json!("Accord renommé k1");
+        let r = t
+            .write(Method::PUT, "/api/v1/agreements/k1", &changed)
+            .await;
+        assert!(r.status.is_success(), "{}", r.text());
+        let page = t.get("/fr/agreements/k1").await;
+        assert!(!hit(&page));
+        assert!(page.text().contains("Accord renommé k1"));
+        // A new agreement reaches the list once the index has it.
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("k2", "FR", "MA", 2002),
+        )
+        .await;
+        t.catch_up().await;
+        let list = t.get("/fr/agreements").await;
+        assert!(!hit(&list));
+        assert!(list.text().contains("k2"), "{}", list.text());
+        // Answers that set a cookie are never kept.
+        t.get("/fr/sign-in").await;
+        let form = t.get("/fr/sign-in").await;
+        assert!(!hit(&form) && form.headers.contains_key("set-cookie"));
+    }
+}
