@@ -265,6 +265,7 @@ async fn run(cli: Cli) -> Result<()> {
     }
     let settings = Settings::load(&cli.global)?;
     let store = settings.open_store().await?;
+    reproject_if_needed(&store).await?;
     match cli.command {
         Command::Serve { bind, demo } => {
             if demo {
@@ -406,6 +407,38 @@ async fn serve(
         let _ = tokio::signal::ctrl_c().await;
     })
     .await?;
+    Ok(())
+}
+
+/// Brings the stored columns and facets up to the code's projection when
+/// they were computed by an older one (a new facet, say), with a progress
+/// bar; nothing to do on most starts. See `Store::reproject`.
+async fn reproject_if_needed(store: &passerelle_store::Store) -> Result<()> {
+    if !store.projection_outdated().await? {
+        return Ok(());
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} records")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message("updating the lists' columns and facets");
+    let started = std::time::Instant::now();
+    let n = store
+        .reproject(|done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        })
+        .await
+        .context("cannot update the stored columns and facets")?;
+    bar.finish_and_clear();
+    if n > 0 {
+        eprintln!(
+            "updated the columns and facets of {n} records in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     Ok(())
 }
 

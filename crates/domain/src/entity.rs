@@ -135,6 +135,13 @@ pub struct Reference {
     pub id: String,
 }
 
+/// The version of what [`Entity::index`] computes for each kind (columns
+/// and facets). The store keeps the version its rows were computed with
+/// and computes them again for every record when this is newer: bump it
+/// whenever a kind's `index` changes (a new facet, a new way to derive a
+/// year), so that records written before are filtered like new ones.
+pub const PROJECTION_VERSION: u32 = 1;
+
 /// The columns a record is listed, filtered and sorted by.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct IndexEntry {

@@ -76,6 +76,12 @@ pub(crate) struct Migration {
     sql: &'static str,
 }
 
+/// The setting that holds the projection version of the stored rows.
+const PROJECTION_SETTING: &str = "projection_version";
+
+/// Records re-projected per transaction.
+pub const REPROJECT_BATCH: i64 = 500;
+
 const SQLITE_MIGRATIONS: &[Migration] = &[
     Migration {
         version: 1,
@@ -217,9 +223,11 @@ impl Store {
             .connect_with(options)
             .await?;
         sqlite::migrate(&pool, SQLITE_MIGRATIONS).await?;
-        Ok(Store {
+        let store = Store {
             backend: Backend::Sqlite(pool),
-        })
+        };
+        store.note_projection_if_empty().await?;
+        Ok(store)
     }
 
     /// Connects to PostgreSQL; with `schema`, every table lives in that
@@ -239,9 +247,11 @@ impl Store {
             .connect_with(options)
             .await?;
         postgres::migrate(&pool, POSTGRES_MIGRATIONS).await?;
-        Ok(Store {
+        let store = Store {
             backend: Backend::Postgres(pool),
-        })
+        };
+        store.note_projection_if_empty().await?;
+        Ok(store)
     }
 
     /// `sqlite` or `postgres`.
@@ -611,6 +621,63 @@ impl Store {
     /// read after this call is current up to it.
     pub async fn outbox_head(&self) -> Result<i64, StoreError> {
         dispatch!(self, outbox_head())
+    }
+
+    /// Whether the columns and facets stored for the records were computed
+    /// by an older projection than the code's
+    /// ([`passerelle_domain::entity::PROJECTION_VERSION`]), or by a version
+    /// of Passerelle that did not record it: then [`Store::reproject`]
+    /// must run before lists and filters can be trusted.
+    pub async fn projection_outdated(&self) -> Result<bool, StoreError> {
+        let stored = self.setting(PROJECTION_SETTING).await?;
+        Ok(stored
+            .and_then(|v| v.parse::<u32>().ok())
+            .is_none_or(|v| v < passerelle_domain::entity::PROJECTION_VERSION))
+    }
+
+    /// A database without records has nothing computed by an older
+    /// projection: it is current from the start.
+    async fn note_projection_if_empty(&self) -> Result<(), StoreError> {
+        if self.setting(PROJECTION_SETTING).await?.is_none()
+            && self.counts().await?.iter().all(|(_, n)| *n == 0)
+        {
+            self.set_setting(
+                PROJECTION_SETTING,
+                &passerelle_domain::entity::PROJECTION_VERSION.to_string(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Computes again every record's columns and facets from its stored
+    /// JSON with the code's projection, in batches of [`REPROJECT_BATCH`]
+    /// (each its own transaction, so a large database is not locked for
+    /// long and an interrupted run resumes from the start harmlessly),
+    /// then records the projection version. `progress(done, total)` after
+    /// each batch. Records and their audit trail are unchanged: this is a
+    /// derived view.
+    pub async fn reproject(&self, mut progress: impl FnMut(u64, u64)) -> Result<u64, StoreError> {
+        let total: u64 = self.counts().await?.iter().map(|(_, n)| n).sum();
+        let mut done = 0;
+        for kind in Kind::ALL {
+            let mut after = String::new();
+            loop {
+                let (n, last) = dispatch!(self, reproject_batch(kind, &after, REPROJECT_BATCH))?;
+                done += n;
+                progress(done, total);
+                match last {
+                    Some(last) if n == REPROJECT_BATCH as u64 => after = last,
+                    _ => break,
+                }
+            }
+        }
+        self.set_setting(
+            PROJECTION_SETTING,
+            &passerelle_domain::entity::PROJECTION_VERSION.to_string(),
+        )
+        .await?;
+        Ok(done)
     }
 
     /// The newest audit entry's sequence number: it moves with every

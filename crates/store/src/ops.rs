@@ -1136,6 +1136,85 @@ pub(crate) async fn outbox_head(pool: &Pool<Db>) -> Result<i64, StoreError> {
     Ok(head.unwrap_or(0))
 }
 
+/// Computes again, for up to `limit` records of `kind` whose id comes
+/// after `after`, the columns and facets the store lists and filters them
+/// by, from their stored JSON and the code's `index()`; one transaction.
+/// Gives how many were done and the last id.
+pub(crate) async fn reproject_batch(
+    pool: &Pool<Db>,
+    kind: Kind,
+    after: &str,
+    limit: i64,
+) -> Result<(u64, Option<String>), StoreError> {
+    let mut tx = begin(pool).await?;
+    let result = async {
+        let rows = sqlx::query(
+            "SELECT id, data FROM records WHERE kind = $1 AND id > $2 ORDER BY id LIMIT $3",
+        )
+        .bind(kind.as_str())
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut ids: Vec<String> = Vec::with_capacity(rows.len());
+        let mut facet_rows = Vec::new();
+        for row in &rows {
+            let id: String = row.try_get("id")?;
+            let data: String = row.try_get("data")?;
+            let record = AnyRecord::from_value(kind, serde_json::from_str(&data)?)
+                .map_err(|e| StoreError::Corrupt(format!("{} `{id}`: {e}", kind.noun())))?;
+            let index = record.index();
+            sqlx::query(
+                "UPDATE records SET title = $1, title_text = $2, record_type = $3, status = $4,
+                   year = $5, sort_date = $6, public = $7 WHERE kind = $8 AND id = $9",
+            )
+            .bind(&index.title)
+            .bind(&index.title_text)
+            .bind(&index.record_type)
+            .bind(&index.status)
+            .bind(index.year.map(i64::from))
+            .bind(index.date.clone().unwrap_or_default())
+            .bind(index.public)
+            .bind(kind.as_str())
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+            for (facet, value) in &index.facets {
+                facet_rows.push(vec![
+                    Arg::Text(kind.as_str().into()),
+                    Arg::Text(facet.as_str().into()),
+                    Arg::Text(value.clone()),
+                    Arg::Text(id.clone()),
+                ]);
+            }
+            ids.push(id);
+        }
+        for chunk in ids.chunks(MAX_PARAMS - 1) {
+            let list: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+            let sql = format!(
+                "DELETE FROM facets WHERE kind = $1 AND record_id IN ({})",
+                list.join(", ")
+            );
+            let mut q = sqlx::query(AssertSqlSafe(sql)).bind(kind.as_str());
+            for id in chunk {
+                q = q.bind(id.as_str());
+            }
+            q.execute(&mut *tx).await?;
+        }
+        insert_rows(
+            &mut tx,
+            "INSERT INTO facets (kind, facet, value, record_id)",
+            "",
+            4,
+            &facet_rows,
+        )
+        .await?;
+        Ok((ids.len() as u64, ids.pop()))
+    }
+    .await;
+    finish(tx, result).await
+}
+
 /// The newest audit entry's sequence number (0 when empty): every write
 /// that changes what a page shows is audited in its transaction.
 pub(crate) async fn audit_head(pool: &Pool<Db>) -> Result<i64, StoreError> {

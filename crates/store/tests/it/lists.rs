@@ -189,3 +189,55 @@ async fn drafts_are_not_public() {
         assert_eq!(all.total, 1);
     }
 }
+
+/// Records written before a projection changed (here: their facets and
+/// year wiped, as a facet added in code would find them) are filtered
+/// like new ones once `reproject` has run; a store stays outdated until
+/// then, and reprojecting changes no record and writes no audit entry.
+#[tokio::test]
+async fn records_written_before_a_new_projection_are_filtered_after_reproject() {
+    for t in testing::all().await {
+        let s = &t.store;
+        for (id, d, o, y) in [("fr-ma", "FR", "MA", 1963), ("es-ma", "ES", "MA", 2001)] {
+            s.create("x", agreement(id, d, o, y)).await.unwrap();
+        }
+        // A new store is current.
+        assert!(!s.projection_outdated().await.unwrap(), "{}", t.backend);
+        let before = s.get_json(Kind::Agreements, "fr-ma", true).await.unwrap();
+        let audit = s.audit_head().await.unwrap();
+        // As an older version of the code would have left them.
+        testing::execute_sql(s, "DELETE FROM facets").await.unwrap();
+        testing::execute_sql(s, "UPDATE records SET year = NULL")
+            .await
+            .unwrap();
+        s.set_setting("projection_version", "0").await.unwrap();
+        let q = ListQuery::default;
+        assert!(ids(s, q().with(Facet::Country, "MA")).await.is_empty());
+        assert!(s.projection_outdated().await.unwrap());
+        let mut seen = Vec::new();
+        let n = s
+            .reproject(|done, total| seen.push((done, total)))
+            .await
+            .unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(seen.last(), Some(&(2, 2)));
+        assert!(!s.projection_outdated().await.unwrap());
+        assert_eq!(
+            ids(s, q().with(Facet::Country, "MA")).await,
+            ["es-ma", "fr-ma"],
+            "{}",
+            t.backend
+        );
+        assert_eq!(ids(s, q().with(Facet::Sector, "A")).await.len(), 2);
+        let since_2000 = ListQuery {
+            year_from: Some(2000),
+            ..q()
+        };
+        assert_eq!(ids(s, since_2000).await, ["es-ma"]);
+        assert_eq!(
+            s.get_json(Kind::Agreements, "fr-ma", true).await.unwrap(),
+            before
+        );
+        assert_eq!(s.audit_head().await.unwrap(), audit);
+    }
+}
