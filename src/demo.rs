@@ -66,9 +66,11 @@ pub async fn load(store: &Store) -> Result<()> {
 }
 
 /// Generates `n` synthetic agreements with their text bodies, in batches of
-/// one transaction each.
+/// one transaction each, and assesses every text through the application
+/// layer, so that a synthetic corpus has stored findings as a real one.
 pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
     const BATCH: u64 = 1000;
+    let hub = passerelle_hub::Hub::new(store.clone());
     let bar = ProgressBar::new(n);
     bar.set_style(
         ProgressStyle::with_template("synthetic {bar:40} {pos}/{len} ({per_sec}, {eta})")
@@ -106,7 +108,10 @@ pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
                 files.push((id, file));
             }
         }
-        store.attach_documents("synthetic", files).await?;
+        let docs = store.attach_documents("synthetic", files).await?;
+        hub.assess_stored_texts("synthetic", docs)
+            .await
+            .context("assessing synthetic texts")?;
         bar.set_position(end);
         start = end;
     }

@@ -583,3 +583,36 @@ fn a_trusted_proxy_that_is_not_an_address_is_refused_at_start() {
     .unwrap();
     ok(passerelle(data.path(), &["reindex"]));
 }
+
+/// `demo --synthetic` stores an assessment of every text it generates,
+/// through the application layer, as an upload would.
+#[test]
+fn a_synthetic_corpus_has_every_text_assessed() {
+    let data = tempfile::tempdir().unwrap();
+    ok(passerelle(data.path(), &["demo", "--synthetic", "40"]));
+    let db = format!("sqlite://{}", data.path().join("passerelle.db").display());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let store = passerelle_store::Store::open(&db).await.unwrap();
+        let query = passerelle_store::ListQuery {
+            per_page: 100,
+            ..passerelle_store::ListQuery::default()
+        };
+        let page = store
+            .list_json(passerelle_domain::Kind::Agreements, &query)
+            .await
+            .unwrap();
+        assert_eq!(page.total, 40);
+        for a in &page.items {
+            let id = a["id"].as_str().unwrap();
+            let assessment = store.assessment(id).await.unwrap();
+            assert!(
+                assessment.is_some_and(|x| x.findings.len() > 20),
+                "{id} has no assessment"
+            );
+        }
+    });
+}

@@ -487,6 +487,16 @@ impl Store {
         dispatch!(self, save_assessment(actor, assessment, text))
     }
 
+    /// Saves many assessments of texts their documents already hold, in one
+    /// transaction (all or none), each as [`Store::save_assessment`] would.
+    pub async fn save_assessments(
+        &self,
+        actor: &str,
+        assessments: Vec<passerelle_domain::assessment::Assessment>,
+    ) -> Result<Vec<passerelle_domain::assessment::Assessment>, StoreError> {
+        dispatch!(self, save_assessments(actor, assessments))
+    }
+
     /// The newest assessment of an agreement, by agreement id.
     pub async fn assessment(
         &self,

@@ -1394,22 +1394,51 @@ fn finding_row(assessment_id: &str, f: &Finding) -> Vec<Arg> {
 pub(crate) async fn save_assessment(
     pool: &Pool<Db>,
     actor: &str,
-    mut assessment: Assessment,
+    assessment: Assessment,
     text: Option<&str>,
 ) -> Result<Assessment, StoreError> {
     let mut tx = begin(pool).await?;
+    let result = save_assessment_in(&mut tx, actor, assessment, text).await;
+    finish(tx, result).await
+}
+
+/// Saves many assessments (of texts the documents already hold) in one
+/// transaction: all or none.
+pub(crate) async fn save_assessments(
+    pool: &Pool<Db>,
+    actor: &str,
+    assessments: Vec<Assessment>,
+) -> Result<Vec<Assessment>, StoreError> {
+    let mut tx = begin(pool).await?;
     let result = async {
+        let mut out = Vec::with_capacity(assessments.len());
+        for a in assessments {
+            out.push(save_assessment_in(&mut tx, actor, a, None).await?);
+        }
+        Ok(out)
+    }
+    .await;
+    finish(tx, result).await
+}
+
+async fn save_assessment_in(
+    tx: &mut Tx,
+    actor: &str,
+    mut assessment: Assessment,
+    text: Option<&str>,
+) -> Result<Assessment, StoreError> {
+    {
         let earlier: Option<(String, String)> =
             sqlx::query_as("SELECT id, created_at FROM assessments WHERE document_id = $1 AND rubric = $2")
                 .bind(&assessment.document_id)
                 .bind(&assessment.rubric)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut **tx)
                 .await?;
         if let Some((id, created_at)) = &earlier {
             assessment.id = id.clone();
             assessment.created_at = created_at.clone();
             let sql = format!("SELECT {FINDING_COLUMNS} FROM findings WHERE assessment_id = $1 AND provenance <> 'machine'");
-            let decided = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_all(&mut *tx).await?;
+            let decided = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_all(&mut **tx).await?;
             for row in decided {
                 let element: String = row.try_get("element")?;
                 let Some(f) = assessment.findings.iter_mut().find(|f| f.element == element) else { continue };
@@ -1447,28 +1476,26 @@ pub(crate) async fn save_assessment(
         .bind(assessment.clauses.to_string())
         .bind(&assessment.created_at)
         .bind(&assessment.updated_at)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
-        sqlx::query("DELETE FROM findings WHERE assessment_id = $1").bind(&assessment.id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM findings WHERE assessment_id = $1").bind(&assessment.id).execute(&mut **tx).await?;
         let rows: Vec<Vec<Arg>> = assessment.findings.iter().map(|f| finding_row(&assessment.id, f)).collect();
-        insert_findings(&mut tx, &rows).await?;
+        insert_findings(tx, &rows).await?;
         if let Some(text) = text {
             sqlx::query("UPDATE documents SET text = $1 WHERE id = $2")
                 .bind(text)
                 .bind(&assessment.document_id)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
         let summary = serde_json::json!({
             "document": assessment.document_id, "rubric": assessment.rubric,
             "rubric_version": assessment.rubric_version, "coverage": assessment.coverage,
         });
-        audit(&mut tx, actor, Kind::Agreements, &assessment.agreement_id, Action::Assess, None, Some(&summary)).await?;
-        outbox(&mut tx, Kind::Agreements, &assessment.agreement_id, "upsert").await?;
+        audit(tx, actor, Kind::Agreements, &assessment.agreement_id, Action::Assess, None, Some(&summary)).await?;
+        outbox(tx, Kind::Agreements, &assessment.agreement_id, "upsert").await?;
         Ok(assessment)
     }
-    .await;
-    finish(tx, result).await
 }
 
 pub(crate) async fn assessment(

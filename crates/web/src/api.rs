@@ -819,15 +819,8 @@ pub(crate) async fn attach(
     .await
     {
         Ok((report, text)) => {
-            let stored = crate::assessment::stored(
-                &report,
-                &doc.agreement_id,
-                &doc.id,
-                &passerelle_store::now(),
-            );
-            let saved = state
-                .store
-                .save_assessment(actor, stored, Some(&text))
+            let saved = passerelle_hub::Hub::new(state.store.clone())
+                .store_report(actor, &doc, &report, &text, &passerelle_store::now())
                 .await?;
             body_json["assessment"] = json!({"coverage": saved.coverage, "language": saved.language,
                 "url": format!("/api/v1/agreements/{}/assessment", doc.agreement_id)});
@@ -937,10 +930,8 @@ async fn recompute(
         MAX_DOCUMENT_BYTES,
     )
     .await?;
-    let stored = crate::assessment::stored(&report, &id, &doc.id, &passerelle_store::now());
-    let a = state
-        .store
-        .save_assessment(&actor, stored, Some(&text))
+    let a = passerelle_hub::Hub::new(state.store.clone())
+        .store_report(&actor, &doc, &report, &text, &passerelle_store::now())
         .await?;
     Ok(Json(assessment_body(&agreement, &a)))
 }

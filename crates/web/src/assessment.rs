@@ -1,7 +1,7 @@
 //! `POST /api/v1/assess`: a file or text in, the assessment report out,
 //! nothing stored.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passerelle_assess::{Assessor, Language, Report, Rubric, SectorFinding, Status, render};
 use passerelle_domain::Invalid;
-use passerelle_domain::assessment::{Assessment, Finding, FindingStatus, Provenance};
+use passerelle_domain::assessment::Assessment;
 use passerelle_extract::{ExtractError, Limits, Refusal, extract, worker};
 
 use crate::AppState;
@@ -23,8 +23,7 @@ pub const MAX_ASSESS_BYTES: usize = 20 * 1024 * 1024;
 const TIME_LIMIT: Duration = Duration::from_secs(20);
 
 fn assessor() -> &'static Assessor {
-    static ASSESSOR: OnceLock<Assessor> = OnceLock::new();
-    ASSESSOR.get_or_init(|| Assessor::new(Rubric::builtin()))
+    passerelle_hub::assessor()
 }
 
 /// The rubric the server assesses with.
@@ -146,56 +145,10 @@ pub fn sector_findings(
         .collect()
 }
 
-/// The machine's report as a stored assessment of `document_id`.
-pub fn stored(report: &Report, agreement_id: &str, document_id: &str, now: &str) -> Assessment {
-    let findings = report
-        .elements
-        .iter()
-        .map(|e| {
-            let status = stored_status(e.status);
-            Finding {
-                element: e.id.clone(),
-                status,
-                score: e.score,
-                provenance: Provenance::Machine,
-                machine_status: status,
-                evidence: serde_json::json!({"evidence": e.evidence, "clauses": e.clauses, "concerns": e.concerns, "mixed": e.mixed}),
-                note: None,
-                reviewer: None,
-                decided_at: None,
-            }
-        })
-        .collect();
-    Assessment {
-        id: assessment_id(document_id, &report.rubric),
-        agreement_id: agreement_id.to_string(),
-        document_id: document_id.to_string(),
-        rubric: report.rubric.clone(),
-        rubric_version: report.rubric_version.clone(),
-        language: report.language.code().to_string(),
-        coverage: report.coverage,
-        clauses: serde_json::to_value(&report.clauses).expect("clauses serialize"),
-        findings,
-        created_at: now.to_string(),
-        updated_at: now.to_string(),
-    }
-}
-
-/// The stored status of an engine status: the two lists are one (a test
-/// checks it), the domain keeping its own so that it needs no engine.
-pub fn stored_status(s: Status) -> FindingStatus {
-    FindingStatus::parse(s.as_str()).expect("the engine's and the store's statuses agree")
-}
-
-/// The engine status of a stored one.
-pub fn engine_status(s: FindingStatus) -> Status {
-    Status::parse(s.as_str()).expect("the engine's and the store's statuses agree")
-}
-
-/// A stable id for the assessment of a document with a rubric.
-fn assessment_id(document_id: &str, rubric: &str) -> String {
-    format!("{document_id}.{rubric}")
-}
+// The report-to-assessment mapping is the application layer's.
+#[cfg(test)]
+use passerelle_hub::stored_status;
+pub use passerelle_hub::{engine_status, stored};
 
 /// How the server reads uploaded files.
 #[derive(Clone, Debug, Default)]

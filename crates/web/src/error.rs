@@ -227,6 +227,23 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<passerelle_hub::HubError> for ApiError {
+    fn from(e: passerelle_hub::HubError) -> ApiError {
+        match e {
+            passerelle_hub::HubError::Store(e) => e.into(),
+            other => {
+                tracing::error!(error = %other, "use case failure");
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    Code::Internal,
+                    "Internal error",
+                    "the server could not complete the request; the error has been logged",
+                )
+            }
+        }
+    }
+}
+
 impl From<passerelle_search::SearchError> for ApiError {
     fn from(e: passerelle_search::SearchError) -> ApiError {
         match e {
