@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Load benchmark: pages and API reads under many connections on N
-# synthetic agreements (plus the demo data), with the page cache on and
-# off, one server after the other on the same data, so the two columns
-# compare side by side.
+# synthetic agreements (plus the demo data), then a mixed workload (80 %
+# reads, 15 % searches, 5 % writes, bench/mixed.lua) at 16, 64 and 256
+# connections, with the page cache on and off, one server after the other
+# on the same data (the writes of the first run stay), so the two compare
+# side by side.
 #
 #   bench/load.sh [N]          (default N=20000)
 #
@@ -23,6 +25,7 @@ if [ ! -f "$data/passerelle.db" ]; then
   "$bin" --data-dir "$data" demo --synthetic "$n"
 fi
 port=18082
+token=bench-token
 base="http://127.0.0.1:$port"
 pages=(
   "/fr"
@@ -49,9 +52,13 @@ report="$out/load.md"
   echo "| page | connections | cache | req/s | p50 ms | p99 ms | errors |"
   echo "|---|---:|---|---:|---:|---:|---:|"
 } > "$report"
-run() { # page connections cache
+run() { # page connections cache [wrk options]
   local r
-  r=$(wrk -t2 -c"$2" -d"${secs}s" --latency "$base$1")
+  if [ $# -gt 3 ]; then
+    r=$(BENCH_TOKEN=$token wrk -t2 -c"$2" -d"${secs}s" --latency "${@:4}" "$base/")
+  else
+    r=$(wrk -t2 -c"$2" -d"${secs}s" --latency "$base$1")
+  fi
   local rps p50 p99 non2xx sock
   rps=$(echo "$r" | awk '/^Requests\/sec/ { printf "%.0f", $2 }')
   p50=$(ms "$(echo "$r" | awk '$1 == "50%" { print $2 }')")
@@ -63,7 +70,7 @@ run() { # page connections cache
 for cache in on off; do
   if [ "$cache" = on ]; then flag=true; else flag=false; fi
   printf 'page_cache = %s\n' "$flag" > "$data/passerelle.toml"
-  "$bin" --data-dir "$data" serve --bind "127.0.0.1:$port" > "$out/load-serve-$cache.log" 2>&1 &
+  PASSERELLE_ADMIN_TOKEN=$token "$bin" --data-dir "$data" serve --bind "127.0.0.1:$port" > "$out/load-serve-$cache.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do
@@ -76,6 +83,10 @@ for cache in on off; do
   done
   for p in "${crowded[@]}"; do
     run "$p" 256 "$cache"
+  done
+  # The mixed workload: reads, searches and 5 % writes at once.
+  for c in 16 64 256; do
+    run "mixed (bench/mixed.lua)" "$c" "$cache" -s bench/mixed.lua
   done
   rss=$(ps -o rss= -p "$server" | tr -d ' ')
   echo "cache $cache: server resident memory after the runs: $(( rss / 1024 )) MB" >> "$out/load-memory.txt"

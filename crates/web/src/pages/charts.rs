@@ -425,17 +425,19 @@ pub fn corridor_map(state: &AppState, lang: Lang) -> ApiResult<String> {
 }
 
 /// A country's partners, or (`only`) one corridor's two countries, on a
-/// map framed around them; each line counts the agreements between the
-/// two countries either way, as its link's list does.
+/// map framed around them; `pairs` are the country's [`pairs`], each line
+/// counting the agreements between two countries either way, as its
+/// link's list does.
 pub fn partners_map(
-    state: &AppState,
     country: &str,
     only: Option<&str>,
+    pairs: &[(String, String, u64)],
     lang: Lang,
-) -> ApiResult<String> {
-    let links: Vec<(String, String, u64)> = pairs(state, lang, Some(country), 400)?
-        .into_iter()
+) -> String {
+    let links: Vec<(String, String, u64)> = pairs
+        .iter()
         .filter(|(a, b, _)| only.is_none_or(|o| a == o || b == o))
+        .cloned()
         .collect();
     let mut others: Vec<&str> = links
         .iter()
@@ -449,7 +451,7 @@ pub fn partners_map(
         None => vec![country],
     };
     let label = i18n::tr(lang, "country-partners", &[]);
-    Ok(map_svg(
+    map_svg(
         &Map {
             focus: &focus,
             others: &others,
@@ -458,7 +460,7 @@ pub fn partners_map(
             zoom: true,
         },
         lang,
-    ))
+    )
 }
 
 /// Vertical bars, one per year from the first to the last, with the

@@ -234,9 +234,10 @@ pub async fn country(
         .ok_or_else(|| ApiError::not_found(format!("no country with code `{code}`")))?;
     let facets = counts(&state, lang, Kind::Agreements, &[("country", &code)])?;
     // Partners: countries this one has a corridor with, either way.
-    let partners: Vec<(String, u64)> = charts::pairs(&state, lang, Some(&code), 400)?
-        .into_iter()
-        .map(|(a, b, n)| (if a == code { b } else { a }, n))
+    let pairs = charts::pairs(&state, lang, Some(&code), 400)?;
+    let partners: Vec<(String, u64)> = pairs
+        .iter()
+        .map(|(a, b, n)| (if *a == code { b.clone() } else { a.clone() }, *n))
         .collect();
     let years = per_year(&facets);
     let name = c.names.get(lang).to_string();
@@ -250,7 +251,7 @@ pub async fn country(
         as_origin => super::view::val(records(&state, Kind::Agreements, &format!("origin={code}&per_page=100")).await?),
         as_destination => super::view::val(records(&state, Kind::Agreements, &format!("destination={code}&per_page=100")).await?),
         partners => super::view::val(&partners),
-        map => charts::partners_map(&state, &code, None, lang)?,
+        map => charts::partners_map(&code, None, &pairs, lang),
         chart => charts::bars(&years, &chart_label, lang),
         years => super::view::val(&years),
         practices => super::view::val(records(&state, Kind::Practices, &format!("country={code}&per_page=20")).await?),
@@ -295,7 +296,7 @@ pub async fn corridor(
         destination => d,
         name => i18n::tr(lang, "corridor-title", &[("origin", name(o).into()), ("destination", name(d).into())]),
         agreements => super::view::val(records(&state, Kind::Agreements, &format!("corridor={this}&per_page=100")).await?),
-        map => charts::partners_map(&state, o, Some(d), lang)?,
+        map => charts::partners_map(o, Some(d), &charts::pairs(&state, lang, Some(o), 400)?, lang),
         chart => charts::bars(&years, &chart_label, lang),
         years => super::view::val(&years),
         practices => super::view::val(records(&state, Kind::Practices, &format!("between={o},{d}&per_page=20")).await?),
