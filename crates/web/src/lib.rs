@@ -10,6 +10,7 @@ mod auth;
 mod cache;
 mod corrections;
 mod error;
+pub mod load;
 mod openapi;
 mod pages;
 mod params;
@@ -55,6 +56,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<Vec<proxies::Network>>,
     /// Answers kept for visitors without credentials (see `cache`).
     pub page_cache: Arc<cache::PageCache>,
+    /// How many requests are worked on at once (see `load`).
+    pub gate: Arc<load::Gate>,
 }
 
 impl AppState {
@@ -68,6 +71,7 @@ impl AppState {
             secure_cookies: true,
             trusted_proxies: Arc::new(Vec::new()),
             page_cache: Arc::default(),
+            gate: Arc::default(),
         }
     }
 }
@@ -170,7 +174,11 @@ pub fn router(state: AppState) -> Router {
                     state.clone(),
                     auth::api_csrf,
                 ))
-                .route_layer(axum::middleware::from_fn(error::refuse_control_characters)),
+                .route_layer(axum::middleware::from_fn(error::refuse_control_characters))
+                .route_layer(axum::middleware::from_fn_with_state(
+                    state.clone(),
+                    load::admit,
+                )),
         )
         .merge(pages::routes(&state))
         .fallback(api::unknown)

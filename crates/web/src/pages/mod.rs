@@ -145,6 +145,10 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            crate::load::admit,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             html_errors,
         ))
         .layer(Extension(lang))

@@ -1050,3 +1050,60 @@ async fn visitors_pages_are_kept_until_anything_changes() {
         assert!(!hit(&form) && form.headers.contains_key("set-cookie"));
     }
 }
+
+/// When more requests are being worked on than the gate admits, a new one
+/// is answered at once with `503 busy` and `Retry-After` (a page in its
+/// language, a problem for the API), rather than queueing; an answer the
+/// page cache holds is still served.
+#[tokio::test]
+async fn overload_is_shed_quickly_and_cached_pages_still_served() {
+    let t = apps().await.into_iter().next().expect("SQLite");
+    let mut state = passerelle_web::AppState::new(t.db.store.clone(), t.search.clone());
+    state.gate = std::sync::Arc::new(passerelle_web::load::Gate::new(
+        1,
+        std::time::Duration::from_millis(50),
+    ));
+    let gate = state.gate.clone();
+    let app = passerelle_web::router(state);
+    let get = |uri: &'static str| {
+        let app = app.clone();
+        async move {
+            use tower::ServiceExt;
+            let res = app
+                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = res.status();
+            let headers = res.headers().clone();
+            let body = http_body_util::BodyExt::collect(res.into_body())
+                .await
+                .unwrap()
+                .to_bytes();
+            (status, headers, String::from_utf8_lossy(&body).into_owned())
+        }
+    };
+    // Cached while the server is free.
+    assert_eq!(get("/fr/gcm").await.0, StatusCode::OK);
+    let held = gate.hold().await;
+    let started = std::time::Instant::now();
+    let (status, headers, body) = get("/api/v1/agreements").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert!(body.contains("\"code\":\"busy\""), "{body}");
+    assert!(headers.contains_key(header::RETRY_AFTER));
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    let (status, headers, body) = get("/ar/agreements").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(body.contains("dir=\"rtl\""), "{body}");
+    // The cached page does not wait for the gate.
+    let (status, headers, _) = get("/fr/gcm").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.contains_key("x-passerelle-cache"));
+    drop(held);
+    assert_eq!(get("/api/v1/agreements").await.0, StatusCode::OK);
+}
