@@ -13,17 +13,10 @@
 # copy them into docs/benchmarks.md with the date and commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 n="${1:-20000}"
 secs="${BENCH_SECONDS:-10}"
-out="$PWD/bench/out"
-mkdir -p "$out"
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/passerelle"
-data="$out/load-$n"
-if [ ! -f "$data/passerelle.db" ]; then
-  "$bin" --data-dir "$data" demo
-  "$bin" --data-dir "$data" demo --synthetic "$n"
-fi
+bench_data load "$n"
 port=18082
 token=bench-token
 base="http://127.0.0.1:$port"
@@ -73,10 +66,7 @@ for cache in on off; do
   PASSERELLE_ADMIN_TOKEN=$token "$bin" --data-dir "$data" serve --bind "127.0.0.1:$port" > "$out/load-serve-$cache.log" 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
-  for _ in $(seq 1 600); do
-    curl -fs "$base/healthz" > /dev/null && break
-    sleep 0.5
-  done
+  wait_for "$base"
   for p in "${pages[@]}"; do
     curl -fs -o /dev/null "$base$p" || { echo "$p does not answer 200"; exit 1; }
     run "$p" 64 "$cache"

@@ -11,27 +11,17 @@
 # commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/lib.sh
 n="${1:-100000}"
 secs="${BENCH_SECONDS:-10}"
-out="$PWD/bench/out"
-mkdir -p "$out"
-cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/passerelle"
-data="$out/pages-$n"
-if [ ! -f "$data/passerelle.db" ]; then
-  "$bin" --data-dir "$data" demo
-  "$bin" --data-dir "$data" demo --synthetic "$n"
-fi
+bench_data pages "$n"
 port=18081
 token=bench-token
 PASSERELLE_ADMIN_TOKEN=$token "$bin" --data-dir "$data" serve --bind "127.0.0.1:$port" > "$out/pages-serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 600); do
-  curl -fs "$base/healthz" > /dev/null && break
-  sleep 0.5
-done
+wait_for "$base"
 # One agreement with an assessed public text, for the scorecard pages.
 curl -fs -X POST -H "Authorization: Bearer $token" -H 'content-type: application/json' \
   "$base/api/v1/agreements" -d '{"id":"bench-assessed","title":"Accord de main-d'"'"'œuvre (banc d'"'"'essai)","titles":{"en":"Labour agreement (benchmark)"},"type":"bilateral_agreement","status":"in_force","parties":[{"country":"BE","role":"destination"},{"country":"MA","role":"origin"}],"signed_on":"2020-01-01","text_public":true}' > /dev/null || true

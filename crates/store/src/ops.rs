@@ -431,18 +431,7 @@ pub(crate) async fn put_many(
     }
 
     for (kind, ids) in replaced {
-        for chunk in ids.chunks(MAX_PARAMS - 1) {
-            let list: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
-            let sql = format!(
-                "DELETE FROM facets WHERE kind = $1 AND record_id IN ({})",
-                list.join(", ")
-            );
-            let mut q = sqlx::query(AssertSqlSafe(sql)).bind(kind.as_str());
-            for id in chunk {
-                q = q.bind(id.as_str());
-            }
-            q.execute(&mut **tx).await.map_err(|e| whole(e.into()))?;
-        }
+        delete_facets(tx, kind, &ids).await.map_err(whole)?;
     }
     insert_rows(
         tx,
@@ -472,6 +461,23 @@ pub(crate) async fn put_many(
         .await
         .map_err(whole)?;
     Ok(out)
+}
+
+/// Deletes the facet rows of records of `kind`, a chunk of ids per query.
+async fn delete_facets(tx: &mut Tx, kind: Kind, ids: &[String]) -> Result<(), StoreError> {
+    for chunk in ids.chunks(MAX_PARAMS - 1) {
+        let list: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+        let sql = format!(
+            "DELETE FROM facets WHERE kind = $1 AND record_id IN ({})",
+            list.join(", ")
+        );
+        let mut q = sqlx::query(AssertSqlSafe(sql)).bind(kind.as_str());
+        for id in chunk {
+            q = q.bind(id.as_str());
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
 }
 
 fn base_slug(p: &Pending) -> String {
@@ -1189,18 +1195,7 @@ pub(crate) async fn reproject_batch(
             }
             ids.push(id);
         }
-        for chunk in ids.chunks(MAX_PARAMS - 1) {
-            let list: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
-            let sql = format!(
-                "DELETE FROM facets WHERE kind = $1 AND record_id IN ({})",
-                list.join(", ")
-            );
-            let mut q = sqlx::query(AssertSqlSafe(sql)).bind(kind.as_str());
-            for id in chunk {
-                q = q.bind(id.as_str());
-            }
-            q.execute(&mut *tx).await?;
-        }
+        delete_facets(&mut tx, kind, &ids).await?;
         insert_rows(
             &mut tx,
             "INSERT INTO facets (kind, facet, value, record_id)",
