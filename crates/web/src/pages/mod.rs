@@ -42,7 +42,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     let mut router = Router::new()
         .route("/", get(root))
         .route("/api", get(assets::api_reference))
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(healthz))
         .route("/assets/{*path}", get(assets::asset))
         .route("/feeds/{feed}", get(feeds::feed));
     for lang in Lang::ALL {
@@ -240,6 +240,34 @@ pub fn render(
                 "a template failed",
             )
         })
+}
+
+/// The node's health, answered at once and never cached or shed: `ok`
+/// when its search index has applied every change in the store,
+/// `catching_up` (with how far behind) while it follows, and a 503
+/// problem when the store does not answer. Pages and the
+/// API work while catching up; searches may miss the newest changes.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.outbox_head().await {
+        Ok(head) => {
+            let applied = state.search.applied();
+            let status = if applied >= head { "ok" } else { "catching_up" };
+            axum::Json(serde_json::json!({
+                "status": status,
+                "index_applied": applied,
+                "store_head": head,
+                "behind": (head - applied).max(0),
+            }))
+            .into_response()
+        }
+        Err(_) => ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Code::Internal,
+            "The database does not answer",
+            "this node cannot reach its database",
+        )
+        .into_response(),
+    }
 }
 
 /// The code of a problem, as the error page has words for it: every

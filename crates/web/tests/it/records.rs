@@ -630,3 +630,28 @@ async fn downloads_stream_past_a_page() {
         assert_eq!(rows.len(), n);
     }
 }
+
+/// The health check says whether this node's search index has taken in
+/// every change in the store, and how far behind it is.
+#[tokio::test]
+async fn the_health_check_reports_catching_up() {
+    for t in apps().await {
+        t.catch_up().await;
+        let h = t.get("/healthz").await;
+        assert_eq!(h.status, StatusCode::OK);
+        assert_eq!(h.json()["status"], "ok", "{}", t.backend());
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("h1", "ES", "MA", 2001),
+            )
+            .await;
+        assert!(r.status.is_success());
+        let h = t.get("/healthz").await.json();
+        assert_eq!(h["status"], "catching_up", "{h}");
+        assert!(h["behind"].as_i64().unwrap() >= 1, "{h}");
+        t.catch_up().await;
+        assert_eq!(t.get("/healthz").await.json()["status"], "ok");
+    }
+}
