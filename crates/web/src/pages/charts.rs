@@ -297,13 +297,23 @@ fn map_svg(map: &Map, lang: Lang) -> String {
     svg.push_str("</g>");
     if map.zoom {
         // Names last, over the lines, with a halo to stay legible; about
-        // 11 px where the figure is 450 px wide. A name that would cover
-        // one already placed (the focus first, then the partners with
-        // most agreements) is left to the line's tooltip and the list.
+        // 11 px where the figure is 450 px wide. The focus is named first,
+        // then the partners from the largest country down: a small
+        // country's long name would spill over its neighbour (the
+        // Emirates over Saudi Arabia) and read as the neighbour's. A name
+        // that would cover one already placed is left to the line's
+        // tooltip and the list.
         let size = 24.0 * k;
+        let area = |c: &&str| {
+            reference::country(c)
+                .and_then(|c| world().boxes.get(&c.numeric))
+                .map_or(0.0, |b| (b.2 - b.0) * (b.3 - b.1))
+        };
+        let mut partners: Vec<&str> = map.others.to_vec();
+        partners.sort_by(|a, b| area(b).total_cmp(&area(a)));
         let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
         svg.push_str("<g class=\"names\">");
-        for (i, c) in all.iter().enumerate() {
+        for (i, c) in map.focus.iter().chain(&partners).enumerate() {
             let Some((x, y)) = centre(c) else { continue };
             let half = 0.3 * size * name(c).chars().count() as f64 + size * 0.2;
             let b = (x - half, y - size * 0.6, x + half, y + size * 0.6);
@@ -596,6 +606,24 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains("<ul class=\"map-legend\">"));
+        // Where names would collide, the larger country keeps its name:
+        // the Emirates' long name must not stand over Saudi Arabia.
+        let links = vec![
+            ("MA".to_string(), "AE".to_string(), 1),
+            ("MA".to_string(), "SA".to_string(), 1),
+        ];
+        let gulf = map_svg(
+            &Map {
+                focus: &["MA"],
+                others: &["AE", "SA"],
+                links: &links,
+                label: "x",
+                zoom: true,
+            },
+            Lang::Fr,
+        );
+        let saudi = reference::country("SA").unwrap().names.get(Lang::Fr).to_string();
+        assert!(gulf.contains(&format!(">{saudi}</text>")), "{saudi}");
         // The whole world when nothing is named.
         assert_eq!(frame(&[]), (0.0, 0.0, WIDTH, HEIGHT));
     }
