@@ -592,7 +592,6 @@ impl SearchIndex {
         at_least: Option<usize>,
     ) -> Result<(SearchResults, usize), SearchError> {
         let mut parsed = parse(&req.q)?;
-        let original = parse(&req.q)?;
         parsed.groups = with_vocabulary(parsed.groups);
         let searcher = self.reader().searcher();
         let mut b = Builder {
@@ -852,7 +851,9 @@ impl SearchIndex {
         if suggest && total == 0 && words > 0 {
             // Words come from every record's text, so a suggestion is only
             // given when it finds something this caller may see.
-            for q in self.suggest(&searcher, &original)? {
+            // Typos are looked for in the words as typed, not in the
+            // vocabulary's equivalents.
+            for q in self.suggest(&searcher, &parse(&req.q)?)? {
                 let check = SearchRequest {
                     q: q.clone(),
                     facets: false,

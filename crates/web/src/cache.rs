@@ -91,15 +91,6 @@ impl PageCache {
         }
         inner.1.insert(key, kept);
     }
-
-    /// How many answers are kept (for tests).
-    pub fn len(&self) -> usize {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner()).1.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// Whether a request may be answered from, and its answer kept in, the

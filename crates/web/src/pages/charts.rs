@@ -622,7 +622,11 @@ mod tests {
             },
             Lang::Fr,
         );
-        let saudi = reference::country("SA").unwrap().names.get(Lang::Fr).to_string();
+        let saudi = reference::country("SA")
+            .unwrap()
+            .names
+            .get(Lang::Fr)
+            .to_string();
         assert!(gulf.contains(&format!(">{saudi}</text>")), "{saudi}");
         // The whole world when nothing is named.
         assert_eq!(frame(&[]), (0.0, 0.0, WIDTH, HEIGHT));
