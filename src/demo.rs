@@ -71,6 +71,7 @@ pub async fn load(store: &Store) -> Result<()> {
 pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
     const BATCH: u64 = 1000;
     let hub = passerelle_hub::Hub::new(store.clone());
+    let caller = passerelle_hub::Caller::system("synthetic");
     let bar = ProgressBar::new(n);
     bar.set_style(
         ProgressStyle::with_template("synthetic {bar:40} {pos}/{len} ({per_sec}, {eta})")
@@ -87,8 +88,8 @@ pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
             .iter()
             .map(|s| AnyRecord::Agreement(s.agreement.clone()))
             .collect();
-        let summary = store
-            .import("synthetic", records, |_| {})
+        let summary = hub
+            .import(&caller, records, |_| {})
             .await
             .map_err(|(_, e)| e)
             .context("storing synthetic agreements")?;
@@ -108,8 +109,7 @@ pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
                 files.push((id, file));
             }
         }
-        let docs = store.attach_documents("synthetic", files).await?;
-        hub.assess_stored_texts("synthetic", docs)
+        hub.attach_texts(&caller, files)
             .await
             .context("assessing synthetic texts")?;
         bar.set_position(end);

@@ -388,7 +388,7 @@ async fn serve(
     state.search_nudge = nudge;
     // Uploaded files are read by this same program in a child process.
     let program = std::env::current_exe().context("cannot find this program's path")?;
-    state.file_reader = passerelle_web::FileReader::Worker(Arc::new(program));
+    state.hub.reader = passerelle_web::FileReader::Worker(Arc::new(program));
     state.site = Arc::new(settings.site.clone());
     state.secure_cookies = settings.secure_cookies;
     state.trusted_proxies = Arc::new(settings.trusted_proxies.clone());

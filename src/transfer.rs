@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use passerelle_domain::Kind;
 use passerelle_domain::interchange::{Row, read_csv, read_json, write_csv};
+use passerelle_hub::Caller;
 use passerelle_store::Store;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -62,8 +63,10 @@ pub async fn import_rows(
     );
     bar.set_message(format!("importing {name}"));
     let records = rows.into_iter().map(|r| r.record).collect();
-    let result = store
-        .import(actor, records, |n| bar.set_position(n as u64))
+    let result = passerelle_hub::Hub::new(store.clone())
+        .import(&Caller::system(actor), records, |n| {
+            bar.set_position(n as u64)
+        })
         .await;
     bar.finish_and_clear();
     match result {

@@ -1,30 +1,69 @@
 //! The application layer: the use cases the API, the pages and the
-//! command line share, over the store and the assessment engine, so that
-//! each is written once and an edge only translates (HTTP, forms,
-//! arguments) to and from them.
+//! command line share, over the store, the file reader and the assessment
+//! engine, so that each is written once and an edge only translates
+//! (HTTP, forms, arguments) to and from them. The search index follows
+//! the store's outbox on its own (see `passerelle_search::follow`), so no
+//! use case writes to it.
 //!
-//! Main types: [`Hub`] (the use cases) and [`HubError`]. The mapping from
-//! the engine's [`Report`] to a stored [`Assessment`] lives here
-//! ([`stored`]), as does the one assessor every edge uses ([`assessor`]).
+//! Main types: [`Hub`] (the use cases), [`Caller`] (who asks; the use
+//! cases decide what they may do) and [`HubError`] (one error type, which
+//! the HTTP edge maps to problem codes). The mapping from the engine's
+//! [`Report`] to a stored [`Assessment`] lives here ([`stored`]), as does
+//! the one assessor every edge uses ([`assessor`]).
 //!
-//! Use cases here so far: storing the assessment of a document's text
-//! ([`Hub::store_report`]) and assessing texts already stored, in bulk
-//! ([`Hub::assess_stored_texts`], which `demo --synthetic` uses). Record
-//! writes, reviews, submissions and corrections still go from the edges
-//! to the store; they move here next.
+//! Where each use case is: records, contributions, submissions' review
+//! and commitment statuses in `records.rs`; reading files, attaching,
+//! assessing, reviewing and recomputing texts in `texts.rs`; corrections
+//! in `corrections.rs`.
 
 use std::sync::OnceLock;
 
-use passerelle_assess::{Assessor, Language, Report, Rubric, Status};
-use passerelle_domain::Document;
+use passerelle_assess::{Assessor, Report, Rubric, Status};
+use passerelle_domain::Invalid;
+use passerelle_domain::account::{Permission, Role};
 use passerelle_domain::assessment::{Assessment, Finding, FindingStatus, Provenance};
+use passerelle_extract::ExtractError;
 use passerelle_store::{Store, StoreError};
 
-/// What can go wrong in a use case.
+mod caller;
+mod corrections;
+mod records;
+mod texts;
+
+pub use caller::Caller;
+pub use corrections::Proposer;
+pub use texts::{Attached, FileReader, TIME_LIMIT, Upload};
+
+/// What can go wrong in a use case. Each variant is one kind of answer
+/// the edges give (the API's problem codes): the edges add no reasons of
+/// their own.
 #[derive(Debug, thiserror::Error)]
 pub enum HubError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The request breaks a rule; each field is named.
+    #[error("invalid: {0}")]
+    Invalid(#[from] Invalid),
+    /// What was asked for is not there (the message says what).
+    #[error("{0}")]
+    NotFound(String),
+    /// The public asked for what needs an account.
+    #[error("this needs signing in or a token")]
+    Unauthenticated,
+    /// A signed-in role asked for what it may not do.
+    #[error("the {role} role may not do this ({needs:?})")]
+    Forbidden { role: Role, needs: Permission },
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// The file could not be read (too large, a scan, broken).
+    #[error(transparent)]
+    Unreadable(ExtractError),
+    #[error("reading and assessing the file took more than {0} s")]
+    TooSlow(u64),
+    #[error("every reader was busy for {0} s; try again in a minute")]
+    Busy(u64),
+    #[error("at most {0} proposals an hour come from one sender; try again later")]
+    TooManyProposals(i64),
     /// The engine's thread stopped (a panic); nothing was stored.
     #[error("the assessment stopped: {0}")]
     Engine(String),
@@ -40,54 +79,16 @@ pub fn assessor() -> &'static Assessor {
 #[derive(Clone)]
 pub struct Hub {
     pub store: Store,
+    /// How files are read (a worker process on a server).
+    pub reader: FileReader,
 }
 
 impl Hub {
     pub fn new(store: Store) -> Hub {
-        Hub { store }
-    }
-
-    /// Stores the machine's `report` on `document` (whose text read is
-    /// `text`) as its assessment; reviewers' decisions on an earlier one
-    /// are kept (see `Store::save_assessment`).
-    pub async fn store_report(
-        &self,
-        actor: &str,
-        document: &Document,
-        report: &Report,
-        text: &str,
-        now: &str,
-    ) -> Result<Assessment, HubError> {
-        let assessment = stored(report, &document.agreement_id, &document.id, now);
-        Ok(self
-            .store
-            .save_assessment(actor, assessment, Some(text))
-            .await?)
-    }
-
-    /// Assesses the texts of documents already stored (texts read before,
-    /// or generated) and stores every assessment in one transaction,
-    /// off the async threads. A document without a text is skipped.
-    pub async fn assess_stored_texts(
-        &self,
-        actor: &str,
-        documents: Vec<Document>,
-    ) -> Result<Vec<Assessment>, HubError> {
-        let now = passerelle_store::now();
-        let assessments = tokio::task::spawn_blocking(move || {
-            documents
-                .into_iter()
-                .filter_map(|doc| {
-                    let text = doc.text.as_deref()?;
-                    let language = doc.language.as_deref().and_then(Language::parse);
-                    let report = assessor().assess(text, language);
-                    Some(stored(&report, &doc.agreement_id, &doc.id, &now))
-                })
-                .collect::<Vec<_>>()
-        })
-        .await
-        .map_err(|e| HubError::Engine(e.to_string()))?;
-        Ok(self.store.save_assessments(actor, assessments).await?)
+        Hub {
+            store,
+            reader: FileReader::InProcess,
+        }
     }
 }
 

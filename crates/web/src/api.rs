@@ -8,18 +8,18 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use passerelle_domain::document::{MAX_DOCUMENT_BYTES, MEDIA_TYPES};
+use passerelle_domain::document::MAX_DOCUMENT_BYTES;
 use passerelle_domain::entity::from_json;
 use passerelle_domain::interchange::{csv_header_line, csv_rows};
-use passerelle_domain::{AnyRecord, Invalid, Kind, StatusUpdate, reference, with_record};
-use passerelle_store::{AuditQuery, NewDocument};
+use passerelle_domain::{AnyRecord, Invalid, Kind, StatusUpdate, reference};
+use passerelle_hub::Upload;
+use passerelle_store::AuditQuery;
 use serde_json::{Value, json};
 
 use crate::auth::{privileged, writer};
 use crate::error::{ApiError, ApiResult, Code};
 use crate::params::list_query;
 use crate::{AppState, openapi};
-use passerelle_domain::Practice;
 use passerelle_domain::account::{Permission, allows};
 
 /// Largest JSON body accepted.
@@ -360,16 +360,12 @@ fn record_from(kind: Kind, headers: &HeaderMap, body: &[u8]) -> ApiResult<AnyRec
     Ok(record)
 }
 
-/// A contribution sent without a publication status is submitted, as the
-/// README says: the field's default, a draft, is for the records editors
-/// write.
-fn submitted_unless_said(practice: &mut passerelle_domain::Practice, body: &[u8]) {
-    let said = serde_json::from_slice::<Value>(body)
+/// Whether a JSON body names a publication status (a contribution
+/// without one is submitted; see `Hub::create`).
+fn says_status(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body)
         .ok()
-        .is_some_and(|v| v.get("publication_status").is_some());
-    if !said {
-        practice.publication_status = passerelle_domain::practice::PublicationStatus::Submitted;
-    }
+        .is_some_and(|v| v.get("publication_status").is_some())
 }
 
 async fn create(
@@ -379,31 +375,17 @@ async fn create(
     body: Bytes,
 ) -> ApiResult<Response> {
     let kind = kind(&kind_name)?;
-    let p = crate::auth::principal(&state, &headers)
-        .await?
-        .ok_or_else(ApiError::unauthorized)?;
-    let mut record = record_from(kind, &headers, &body)?;
-    if !allows(Some(p.role), Permission::Write(kind)) {
-        // Contributors submit practices for review: a draft if they say
-        // so, submitted otherwise, under their name; never published.
-        match &mut record {
-            AnyRecord::Practice(practice) if allows(Some(p.role), Permission::Submit) => {
-                submitted_unless_said(practice, &body);
-                practice.contribute(None, &p.user.id, &p.actor, &passerelle_store::now())?;
-            }
-            _ => return Err(crate::auth::forbidden(p.role, Permission::Write(kind))),
-        }
-    }
-    let actor = p.actor;
-    let stored = with_record!(record, r => json!(state.store.create(&actor, r).await?));
-    let location = format!(
-        "/api/v1/{kind}/{}",
-        stored["id"].as_str().unwrap_or_default()
-    );
+    let caller = crate::auth::signed_in(&state, &headers).await?;
+    let record = record_from(kind, &headers, &body)?;
+    let stored = state
+        .hub
+        .create(&caller, record, says_status(&body))
+        .await?;
+    let location = format!("/api/v1/{kind}/{}", stored.id().unwrap_or_default());
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(stored),
+        Json(stored.to_value()),
     )
         .into_response())
 }
@@ -415,65 +397,13 @@ async fn update(
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let kind = kind(&kind_name)?;
-    let p = crate::auth::principal(&state, &headers)
-        .await?
-        .ok_or_else(ApiError::unauthorized)?;
-    let mut record = record_from(kind, &headers, &body)?;
-    if !allows(Some(p.role), Permission::Write(kind)) {
-        // A contributor revises their own practice until reviewers take it.
-        let before = own_contribution(&state, &p, kind, &key).await?;
-        match &mut record {
-            AnyRecord::Practice(practice) => {
-                submitted_unless_said(practice, &body);
-                practice.contribute(
-                    Some(&before),
-                    &p.user.id,
-                    &p.actor,
-                    &passerelle_store::now(),
-                )?;
-            }
-            _ => unreachable!("own_contribution gives practices only"),
-        }
-    }
-    Ok(Json(
-        with_record!(record, r => json!(state.store.update(&p.actor, &key, r).await?)),
-    ))
-}
-
-/// The practice `key` if `p` (who may not write practices) contributed it
-/// and may still change it; otherwise why not (403, or 422 once reviewers
-/// have taken it up).
-async fn own_contribution(
-    state: &AppState,
-    p: &crate::auth::Principal,
-    kind: Kind,
-    key: &str,
-) -> ApiResult<Practice> {
-    let refused = || crate::auth::forbidden(p.role, Permission::Write(kind));
-    if kind != Kind::Practices || !allows(Some(p.role), Permission::Submit) {
-        return Err(refused());
-    }
-    contribution(state, p, key).await?.ok_or_else(refused)
-}
-
-/// The practice `key` if `p` contributed it (`None` otherwise), provided
-/// they may still change it (422 once reviewers have taken it up); shared
-/// by the API and the contribute pages, which refuse others differently.
-pub(crate) async fn contribution(
-    state: &AppState,
-    p: &crate::auth::Principal,
-    key: &str,
-) -> ApiResult<Option<Practice>> {
-    let Some(practice) = state
-        .store
-        .get::<Practice>(key, true)
-        .await?
-        .filter(|b| b.submitted_by.as_deref() == Some(p.user.id.as_str()))
-    else {
-        return Ok(None);
-    };
-    practice.open_to_contributor()?;
-    Ok(Some(practice))
+    let caller = crate::auth::signed_in(&state, &headers).await?;
+    let record = record_from(kind, &headers, &body)?;
+    let stored = state
+        .hub
+        .update(&caller, &key, record, says_status(&body))
+        .await?;
+    Ok(Json(stored.to_value()))
 }
 
 async fn remove(
@@ -482,14 +412,8 @@ async fn remove(
     headers: HeaderMap,
 ) -> ApiResult<StatusCode> {
     let kind = kind(&kind_name)?;
-    let p = crate::auth::principal(&state, &headers)
-        .await?
-        .ok_or_else(ApiError::unauthorized)?;
-    if !allows(Some(p.role), Permission::Write(kind)) {
-        // A contributor withdraws their own practice before review.
-        own_contribution(&state, &p, kind, &key).await?;
-    }
-    state.store.delete(&p.actor, kind, &key).await?;
+    let caller = crate::auth::signed_in(&state, &headers).await?;
+    state.hub.delete(&caller, kind, &key).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -499,30 +423,11 @@ async fn record_status(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let p = crate::auth::principal(&state, &headers)
-        .await?
-        .ok_or_else(ApiError::unauthorized)?;
-    let commitment: passerelle_domain::Commitment = state
-        .store
-        .get(&key, true)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no commitment with id or slug `{key}`")))?;
-    let organisation = p.user.organisation.as_deref();
-    if !passerelle_domain::account::may_update_commitment(
-        Some(p.role),
-        organisation,
-        &commitment.organisations,
-    ) {
-        return Err(crate::auth::forbidden(
-            p.role,
-            Permission::Write(Kind::Commitments),
-        ));
-    }
-    let actor = p.actor;
+    let caller = crate::auth::signed_in(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let update: StatusUpdate = from_json(value)?;
     Ok(Json(json!(
-        state.store.record_status(&actor, &key, update).await?
+        state.hub.record_status(&caller, &key, update).await?
     )))
 }
 
@@ -541,38 +446,14 @@ async fn review_submission(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let actor = writer(&state, &headers, Permission::ReviewSubmissions).await?;
+    let caller = crate::auth::signed_in(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let review: SubmissionReview = from_json(value)?;
-    Ok(Json(json!(
-        decide(
-            &state,
-            &actor,
-            &key,
-            review.decision,
-            review.comment.as_deref()
-        )
-        .await?
-    )))
-}
-
-/// Applies a review decision to a practice and stores it (one audited
-/// update); shared by the API and the review queue page.
-pub(crate) async fn decide(
-    state: &AppState,
-    actor: &str,
-    key: &str,
-    decision: passerelle_domain::practice::Decision,
-    comment: Option<&str>,
-) -> ApiResult<Practice> {
-    let mut practice: Practice = state
-        .store
-        .get(key, true)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no practice with id or slug `{key}`")))?;
-    practice.decide(decision, actor, comment, &passerelle_store::now())?;
-    let id = practice.id.clone().unwrap_or_else(|| key.to_string());
-    Ok(state.store.update(actor, &id, practice).await?)
+    let practice = state
+        .hub
+        .decide_submission(&caller, &key, review.decision, review.comment.as_deref())
+        .await?;
+    Ok(Json(json!(practice)))
 }
 
 async fn audit(
@@ -652,25 +533,6 @@ async fn list_documents(
 
 /// Checks that the bytes are what the media type says, so a mislabelled
 /// upload is refused before it is stored.
-fn check_content(media_type: &str, bytes: &[u8]) -> Result<(), String> {
-    let ok = match media_type {
-        "application/pdf" => bytes.starts_with(b"%PDF-"),
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
-            bytes.starts_with(b"PK\x03\x04")
-        }
-        _ => {
-            !bytes.contains(&0)
-                || bytes.starts_with(&[0xFF, 0xFE])
-                || bytes.starts_with(&[0xFE, 0xFF])
-        }
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(format!("the file's content is not {media_type}"))
-    }
-}
-
 async fn upload_document(
     State(state): State<AppState>,
     Path(key): Path<String>,
@@ -678,7 +540,7 @@ async fn upload_document(
     RawQuery(raw): RawQuery,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let actor = writer(&state, &headers, Permission::AttachDocuments).await?;
+    let caller = crate::auth::signed_in(&state, &headers).await?;
     let mut file_name = None;
     let mut language = None;
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
@@ -726,108 +588,36 @@ async fn upload_document(
                 .to_ascii_lowercase()
         })
         .unwrap_or_default();
-    let (doc, body_json) = attach(
-        &state,
-        &actor,
-        &key,
-        Upload {
-            file_name: &file_name,
-            media_type: &media_type,
-            language: language.as_deref(),
-            bytes: body,
-        },
-    )
-    .await?;
-    let location = format!("/api/v1/documents/{}", doc.id);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(body_json),
-    )
-        .into_response())
-}
-
-/// A file to attach to an agreement.
-pub(crate) struct Upload<'a> {
-    pub file_name: &'a str,
-    pub media_type: &'a str,
-    pub language: Option<&'a str>,
-    pub bytes: Bytes,
-}
-
-/// Checks a file's type against its bytes, attaches it to agreement `key`
-/// and assesses it; shared by the API and the agreement's page. Gives the
-/// stored document and the API's answer (the document, with its
-/// assessment's coverage or why there is none).
-pub(crate) async fn attach(
-    state: &AppState,
-    actor: &str,
-    key: &str,
-    upload: Upload<'_>,
-) -> ApiResult<(passerelle_domain::Document, Value)> {
-    let Upload {
-        file_name,
-        media_type,
-        language,
-        bytes: body,
-    } = upload;
-    if !MEDIA_TYPES.contains(&media_type) {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Code::UnsupportedMediaType,
-            "Unsupported media type",
-            format!(
-                "`{media_type}` is not accepted; send one of: {}",
-                MEDIA_TYPES.join(", ")
-            ),
-        ));
-    }
-    if body.is_empty() {
-        return Err(ApiError::invalid(Invalid::one("body", "the file is empty")));
-    }
-    check_content(media_type, &body).map_err(|m| ApiError::invalid(Invalid::one("body", m)))?;
-    // Plain UTF-8 text is its own extracted text; other formats are
-    // extracted by the assessment pipeline.
-    let text = (media_type == "text/plain")
-        .then(|| std::str::from_utf8(&body).ok().map(str::to_string))
-        .flatten();
-    let doc = state
-        .store
-        .attach_document(
-            actor,
-            key,
-            NewDocument {
-                file_name,
-                media_type,
-                language,
-                text,
-                bytes: &body,
+    let attached = state
+        .hub
+        .attach(
+            &caller,
+            &key,
+            Upload {
+                file_name: &file_name,
+                media_type: &media_type,
+                language: language.as_deref(),
+                bytes: body,
             },
         )
         .await?;
-    // The text is read and assessed on upload; a file that cannot be read
-    // yet (a PDF, a scan) is kept, and the response says why it has no
-    // assessment.
-    let mut body_json = json!(doc);
-    match crate::assessment::assess_bytes(
-        &state.file_reader,
-        body.clone(),
-        Some(doc.file_name.clone()),
-        None,
-        MAX_DOCUMENT_BYTES,
-    )
-    .await
-    {
-        Ok((report, text)) => {
-            let saved = passerelle_hub::Hub::new(state.store.clone())
-                .store_report(actor, &doc, &report, &text, &passerelle_store::now())
-                .await?;
-            body_json["assessment"] = json!({"coverage": saved.coverage, "language": saved.language,
-                "url": format!("/api/v1/agreements/{}/assessment", doc.agreement_id)});
+    let location = format!("/api/v1/documents/{}", attached.document.id);
+    let mut answer = json!(attached.document);
+    match attached.assessment {
+        Ok(saved) => {
+            answer["assessment"] = json!({"coverage": saved.coverage, "language": saved.language,
+                "url": format!("/api/v1/agreements/{}/assessment", saved.agreement_id)});
         }
-        Err(e) => body_json["assessment_error"] = json!(e.detail),
+        // The text is kept; the answer says why it has no assessment (a
+        // scan, a file that takes too long to read).
+        Err(e) => answer["assessment_error"] = json!(ApiError::from(e).detail),
     }
-    Ok((doc, body_json))
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(answer),
+    )
+        .into_response())
 }
 
 /// The id of a visible agreement given by id or slug, and the agreement.
@@ -892,11 +682,11 @@ async fn review(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let actor = writer(&state, &headers, Permission::ReviewFindings).await?;
+    let caller = crate::auth::signed_in(&state, &headers).await?;
     let (id, agreement) = agreement_id(&state, &headers, &key).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let decision: passerelle_domain::assessment::Review = from_json(value)?;
-    let a = state.store.review(&actor, &id, &element, &decision).await?;
+    let a = state.hub.review(&caller, &id, &element, &decision).await?;
     Ok(Json(assessment_body(&agreement, &a)))
 }
 
@@ -907,32 +697,9 @@ async fn recompute(
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let actor = writer(&state, &headers, Permission::ReviewFindings).await?;
+    let caller = crate::auth::signed_in(&state, &headers).await?;
     let (id, agreement) = agreement_id(&state, &headers, &key).await?;
-    let current = state.store.assessment(&id).await?.ok_or_else(|| {
-        ApiError::not_found(format!("agreement `{key}` has no assessment to recompute"))
-    })?;
-    let doc = state
-        .store
-        .document(&current.document_id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("the assessed document is gone"))?;
-    let bytes = state
-        .store
-        .blob(&doc.sha256)
-        .await?
-        .ok_or_else(|| ApiError::not_found("the assessed document's content is gone"))?;
-    let (report, text) = crate::assessment::assess_bytes(
-        &state.file_reader,
-        bytes.into(),
-        Some(doc.file_name.clone()),
-        None,
-        MAX_DOCUMENT_BYTES,
-    )
-    .await?;
-    let a = passerelle_hub::Hub::new(state.store.clone())
-        .store_report(&actor, &doc, &report, &text, &passerelle_store::now())
-        .await?;
+    let a = state.hub.recompute(&caller, &id).await?;
     Ok(Json(assessment_body(&agreement, &a)))
 }
 
@@ -1018,7 +785,7 @@ async fn delete_document(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<StatusCode> {
-    let actor = writer(&state, &headers, Permission::AttachDocuments).await?;
-    state.store.detach_document(&actor, &id).await?;
+    let caller = crate::auth::signed_in(&state, &headers).await?;
+    state.hub.detach(&caller, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

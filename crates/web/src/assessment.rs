@@ -1,27 +1,19 @@
 //! `POST /api/v1/assess`: a file or text in, the assessment report out,
 //! nothing stored.
 
-use std::sync::Arc;
-use std::time::Duration;
-
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
-use passerelle_assess::{Assessor, Language, Report, Rubric, SectorFinding, Status, render};
+use passerelle_assess::{Assessor, Language, Rubric, SectorFinding, Status, render};
 use passerelle_domain::Invalid;
 use passerelle_domain::assessment::Assessment;
-use passerelle_extract::{ExtractError, Limits, Refusal, extract, worker};
 
 use crate::AppState;
-use crate::error::{ApiError, ApiResult, Code};
+use crate::error::{ApiError, ApiResult};
 
 /// Largest file the endpoint reads.
 pub const MAX_ASSESS_BYTES: usize = 20 * 1024 * 1024;
-/// Extraction and assessment together may take this long; a file that
-/// takes longer is refused (the work is abandoned on its thread).
-const TIME_LIMIT: Duration = Duration::from_secs(20);
-
 fn assessor() -> &'static Assessor {
     passerelle_hub::assessor()
 }
@@ -29,26 +21,6 @@ fn assessor() -> &'static Assessor {
 /// The rubric the server assesses with.
 pub fn rubric() -> &'static Rubric {
     assessor().rubric()
-}
-
-fn unreadable(e: ExtractError) -> ApiError {
-    if let ExtractError::TimedOut(_) = e {
-        return ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Code::TooSlow,
-            "The file takes too long to read",
-            e.to_string(),
-        );
-    }
-    let (status, code) = match e.refusal() {
-        Refusal::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, Code::PayloadTooLarge),
-        Refusal::Unsupported => (
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Code::UnsupportedMediaType,
-        ),
-        Refusal::Unreadable => (StatusCode::UNPROCESSABLE_ENTITY, Code::UnreadableFile),
-    };
-    ApiError::new(status, code, "The file cannot be read", e.to_string())
 }
 
 pub async fn assess(
@@ -98,8 +70,10 @@ pub async fn assess(
             file_name = Some("upload.html".into());
         }
     }
-    let (mut report, _) =
-        assess_bytes(&state.file_reader, body, file_name, lang, MAX_ASSESS_BYTES).await?;
+    let (mut report, _) = state
+        .hub
+        .assess_file(body, file_name, lang, MAX_ASSESS_BYTES)
+        .await?;
     let rubric = assessor().rubric();
     report
         .add_sectors(rubric, &sectors)
@@ -149,103 +123,6 @@ pub fn sector_findings(
 #[cfg(test)]
 use passerelle_hub::stored_status;
 pub use passerelle_hub::{engine_status, stored};
-
-/// How the server reads uploaded files.
-#[derive(Clone, Debug, Default)]
-pub enum FileReader {
-    /// In this process, with panics caught (tests, tools).
-    #[default]
-    InProcess,
-    /// In a child process running this program with `extract-worker`
-    /// arguments, killed at the time limit: a stack overflow or an endless
-    /// loop in a parser then ends the child, not the server.
-    Worker(Arc<std::path::PathBuf>),
-}
-
-/// Files read and assessed at once: one per core, so that many uploads at
-/// once queue instead of taking every core and the memory of one reader
-/// each; a request that cannot start within the time limit is told the
-/// server is busy.
-fn readers() -> Arc<tokio::sync::Semaphore> {
-    static READERS: std::sync::OnceLock<Arc<tokio::sync::Semaphore>> = std::sync::OnceLock::new();
-    READERS
-        .get_or_init(|| {
-            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-            Arc::new(tokio::sync::Semaphore::new(cores))
-        })
-        .clone()
-}
-
-/// Extracts and assesses a file off the async threads, under the time
-/// limit; gives the report and the text it read.
-pub async fn assess_bytes(
-    reader: &FileReader,
-    bytes: Bytes,
-    file_name: Option<String>,
-    lang: Option<Language>,
-    max_bytes: usize,
-) -> Result<(Report, String), ApiError> {
-    let Ok(Ok(permit)) = tokio::time::timeout(TIME_LIMIT, readers().acquire_owned()).await else {
-        return Err(ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            Code::Busy,
-            "The server is busy reading other files",
-            format!(
-                "every reader was busy for {} s; try again in a minute",
-                TIME_LIMIT.as_secs()
-            ),
-        ));
-    };
-    let reader = reader.clone();
-    // Set when the answer has gone: the assessment stops at its next look.
-    let given_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let stop = Arc::clone(&given_up);
-    let work = tokio::task::spawn_blocking(move || {
-        // Held until the work ends, even when the request has given up.
-        let _permit = permit;
-        let limits = Limits {
-            max_bytes,
-            ..Limits::default()
-        };
-        let extracted = match reader {
-            FileReader::InProcess => extract(&bytes, file_name.as_deref(), limits)?,
-            FileReader::Worker(program) => {
-                let max = max_bytes.to_string();
-                // `--file-name=NAME` in one argument: a name that starts
-                // with `-` stays a value, never an option.
-                let name = file_name.as_deref().map(|n| format!("--file-name={n}"));
-                let mut args = vec!["extract-worker", "--max-bytes", max.as_str()];
-                args.extend(name.as_deref());
-                worker::isolated(&program, &args, bytes.to_vec(), TIME_LIMIT)?
-            }
-        };
-        let report = assessor()
-            .assess_unless(&extracted.text, lang, &stop)
-            .ok_or(ExtractError::TimedOut(TIME_LIMIT.as_secs()))?;
-        Ok::<_, ExtractError>((report, extracted.text))
-    });
-    // The worker stops itself at TIME_LIMIT; this one is for the
-    // assessment and for reading in process.
-    match tokio::time::timeout(TIME_LIMIT + Duration::from_secs(2), work).await {
-        Ok(Ok(Ok(done))) => Ok(done),
-        Ok(Ok(Err(e))) => Err(unreadable(e)),
-        Ok(Err(_)) => Err(unreadable(ExtractError::Failed(
-            "the assessment failed".into(),
-        ))),
-        Err(_) => {
-            given_up.store(true, std::sync::atomic::Ordering::Relaxed);
-            Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Code::TooSlow,
-                "The file takes too long to read",
-                format!(
-                    "reading and assessing the file took more than {} s",
-                    TIME_LIMIT.as_secs()
-                ),
-            ))
-        }
-    }
-}
 
 #[cfg(test)]
 mod tests {

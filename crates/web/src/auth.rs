@@ -83,6 +83,41 @@ pub struct Principal {
     pub session: Option<String>,
 }
 
+impl Principal {
+    /// Who the use cases see.
+    pub fn caller(&self) -> passerelle_hub::Caller {
+        passerelle_hub::Caller {
+            actor: self.actor.clone(),
+            role: Some(self.role),
+            user_id: Some(self.user.id.clone()),
+            organisation: self.user.organisation.clone(),
+        }
+    }
+}
+
+/// Who sent the request, for a use case that decides itself what they
+/// may do: someone signed in, or the public.
+pub async fn caller(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<passerelle_hub::Caller, ApiError> {
+    Ok(principal(state, headers)
+        .await?
+        .map_or_else(passerelle_hub::Caller::public, |p| p.caller()))
+}
+
+/// Someone signed in (401 for the public), for a write whose use case
+/// decides what they may do.
+pub async fn signed_in(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<passerelle_hub::Caller, ApiError> {
+    principal(state, headers)
+        .await?
+        .map(|p| p.caller())
+        .ok_or_else(ApiError::unauthorized)
+}
+
 fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers
         .get(header::AUTHORIZATION)

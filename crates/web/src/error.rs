@@ -229,9 +229,53 @@ impl From<StoreError> for ApiError {
 
 impl From<passerelle_hub::HubError> for ApiError {
     fn from(e: passerelle_hub::HubError) -> ApiError {
+        use passerelle_extract::{ExtractError, Refusal};
+        use passerelle_hub::HubError;
+        let detail = e.to_string();
         match e {
-            passerelle_hub::HubError::Store(e) => e.into(),
-            other => {
+            HubError::Store(e) => e.into(),
+            HubError::Invalid(i) => ApiError::invalid(i),
+            HubError::NotFound(_) => ApiError::not_found(detail),
+            HubError::Unauthenticated => ApiError::unauthorized(),
+            HubError::Forbidden { role, needs } => crate::auth::forbidden(role, needs),
+            HubError::UnsupportedMediaType(_) => ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                Code::UnsupportedMediaType,
+                "Unsupported media type",
+                detail,
+            ),
+            HubError::TooSlow(_) | HubError::Unreadable(ExtractError::TimedOut(_)) => {
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Code::TooSlow,
+                    "The file takes too long to read",
+                    detail,
+                )
+            }
+            HubError::Unreadable(e) => {
+                let (status, code) = match e.refusal() {
+                    Refusal::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, Code::PayloadTooLarge),
+                    Refusal::Unsupported => (
+                        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                        Code::UnsupportedMediaType,
+                    ),
+                    Refusal::Unreadable => (StatusCode::UNPROCESSABLE_ENTITY, Code::UnreadableFile),
+                };
+                ApiError::new(status, code, "The file cannot be read", detail)
+            }
+            HubError::Busy(_) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                Code::Busy,
+                "The server is busy reading other files",
+                detail,
+            ),
+            HubError::TooManyProposals(_) => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                Code::TooManyProposals,
+                "Too many proposals",
+                detail,
+            ),
+            other @ HubError::Engine(_) => {
                 tracing::error!(error = %other, "use case failure");
                 ApiError::new(
                     StatusCode::INTERNAL_SERVER_ERROR,

@@ -29,24 +29,25 @@ use passerelle_search::SearchIndex;
 use passerelle_store::{NewUser, Store, StoreError};
 use tokio::sync::Notify;
 
-pub use assessment::FileReader;
 pub use auth::{MIN_PASSWORD, hash_password, new_token, token_hash, verify_password};
 pub use cache::PageCache;
 pub use error::{ApiError, Problem};
 pub use pages::Site;
+pub use passerelle_hub::{FileReader, Hub};
 pub use serve::{Timeouts, serve};
 
 /// Shared by every request.
 #[derive(Clone)]
 pub struct AppState {
+    /// For reads; every write goes through `hub`.
     pub store: Store,
+    /// The use cases (see `passerelle_hub`), over the same store.
+    pub hub: Hub,
     /// This node's search index, kept current by a follower task.
     pub search: Arc<SearchIndex>,
     /// Wakes the follower after a write here, so this node's own writes
     /// are searchable at once rather than at its next poll.
     pub search_nudge: Arc<Notify>,
-    /// How uploaded files are read (a worker process on a server).
-    pub file_reader: FileReader,
     /// Who runs this hub, for the pages.
     pub site: Arc<Site>,
     /// Whether session cookies carry `Secure` (off only for a hub served
@@ -63,10 +64,10 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Store, search: Arc<SearchIndex>) -> AppState {
         AppState {
+            hub: Hub::new(store.clone()),
             store,
             search,
             search_nudge: Arc::new(Notify::new()),
-            file_reader: FileReader::InProcess,
             site: Arc::new(Site::default()),
             secure_cookies: true,
             trusted_proxies: Arc::new(Vec::new()),

@@ -1,9 +1,14 @@
 //! The application layer's suite: every test runs on SQLite, and on
 //! PostgreSQL too when PASSERELLE_TEST_DATABASE_URL is set.
 
-use passerelle_domain::assessment::{Decision, FindingStatus, Provenance, Review};
-use passerelle_domain::{Agreement, AnyRecord};
-use passerelle_hub::Hub;
+use passerelle_domain::account::{Permission, Role};
+use passerelle_domain::assessment::{Decision as Decision2, FindingStatus, Provenance, Review};
+use passerelle_domain::correction::{CorrectionStatus, Proposal};
+use passerelle_domain::practice::Decision;
+use passerelle_domain::{
+    Agreement, AnyRecord, Commitment, Kind, Practice, PublicationStatus, StatusUpdate,
+};
+use passerelle_hub::{Caller, Hub, HubError, Proposer, Upload};
 use passerelle_store::{NewDocument, testing};
 use serde_json::json;
 
@@ -55,7 +60,10 @@ async fn stored_texts_are_assessed_in_bulk_and_decisions_survive() {
             .collect();
         let docs = store.attach_documents("test", files).await.unwrap();
         let hub = Hub::new(store.clone());
-        let saved = hub.assess_stored_texts("test", docs.clone()).await.unwrap();
+        let saved = hub
+            .assess_stored_texts(&Caller::system("test"), docs.clone())
+            .await
+            .unwrap();
         assert_eq!(saved.len(), 2, "{}", t.backend);
         let a = store.assessment("a").await.unwrap().expect("a is assessed");
         let fees = a
@@ -69,7 +77,7 @@ async fn stored_texts_are_assessed_in_bulk_and_decisions_survive() {
 
         // A reviewer's decision stands when the text is assessed again.
         let review = Review {
-            decision: Decision::Reject,
+            decision: Decision2::Reject,
             status: Some(FindingStatus::Partial),
             note: Some("Only the fees of the agency are covered.".into()),
         };
@@ -77,7 +85,9 @@ async fn stored_texts_are_assessed_in_bulk_and_decisions_survive() {
             .review("reviewer", "a", "recruitment_costs", &review)
             .await
             .unwrap();
-        hub.assess_stored_texts("test", docs).await.unwrap();
+        hub.assess_stored_texts(&Caller::system("test"), docs)
+            .await
+            .unwrap();
         let a = store.assessment("a").await.unwrap().unwrap();
         let fees = a
             .findings
@@ -87,5 +97,332 @@ async fn stored_texts_are_assessed_in_bulk_and_decisions_survive() {
         assert_eq!(fees.status, FindingStatus::Partial);
         assert_eq!(fees.provenance, Provenance::Human);
         assert_eq!(fees.machine_status, FindingStatus::Covered);
+    }
+}
+
+fn person(role: Role, user: &str, organisation: Option<&str>) -> Caller {
+    Caller {
+        actor: format!("{user}@example.org"),
+        role: Some(role),
+        user_id: Some(user.to_string()),
+        organisation: organisation.map(str::to_string),
+    }
+}
+
+fn practice(id: &str, status: Option<&str>) -> Practice {
+    let mut v = json!({"id": id, "title": "Pre-departure orientation", "type": "programme",
+        "objectives": [3], "countries": ["PH"]});
+    if let Some(s) = status {
+        v["publication_status"] = json!(s);
+    }
+    serde_json::from_value(v).expect("fixture is valid")
+}
+
+/// What each role may write is decided here, not at the edges: the public
+/// is asked to sign in, a contributor may not write an agreement, and what
+/// a contributor sends as a practice is stored as their submission, never
+/// published, whatever status it claims.
+#[tokio::test]
+async fn the_use_cases_decide_who_may_write_what() {
+    for t in testing::all().await {
+        let hub = Hub::new(t.store.clone());
+        let editor = person(Role::Editor, "ed", None);
+        let contributor = person(Role::Contributor, "co", None);
+
+        let refused = hub
+            .create(&Caller::public(), agreement("a"), false)
+            .await
+            .unwrap_err();
+        assert!(matches!(refused, HubError::Unauthenticated), "{refused:?}");
+        let refused = hub
+            .create(&contributor, agreement("a"), false)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                HubError::Forbidden {
+                    role: Role::Contributor,
+                    needs: Permission::Write(Kind::Agreements)
+                }
+            ),
+            "{refused:?}"
+        );
+        assert!(
+            t.store
+                .get_json(Kind::Agreements, "a", true)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        hub.create(&editor, agreement("a"), false).await.unwrap();
+
+        // A contribution that says "published" is a submission.
+        let sent = AnyRecord::Practice(practice("pdo", Some("published")));
+        let stored = hub.create(&contributor, sent, true).await.unwrap();
+        let AnyRecord::Practice(p) = stored else {
+            panic!("a practice")
+        };
+        assert_eq!(p.publication_status, PublicationStatus::Submitted);
+        assert_eq!(p.submitted_by.as_deref(), Some("co"));
+        // Without a status, it is submitted too; with "draft", a draft.
+        let AnyRecord::Practice(d) = hub
+            .create(
+                &contributor,
+                AnyRecord::Practice(practice("d", Some("draft"))),
+                true,
+            )
+            .await
+            .unwrap()
+        else {
+            panic!("a practice")
+        };
+        assert_eq!(d.publication_status, PublicationStatus::Draft);
+
+        // Someone else's contribution is not theirs to change or delete.
+        let other = person(Role::Contributor, "other", None);
+        let e = hub
+            .update(
+                &other,
+                "pdo",
+                AnyRecord::Practice(practice("pdo", None)),
+                false,
+            )
+            .await
+            .unwrap_err();
+        assert!(matches!(e, HubError::Forbidden { .. }), "{e:?}");
+        let e = hub
+            .delete(&other, Kind::Practices, "pdo")
+            .await
+            .unwrap_err();
+        assert!(matches!(e, HubError::Forbidden { .. }), "{e:?}");
+        let e = hub
+            .submit(&other, Some("pdo"), practice("pdo", None))
+            .await
+            .unwrap_err();
+        assert!(matches!(e, HubError::Store(_)), "not found for them: {e:?}");
+
+        // Once a reviewer takes it up, the contributor may not change it.
+        let reviewer = person(Role::Reviewer, "rev", None);
+        assert!(matches!(
+            hub.decide_submission(&contributor, "pdo", Decision::StartReview, None)
+                .await
+                .unwrap_err(),
+            HubError::Forbidden { .. }
+        ));
+        let p = hub
+            .decide_submission(&reviewer, "pdo", Decision::StartReview, None)
+            .await
+            .unwrap();
+        assert_eq!(p.publication_status, PublicationStatus::InReview);
+        let e = hub
+            .update(
+                &contributor,
+                "pdo",
+                AnyRecord::Practice(practice("pdo", None)),
+                false,
+            )
+            .await
+            .unwrap_err();
+        assert!(matches!(e, HubError::Invalid(_)), "{e:?}");
+        // Their draft they may still withdraw.
+        hub.delete(&contributor, Kind::Practices, "d")
+            .await
+            .unwrap();
+        assert!(
+            t.store
+                .get_json(Kind::Practices, "d", true)
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+}
+
+/// An import is all or nothing, and refused whole to a role that may not
+/// write one of its kinds.
+#[tokio::test]
+async fn an_import_needs_the_right_to_write_every_kind_in_it() {
+    for t in testing::all().await {
+        let hub = Hub::new(t.store.clone());
+        let records = vec![
+            agreement("a"),
+            AnyRecord::Practice(practice("pdo", Some("published"))),
+        ];
+        let reviewer = person(Role::Reviewer, "rev", None);
+        let (at, e) = hub
+            .import(&reviewer, records.clone(), |_| {})
+            .await
+            .unwrap_err();
+        assert_eq!(at, Some(0));
+        assert!(matches!(e, HubError::Forbidden { .. }), "{e:?}");
+        assert_eq!(
+            t.store
+                .counts()
+                .await
+                .unwrap()
+                .iter()
+                .map(|c| c.1)
+                .sum::<u64>(),
+            0
+        );
+        let summary = hub
+            .import(&Caller::system("cli"), records, |_| {})
+            .await
+            .unwrap();
+        assert_eq!(summary.created, 2);
+    }
+}
+
+/// A commitment's status is posted by whoever may write commitments or by
+/// someone signed in for one of its organisations, names compared without
+/// case or accents.
+#[tokio::test]
+async fn a_commitments_own_organisation_posts_its_status() {
+    for t in testing::all().await {
+        let hub = Hub::new(t.store.clone());
+        let commitment: Commitment = serde_json::from_value(json!({"id": "pledge",
+            "title": "Train labour attachés",
+            "description": "x".repeat(320),
+            "kind": "human_resources", "modality": "individual",
+            "organisations": ["Ministère du Travail"], "countries": ["MA"], "objectives": [6]}))
+        .unwrap();
+        hub.create(
+            &Caller::system("t"),
+            AnyRecord::Commitment(commitment),
+            false,
+        )
+        .await
+        .unwrap();
+        let update: StatusUpdate = serde_json::from_value(json!({"on": "2024-05-01",
+            "status": "in_progress", "source": {"url": "https://example.org/report"}}))
+        .unwrap();
+        let stranger = person(Role::Contributor, "s", Some("Another ministry"));
+        let e = hub
+            .record_status(&stranger, "pledge", update.clone())
+            .await
+            .unwrap_err();
+        assert!(matches!(e, HubError::Forbidden { .. }), "{e:?}");
+        let owner = person(Role::Contributor, "o", Some("ministere du travail"));
+        let c = hub.record_status(&owner, "pledge", update).await.unwrap();
+        assert_eq!(c.history.len(), 1);
+    }
+}
+
+/// Attaching a text stores it and its assessment; a file whose bytes are
+/// not its type is refused before anything is stored; recomputing keeps a
+/// reviewer's decision.
+#[tokio::test]
+async fn attaching_a_text_assesses_it_and_recomputing_keeps_decisions() {
+    for t in testing::all().await {
+        let hub = Hub::new(t.store.clone());
+        let editor = person(Role::Editor, "ed", None);
+        hub.create(&editor, agreement("a"), false).await.unwrap();
+        let upload = |bytes: &'static [u8], media_type: &'static str| Upload {
+            file_name: "accord.txt",
+            media_type,
+            language: Some("fr"),
+            bytes: bytes.into(),
+        };
+        let e = hub
+            .attach(&editor, "a", upload(b"not a pdf", "application/pdf"))
+            .await
+            .err()
+            .unwrap();
+        assert!(matches!(e, HubError::Invalid(_)), "{e:?}");
+        assert!(t.store.documents("a").await.unwrap().is_empty());
+        let contributor = person(Role::Contributor, "co", None);
+        assert!(matches!(
+            hub.attach(&contributor, "a", upload(FEES.as_bytes(), "text/plain"))
+                .await
+                .err()
+                .unwrap(),
+            HubError::Forbidden { .. }
+        ));
+
+        let attached = hub
+            .attach(&editor, "a", upload(FEES.as_bytes(), "text/plain"))
+            .await
+            .unwrap();
+        let a = attached.assessment.expect("a text file is assessed");
+        let fees = |a: &passerelle_domain::assessment::Assessment| {
+            a.findings
+                .iter()
+                .find(|f| f.element == "recruitment_costs")
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(fees(&a).status, FindingStatus::Covered);
+
+        let review = Review {
+            decision: Decision2::Reject,
+            status: Some(FindingStatus::Partial),
+            note: Some("Only the agency's fees.".into()),
+        };
+        assert!(matches!(
+            hub.review(&contributor, "a", "recruitment_costs", &review)
+                .await
+                .unwrap_err(),
+            HubError::Forbidden { .. }
+        ));
+        hub.review(&editor, "a", "recruitment_costs", &review)
+            .await
+            .unwrap();
+        let again = hub.recompute(&editor, "a").await.unwrap();
+        assert_eq!(fees(&again).status, FindingStatus::Partial);
+        assert_eq!(fees(&again).provenance, Provenance::Human);
+
+        hub.detach(&editor, &attached.document.id).await.unwrap();
+        let e = hub.recompute(&editor, "a").await.unwrap_err();
+        assert!(matches!(e, HubError::NotFound(_)), "{e:?}");
+    }
+}
+
+/// Proposals are open to the public, throttled per address, and decided
+/// by editors only.
+#[tokio::test]
+async fn corrections_are_proposed_by_anyone_and_decided_by_editors() {
+    for t in testing::all().await {
+        let hub = Hub::new(t.store.clone());
+        hub.create(&Caller::system("t"), agreement("a"), false)
+            .await
+            .unwrap();
+        let proposal: Proposal = serde_json::from_value(json!({"kind": "agreements",
+            "record_id": "a", "proposal": "The agreement was signed in 2002, not 2001.",
+            "source_url": "https://example.org/gazette"}))
+        .unwrap();
+        let from = Proposer::new(&Caller::public(), Some("192.0.2.7".parse().unwrap()));
+        let mut last = None;
+        for _ in 0..10 {
+            last = Some(hub.propose(&from, proposal.clone()).await.unwrap());
+        }
+        let e = hub.propose(&from, proposal.clone()).await.unwrap_err();
+        assert!(matches!(e, HubError::TooManyProposals(10)), "{e:?}");
+        let c = last.unwrap();
+        let reviewer = person(Role::Reviewer, "rev", None);
+        assert!(matches!(
+            hub.decide_correction(&reviewer, &c.id, "accept", None)
+                .await
+                .unwrap_err(),
+            HubError::Forbidden { .. }
+        ));
+        let editor = person(Role::Editor, "ed", None);
+        let e = hub
+            .decide_correction(&editor, &c.id, "maybe", None)
+            .await
+            .unwrap_err();
+        assert!(matches!(e, HubError::Invalid(_)), "{e:?}");
+        let decided = hub
+            .decide_correction(&editor, &c.id, "accept", Some(" fixed "))
+            .await
+            .unwrap();
+        assert_eq!(decided.note.as_deref(), Some("fixed"));
+        assert_eq!(
+            hub.corrections(&editor, Some(CorrectionStatus::Open))
+                .await
+                .unwrap()
+                .len(),
+            9
+        );
     }
 }

@@ -741,7 +741,12 @@ pub async fn review_decide(
         }
     };
     let comment = Some(field(&f, "comment")).filter(|c| !c.trim().is_empty());
-    match crate::api::decide(&state, &p.actor, &id, decision, comment).await {
+    let decided = state
+        .hub
+        .decide_submission(&p.caller(), &id, decision, comment)
+        .await
+        .map_err(ApiError::from);
+    match decided {
         Ok(_) => queue_page(&state, lang, &uri, &p, Some("review-done"), StatusCode::OK).await,
         Err(e) if e.code == "validation_failed" => {
             let key = if e.errors.iter().any(|x| x.field == "comment") {

@@ -164,7 +164,9 @@ fn practice_of(v: &Value) -> Result<Practice, Vec<FieldError>> {
 
 /// The practice `id` if `p` contributed it and may still change it.
 async fn own(state: &AppState, p: &Principal, id: &str) -> ApiResult<Practice> {
-    crate::api::contribution(state, p, id)
+    state
+        .hub
+        .contribution(&p.caller(), id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no practice `{id}` of yours")))
 }
@@ -249,8 +251,8 @@ pub async fn withdraw(
     let practice = own(&state, &p, &id).await?;
     let id = practice.id.unwrap_or(id);
     state
-        .store
-        .delete(&p.actor, passerelle_domain::Kind::Practices, &id)
+        .hub
+        .delete(&p.caller(), passerelle_domain::Kind::Practices, &id)
         .await?;
     Ok(Redirect::to(&format!("/{}/account?saved=withdrawn", lang.code())).into_response())
 }
@@ -266,20 +268,17 @@ async fn save(
     before: Option<Practice>,
 ) -> ApiResult<Response> {
     let id = before.as_ref().and_then(|b| b.id.clone());
-    let checked = practice_of(&v).and_then(|mut practice| {
-        practice
-            .contribute(
-                before.as_ref(),
-                &p.user.id,
-                &p.actor,
-                &passerelle_store::now(),
-            )
-            .map_err(|e| e.0)?;
-        Ok(practice)
-    });
-    let practice = match checked {
-        Ok(practice) => practice,
-        Err(errors) => {
+    let saved = match practice_of(&v) {
+        Ok(practice) => state
+            .hub
+            .submit(&p.caller(), id.as_deref(), practice)
+            .await
+            .map(drop),
+        Err(errors) => Err(passerelle_hub::HubError::Invalid(Invalid(errors))),
+    };
+    match saved {
+        Ok(()) => {}
+        Err(passerelle_hub::HubError::Invalid(Invalid(errors))) => {
             let sheet = Sheet {
                 practice: &v,
                 errors: &errors,
@@ -287,10 +286,7 @@ async fn save(
             };
             return sheet_page(state, lang, uri, p, sheet, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
-    };
-    match &id {
-        Some(id) => state.store.update(&p.actor, id, practice).await?,
-        None => state.store.create(&p.actor, practice).await?,
-    };
+        Err(e) => return Err(e.into()),
+    }
     Ok(Redirect::to(&format!("/{}/account?saved=contribution", lang.code())).into_response())
 }

@@ -107,13 +107,21 @@ pub async fn submit(
         source_url: field(&f, "source_url").to_string(),
         contact: opt("contact"),
     };
-    let who = auth::principal(&state, &headers).await.ok().flatten();
-    let proposer = crate::corrections::Proposer::new(
-        who.as_ref(),
+    // A bad token proposes as the public: the form is open to anyone.
+    let who = auth::caller(&state, &headers)
+        .await
+        .unwrap_or_else(|_| passerelle_hub::Caller::public());
+    let proposer = passerelle_hub::Proposer::new(
+        &who,
         crate::proxies::of_request(&state, &headers, connect.map(|c| c.0.0)),
     );
     let sent = proposal.clone();
-    match crate::corrections::propose(&state, &proposer, proposal).await {
+    let proposed = state
+        .hub
+        .propose(&proposer, proposal)
+        .await
+        .map_err(ApiError::from);
+    match proposed {
         Ok(_) => proposal_page(&state, lang, &uri, (&kind, &id), Outcome::Sent).await,
         Err(e) if e.code == "validation_failed" => {
             let msg = e
@@ -144,8 +152,8 @@ async fn queue(
     status: StatusCode,
 ) -> ApiResult<Response> {
     let open = state
-        .store
-        .corrections(Some(CorrectionStatus::Open))
+        .hub
+        .corrections(&p.caller(), Some(CorrectionStatus::Open))
         .await?;
     let html = render(
         state,
@@ -183,7 +191,10 @@ pub async fn decide(
     let f = form(&body);
     let p = signed_in_may(&state, &headers, Some(&f), Permission::DecideCorrections).await?;
     let note = Some(field(&f, "note")).filter(|n| !n.trim().is_empty());
-    crate::corrections::decide_on(&state, &p.actor, &id, field(&f, "decision"), note).await?;
+    state
+        .hub
+        .decide_correction(&p.caller(), &id, field(&f, "decision"), note)
+        .await?;
     queue(
         &state,
         lang,

@@ -15,7 +15,7 @@ use passerelle_domain::account::Permission;
 use super::account::signed_in_may;
 use super::{render, scorecard};
 use crate::AppState;
-use crate::assessment::{MAX_ASSESS_BYTES, assess_bytes, rubric, stored};
+use crate::assessment::{MAX_ASSESS_BYTES, rubric, stored};
 use crate::error::{ApiError, ApiResult};
 
 pub async fn form(
@@ -73,14 +73,10 @@ pub(super) async fn assess_draft(
     (bytes, file_name): (Bytes, Option<String>),
     text_lang: Option<Language>,
 ) -> Result<scorecard::Scorecard, ApiError> {
-    let (report, text) = assess_bytes(
-        &state.file_reader,
-        bytes,
-        file_name,
-        text_lang,
-        MAX_ASSESS_BYTES,
-    )
-    .await?;
+    let (report, text) = state
+        .hub
+        .assess_file(bytes, file_name, text_lang, MAX_ASSESS_BYTES)
+        .await?;
     let assessment = stored(&report, "", "", "");
     Ok(scorecard::build(
         rubric(),
@@ -176,6 +172,7 @@ pub(super) async fn attach_from_form(
 ) -> ApiResult<Response> {
     let sent = [("csrf".to_string(), csrf.to_string())];
     let p = signed_in_may(state, headers, Some(&sent), Permission::AttachDocuments).await?;
+    let caller = p.caller();
     let (file_name, declared, bytes) = file;
     // A browser may send a path; the API takes a bare name.
     let file_name: String = file_name
@@ -188,18 +185,22 @@ pub(super) async fn attach_from_form(
         .take(255)
         .collect();
     let media_type = media_type_of(&file_name, declared.as_deref());
-    let (doc, _) = crate::api::attach(
-        state,
-        &p.actor,
-        key,
-        crate::api::Upload {
-            file_name: &file_name,
-            media_type: &media_type,
-            language: None,
-            bytes,
-        },
-    )
-    .await?;
+    // A text that cannot be assessed is kept: the agreement's page says
+    // it has no assessment.
+    let doc = state
+        .hub
+        .attach(
+            &caller,
+            key,
+            passerelle_hub::Upload {
+                file_name: &file_name,
+                media_type: &media_type,
+                language: None,
+                bytes,
+            },
+        )
+        .await?
+        .document;
     let agreement = state
         .store
         .get_json(passerelle_domain::Kind::Agreements, &doc.agreement_id, true)
@@ -339,14 +340,11 @@ pub async fn assess(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
         }
     };
-    let (mut report, text) = match assess_bytes(
-        &state.file_reader,
-        bytes,
-        file_name,
-        text_lang,
-        MAX_ASSESS_BYTES,
-    )
-    .await
+    let (mut report, text) = match state
+        .hub
+        .assess_file(bytes, file_name, text_lang, MAX_ASSESS_BYTES)
+        .await
+        .map_err(ApiError::from)
     {
         Ok(done) => done,
         Err(e) => {
