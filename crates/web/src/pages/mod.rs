@@ -186,6 +186,15 @@ fn environment() -> &'static Environment<'static> {
     static ENV: std::sync::OnceLock<Environment<'static>> = std::sync::OnceLock::new();
     ENV.get_or_init(|| {
         let mut env = Environment::new();
+        // In debug builds (the tests, a developer's hub) printing,
+        // iterating or reading a field of a value that is not there fails
+        // the page, so a renamed field cannot render blank unnoticed; a
+        // value may still be tested for truth (`{% if x.notes %}`). A
+        // release build stays lenient: a visitor gets a page with a gap
+        // rather than an error.
+        if cfg!(debug_assertions) {
+            env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+        }
         for (name, source) in view::TEMPLATES {
             // Templates are part of the build and rendered by the tests, so
             // a syntax error is a build defect.
@@ -233,11 +242,18 @@ pub fn render(
         .map(Html)
         .map_err(|e| {
             tracing::error!("template {name}: {e:#}");
+            // A debug build says which value was missing, so that a test
+            // failing on it names the template line.
+            let detail = if cfg!(debug_assertions) {
+                format!("template {name} failed: {e:#}")
+            } else {
+                "a template failed".into()
+            };
             ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 Code::Internal,
                 "The page could not be made",
-                "a template failed",
+                detail,
             )
         })
 }
@@ -315,6 +331,30 @@ async fn html_errors(
     let html = environment()
         .get_template("error.html")
         .and_then(|t| t.render(ctx))
-        .unwrap_or_else(|_| "<!doctype html><title>Error</title><p>Error</p>".into());
+        .unwrap_or_else(|e| {
+            tracing::error!("template error.html: {e:#}");
+            "<!doctype html><title>Error</title><p>Error</p>".into()
+        });
     (status, Html(html)).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The tests render with the strict environment: a field a template
+    /// prints but the page does not give fails the page (a renamed field
+    /// cannot render blank unnoticed), while a test for truth still
+    /// passes.
+    #[test]
+    fn templates_refuse_to_print_what_is_not_there() {
+        let env = super::environment();
+        let record = minijinja::context! { record => minijinja::context! { title => "Accord" } };
+        let printed = env.render_str("{{ record.title }}", record.clone());
+        assert_eq!(printed.unwrap(), "Accord");
+        let err = env
+            .render_str("{{ record.titel }}", record.clone())
+            .unwrap_err();
+        assert_eq!(err.kind(), minijinja::ErrorKind::UndefinedError);
+        let tested = env.render_str("{% if record.notes %}x{% endif %}", record);
+        assert_eq!(tested.unwrap(), "");
+    }
 }
