@@ -9,5 +9,9 @@ const WRITE_LOCK: Option<&str> = Some("SELECT pg_advisory_xact_lock(7340301)");
 const OPTIMIZE: &[&str] = &["VACUUM (ANALYZE) records", "VACUUM (ANALYZE) facets"];
 
 include!("ops.rs");
+include!("record_ops.rs");
+include!("document_ops.rs");
+include!("log_ops.rs");
+include!("assessment_ops.rs");
 include!("account_ops.rs");
 include!("correction_ops.rs");

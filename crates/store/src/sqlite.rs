@@ -8,5 +8,9 @@ const WRITE_LOCK: Option<&str> = None;
 const OPTIMIZE: &[&str] = &["ANALYZE"];
 
 include!("ops.rs");
+include!("record_ops.rs");
+include!("document_ops.rs");
+include!("log_ops.rs");
+include!("assessment_ops.rs");
 include!("account_ops.rs");
 include!("correction_ops.rs");
