@@ -331,22 +331,15 @@ async fn token(store: &passerelle_store::Store, email: Option<&str>, name: &str)
                 .0
         }
         None => {
-            let operator = passerelle_web::operator(store).await?;
-            for t in store.tokens_of(&operator.id).await? {
-                if t.revoked_at.is_none() {
-                    store.revoke_token("cli", &operator.id, &t.id).await?;
-                }
-            }
+            let operator = hub(store).operator().await?;
+            hub(store).revoke_tokens_of(&cli(), &operator.id).await?;
             operator
         }
     };
     if user.disabled {
         bail!("{} is disabled: enable the user first", user.email);
     }
-    let token = passerelle_web::new_token();
-    store
-        .create_token("cli", &user.id, name, &passerelle_web::token_hash(&token))
-        .await?;
+    let token = hub(store).issue_token(&cli(), &user.id, name).await?;
     println!("{token}");
     eprintln!(
         "An API token of {} ({}); it is not shown again.{}",
@@ -367,7 +360,10 @@ async fn serve(
     bind: SocketAddr,
 ) -> Result<()> {
     use passerelle_web::OperatorToken;
-    match passerelle_web::operator_token(&store, settings.admin_token.as_deref()).await? {
+    match passerelle_web::Hub::new(store.clone())
+        .operator_token(settings.admin_token.as_deref())
+        .await?
+    {
         OperatorToken::Fresh(token) => eprintln!(
             "\nAdmin token for writing through the API (shown once; replace it with `passerelle token`):\n  {token}\n"
         ),
@@ -452,7 +448,6 @@ async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<(
             organisation,
             lang,
         } => {
-            let hash = passerelle_web::hash_password(&read_password()?);
             let new = passerelle_store::NewUser {
                 email: &email,
                 display_name: &name,
@@ -460,7 +455,7 @@ async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<(
                 preferred_lang: lang.as_deref(),
                 role,
             };
-            let user = store.create_user("cli", new, &hash).await?;
+            let user = hub(store).add_user(&cli(), new, read_password()?).await?;
             println!(
                 "added {} ({}) as {}",
                 user.email, user.display_name, user.role
@@ -477,14 +472,25 @@ async fn users(store: &passerelle_store::Store, action: UserCommand) -> Result<(
                 .user_with_hash(&email)
                 .await?
                 .with_context(|| format!("no user with e-mail `{email}`"))?;
-            let hash = passerelle_web::hash_password(&read_password()?);
-            store.set_password("cli", &user.id, &hash).await?;
+            hub(store)
+                .reset_password(&cli(), &user.id, read_password()?)
+                .await?;
             println!("{}: new password set; signed out everywhere", user.email);
         }
         UserCommand::Disable { email } => set_disabled(store, &email, true).await?,
         UserCommand::Enable { email } => set_disabled(store, &email, false).await?,
     }
     Ok(())
+}
+
+/// The use cases, for a command.
+fn hub(store: &passerelle_store::Store) -> passerelle_hub::Hub {
+    passerelle_hub::Hub::new(store.clone())
+}
+
+/// Who the audit log names for what a command does.
+fn cli() -> passerelle_hub::Caller {
+    passerelle_hub::Caller::system("cli")
 }
 
 /// A new password from PASSERELLE_PASSWORD, else from standard input.
@@ -517,7 +523,7 @@ async fn set_disabled(store: &passerelle_store::Store, email: &str, disabled: bo
         .user_with_hash(email)
         .await?
         .with_context(|| format!("no user with e-mail `{email}`"))?;
-    store.set_disabled("cli", &user.id, disabled).await?;
+    hub(store).set_disabled(&cli(), &user.id, disabled).await?;
     println!(
         "{} {}",
         user.email,

@@ -11,10 +11,12 @@
 //! [`Report`] to a stored [`Assessment`] lives here ([`stored`]), as does
 //! the one assessor every edge uses ([`assessor`]).
 //!
-//! Where each use case is: records, contributions, submissions' review
-//! and commitment statuses in `records.rs`; reading files, attaching,
-//! assessing, reviewing and recomputing texts in `texts.rs`; corrections
-//! in `corrections.rs`.
+//! Where each use case is: records, contributions, submissions' review,
+//! commitment statuses and imports in `records.rs`; reading files,
+//! attaching, assessing, reviewing and recomputing texts in `texts.rs`;
+//! corrections in `corrections.rs`; signing in, one's own account, the
+//! users an admin manages and the operator's token in `accounts.rs`, with
+//! how secrets are made and hashed in `secrets.rs`.
 
 use std::sync::OnceLock;
 
@@ -25,11 +27,14 @@ use passerelle_domain::assessment::{Assessment, Finding, FindingStatus, Provenan
 use passerelle_extract::ExtractError;
 use passerelle_store::{Store, StoreError};
 
+mod accounts;
 mod caller;
 mod corrections;
 mod records;
+pub mod secrets;
 mod texts;
 
+pub use accounts::{AccountRefusal, OperatorToken, SESSION_HOURS, Session};
 pub use caller::Caller;
 pub use corrections::Proposer;
 pub use texts::{Attached, FileReader, TIME_LIMIT, Upload};
@@ -64,6 +69,9 @@ pub enum HubError {
     Busy(u64),
     #[error("at most {0} proposals an hour come from one sender; try again later")]
     TooManyProposals(i64),
+    /// An account operation refused for a reason the person can act on.
+    #[error("{}", .0.key())]
+    Account(AccountRefusal),
     /// The engine's thread stopped (a panic); nothing was stored.
     #[error("the assessment stopped: {0}")]
     Engine(String),

@@ -269,6 +269,20 @@ impl From<passerelle_hub::HubError> for ApiError {
                 "The server is busy reading other files",
                 detail,
             ),
+            // The pages show these in the form's own words (`key`); this
+            // is the answer anywhere else.
+            HubError::Account(r) => {
+                use passerelle_hub::AccountRefusal::*;
+                let (status, code) = match r {
+                    SignInThrottled => (StatusCode::TOO_MANY_REQUESTS, Code::Unauthorized),
+                    SignInFailed => (StatusCode::UNAUTHORIZED, Code::Unauthorized),
+                    UserExists => (StatusCode::CONFLICT, Code::Conflict),
+                    PasswordTooShort | PasswordWrong | NotSelf | NotSelfRole => {
+                        (StatusCode::UNPROCESSABLE_ENTITY, Code::ValidationFailed)
+                    }
+                };
+                ApiError::new(status, code, "Refused", detail)
+            }
             HubError::TooManyProposals(_) => ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 Code::TooManyProposals,

@@ -24,16 +24,17 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
-use passerelle_domain::account::{OPERATOR_EMAIL, Role, User};
 use passerelle_search::SearchIndex;
-use passerelle_store::{NewUser, Store, StoreError};
+use passerelle_store::Store;
 use tokio::sync::Notify;
 
-pub use auth::{MIN_PASSWORD, hash_password, new_token, token_hash, verify_password};
 pub use cache::PageCache;
 pub use error::{ApiError, Problem};
 pub use pages::Site;
-pub use passerelle_hub::{FileReader, Hub};
+pub use passerelle_hub::secrets::{
+    MIN_PASSWORD, hash_password, new_token, token_hash, verify_password,
+};
+pub use passerelle_hub::{FileReader, Hub, OperatorToken};
 pub use serve::{Timeouts, serve};
 
 /// Shared by every request.
@@ -74,95 +75,6 @@ impl AppState {
             page_cache: Arc::default(),
             gate: Arc::default(),
         }
-    }
-}
-
-/// The operator's API token after [`operator_token`].
-#[derive(Debug, PartialEq, Eq)]
-pub enum OperatorToken {
-    /// The configured token works.
-    Configured,
-    /// The configured token was revoked (by `passerelle token` or on the
-    /// users page): it stays revoked until the configuration names another.
-    ConfiguredRevoked,
-    /// A token made now, at first start, to be shown once.
-    Fresh(String),
-    /// The token made at an earlier start (or by another node) stands.
-    Kept,
-}
-
-/// The hash of the token made at first start, so that nodes starting
-/// together on a new database agree on one.
-const FIRST_TOKEN_SETTING: &str = "admin_token_sha256";
-
-/// Makes sure the operator's account and token exist: the configured
-/// token, or else one made at first start. Either is an API token of the
-/// built-in operator account ([`OPERATOR_EMAIL`]), so it is stored hashed,
-/// audited under that account and revoked like any other.
-pub async fn operator_token(
-    store: &Store,
-    configured: Option<&str>,
-) -> Result<OperatorToken, StoreError> {
-    let operator = operator(store).await?;
-    if let Some(t) = configured.filter(|t| !t.is_empty()) {
-        let revoked = register(store, &operator, "configured", &token_hash(t)).await?;
-        return Ok(if revoked {
-            OperatorToken::ConfiguredRevoked
-        } else {
-            OperatorToken::Configured
-        });
-    }
-    let fresh = new_token();
-    let fresh_hash = token_hash(&fresh);
-    let stored = store
-        .setting_or_insert(FIRST_TOKEN_SETTING, &fresh_hash)
-        .await?;
-    register(store, &operator, "first start", &stored).await?;
-    Ok(if stored == fresh_hash {
-        OperatorToken::Fresh(fresh)
-    } else {
-        OperatorToken::Kept
-    })
-}
-
-/// The built-in operator account, made on first use.
-pub async fn operator(store: &Store) -> Result<User, StoreError> {
-    if let Some((user, _)) = store.user_with_hash(OPERATOR_EMAIL).await? {
-        return Ok(user);
-    }
-    let new = NewUser {
-        email: OPERATOR_EMAIL,
-        display_name: "Operator (API token of the configuration)",
-        organisation: None,
-        preferred_lang: None,
-        role: Role::Admin,
-    };
-    // Not a PHC string, so no password verifies against it.
-    match store.create_user("system", new, "!").await {
-        Err(StoreError::Conflict(_)) => store
-            .user_with_hash(OPERATOR_EMAIL)
-            .await?
-            .map(|(user, _)| user)
-            .ok_or_else(|| StoreError::Conflict("the operator account was removed".into())),
-        other => other,
-    }
-}
-
-/// Adds a token hash to the operator unless it was ever added; returns
-/// whether it was revoked since.
-async fn register(
-    store: &Store,
-    operator: &User,
-    name: &str,
-    hash: &str,
-) -> Result<bool, StoreError> {
-    match store.token_revoked(hash).await? {
-        Some(revoked) => Ok(revoked),
-        None => match store.create_token("system", &operator.id, name, hash).await {
-            // Another node registered it at the same moment.
-            Ok(_) | Err(StoreError::Conflict(_)) => Ok(false),
-            Err(e) => Err(e),
-        },
     }
 }
 

@@ -426,3 +426,127 @@ async fn corrections_are_proposed_by_anyone_and_decided_by_editors() {
         );
     }
 }
+
+/// Accounts are use cases too: an admin adds users (not twice), may not
+/// disable themselves or change their own role; sign-in failures are
+/// counted per account and address, and a disabled user cannot sign in.
+#[tokio::test]
+async fn accounts_are_managed_and_signed_in_through_the_hub() {
+    use passerelle_hub::AccountRefusal;
+    for t in testing::all().await {
+        let hub = Hub::new(t.store.clone());
+        let new = |email: &'static str, role| passerelle_store::NewUser {
+            email,
+            display_name: "Someone",
+            organisation: None,
+            preferred_lang: None,
+            role,
+        };
+        let system = Caller::system("cli");
+        let admin_user = hub
+            .add_user(
+                &system,
+                new("admin@example.org", Role::Admin),
+                "long enough password".into(),
+            )
+            .await
+            .unwrap();
+        let admin = Caller {
+            actor: admin_user.email.clone(),
+            role: Some(Role::Admin),
+            user_id: Some(admin_user.id.clone()),
+            organisation: None,
+        };
+        let refusal = |e: HubError| match e {
+            HubError::Account(r) => r,
+            other => panic!("expected a refusal, got {other:?}"),
+        };
+        let short = hub
+            .add_user(
+                &admin,
+                new("c@example.org", Role::Contributor),
+                "short".into(),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(refusal(short), AccountRefusal::PasswordTooShort);
+        let c = hub
+            .add_user(
+                &admin,
+                new("c@example.org", Role::Contributor),
+                "another long password".into(),
+            )
+            .await
+            .unwrap();
+        let again = hub
+            .add_user(
+                &admin,
+                new("C@example.org", Role::Contributor),
+                "another long password".into(),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(refusal(again), AccountRefusal::UserExists);
+        let contributor = person(Role::Contributor, &c.id, None);
+        assert!(matches!(
+            hub.set_disabled(&contributor, &admin_user.id, true)
+                .await
+                .unwrap_err(),
+            HubError::Forbidden { .. }
+        ));
+        let e = hub
+            .set_disabled(&admin, &admin_user.id, true)
+            .await
+            .unwrap_err();
+        assert_eq!(refusal(e), AccountRefusal::NotSelf);
+        let e = hub
+            .set_role_and_organisation(&admin, &admin_user.id, Role::Editor, None)
+            .await
+            .unwrap_err();
+        assert_eq!(refusal(e), AccountRefusal::NotSelfRole);
+
+        // Five failures from one address lock that pair, not the account
+        // from elsewhere.
+        let here: std::net::IpAddr = "192.0.2.1".parse().unwrap();
+        let there: std::net::IpAddr = "198.51.100.9".parse().unwrap();
+        for _ in 0..5 {
+            let e = hub
+                .sign_in("c@example.org", "wrong password!".into(), Some(here))
+                .await
+                .err()
+                .unwrap();
+            assert_eq!(refusal(e), AccountRefusal::SignInFailed);
+        }
+        let e = hub
+            .sign_in("c@example.org", "another long password".into(), Some(here))
+            .await
+            .err()
+            .unwrap();
+        assert_eq!(refusal(e), AccountRefusal::SignInThrottled);
+        let session = hub
+            .sign_in(
+                "C@example.org ",
+                "another long password".into(),
+                Some(there),
+            )
+            .await
+            .unwrap();
+        assert_eq!(session.user.id, c.id);
+        let (user, _) = t
+            .store
+            .session(&passerelle_hub::secrets::token_hash(&session.secret))
+            .await
+            .unwrap()
+            .expect("the session is stored under its hash");
+        assert_eq!(user.id, c.id);
+
+        // Disabled, the right password no longer opens a session.
+        hub.set_disabled(&admin, &c.id, true).await.unwrap();
+        let e = hub
+            .sign_in("c@example.org", "another long password".into(), Some(there))
+            .await
+            .err()
+            .unwrap();
+        assert_eq!(refusal(e), AccountRefusal::SignInFailed);
+    }
+}

@@ -9,25 +9,16 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use passerelle_domain::Lang;
 use passerelle_domain::account::{Permission, Role, allows};
-use passerelle_store::{NewUser, StoreError};
+use passerelle_hub::{AccountRefusal, HubError, SESSION_HOURS};
+use passerelle_store::NewUser;
 
 use super::render;
 use crate::AppState;
-use crate::auth::{
-    self, MIN_PASSWORD, Principal, SESSION_COOKIE, cookie, random_hex, same, token_hash,
-};
+use crate::auth::{self, MIN_PASSWORD, Principal, SESSION_COOKIE, cookie, random_hex, same};
 use crate::error::{ApiError, ApiResult, Code};
 
 /// The pre-sign-in CSRF cookie.
 pub(super) const CSRF_COOKIE: &str = "passerelle_csrf";
-/// How long a session lasts.
-const SESSION_HOURS: u64 = 12;
-/// Failed sign-ins allowed per account and per address in the window.
-const MAX_PER_ACCOUNT: i64 = 5;
-const MAX_PER_ADDRESS: i64 = 20;
-/// Failed sign-ins for one account from every address together.
-const MAX_PER_ACCOUNT_ANYWHERE: i64 = 50;
-const WINDOW_SECS: u64 = 15 * 60;
 
 pub(super) fn form(body: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(body).into_owned().collect()
@@ -132,10 +123,6 @@ fn sign_in_page(
     Ok(res)
 }
 
-fn since(secs: u64) -> String {
-    passerelle_store::rfc3339(std::time::SystemTime::now() - std::time::Duration::from_secs(secs))
-}
-
 pub async fn sign_in(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
@@ -149,82 +136,24 @@ pub async fn sign_in(
     if cookie_csrf.is_empty() || !same(field(&f, "csrf").as_bytes(), cookie_csrf.as_bytes()) {
         return Err(csrf_refused());
     }
-    let email = passerelle_store::normalise_email(field(&f, "email"));
-    // Failures are counted so that a stranger cannot lock a user out:
-    // per account *and* address (5: the user's own address stays open
-    // however often others fail on their e-mail), per account from
-    // anywhere (50: guessing spread over many addresses), and per
-    // address (20: one address trying many accounts) — but an address
-    // over its limit may still sign in to an account it has not failed
-    // on, so that many people behind one address (an office, a load
-    // balancer) are not locked out by one of them. Without the peer's
-    // address (a server not started with connection info) only the
-    // account counts.
-    let address = crate::proxies::of_request(&state, &headers, connect.map(|c| c.0.0))
-        .map(|ip| ip.to_string());
-    let pair = match &address {
-        Some(a) => format!("account:{email}@{a}"),
-        None => format!("account:{email}"),
-    };
-    let mut keys = vec![pair.clone(), format!("account-any:{email}")];
-    if let Some(a) = &address {
-        keys.push(format!("address:{a}"));
-    }
-    let window = since(WINDOW_SECS);
-    let pair_failures = state.store.attempts(&keys[0], &window).await?;
-    let account_failures = state.store.attempts(&keys[1], &window).await?;
-    let address_failures = match keys.get(2) {
-        Some(k) => state.store.attempts(k, &window).await?,
-        None => 0,
-    };
-    if pair_failures >= MAX_PER_ACCOUNT
-        || account_failures >= MAX_PER_ACCOUNT_ANYWHERE
-        || (address_failures >= MAX_PER_ADDRESS && pair_failures > 0)
-    {
-        return sign_in_page(
-            &state,
-            lang,
-            &uri,
-            Some("sign-in-throttled"),
-            StatusCode::TOO_MANY_REQUESTS,
-        );
-    }
-    let found = state.store.user_with_hash(&email).await?;
+    let address = crate::proxies::of_request(&state, &headers, connect.map(|c| c.0.0));
     let password = field(&f, "password").to_string();
-    // Verify even for an unknown e-mail, so timing does not tell which
-    // addresses have accounts.
-    let (user, hash) = match found {
-        Some((u, h)) => (Some(u), Some(h)),
-        None => (None, None),
-    };
-    let ok = tokio::task::spawn_blocking(move || match &hash {
-        Some(h) => auth::verify_password(&password, h),
-        None => auth::verify_password(&password, auth::dummy_hash()),
-    })
-    .await
-    .unwrap_or(false);
-    let user = match user {
-        Some(u) if ok && !u.disabled => u,
-        _ => {
-            state.store.record_attempt(&keys).await?;
-            return sign_in_page(
-                &state,
-                lang,
-                &uri,
-                Some("sign-in-failed"),
-                StatusCode::UNAUTHORIZED,
-            );
+    let session = match state
+        .hub
+        .sign_in(field(&f, "email"), password, address)
+        .await
+    {
+        Ok(session) => session,
+        Err(HubError::Account(refusal)) => {
+            let status = match refusal {
+                AccountRefusal::SignInThrottled => StatusCode::TOO_MANY_REQUESTS,
+                _ => StatusCode::UNAUTHORIZED,
+            };
+            return sign_in_page(&state, lang, &uri, Some(refusal.key()), status);
         }
+        Err(e) => return Err(e.into()),
     };
-    state.store.forget_attempts(&pair).await?;
-    let id = random_hex();
-    let expires = passerelle_store::rfc3339(
-        std::time::SystemTime::now() + std::time::Duration::from_secs(SESSION_HOURS * 3600),
-    );
-    state
-        .store
-        .create_session(&token_hash(&id), &user.id, &random_hex(), &expires)
-        .await?;
+    let (id, user) = (session.secret, session.user);
     // Their own language from now on, if they chose one.
     let home = user
         .preferred_lang
@@ -252,15 +181,11 @@ pub async fn sign_out(
 ) -> ApiResult<Response> {
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
-    match field(&f, "everywhere") {
-        "1" => state.store.end_sessions_of(&p.user.id).await?,
-        _ => {
-            state
-                .store
-                .end_session(p.session.as_deref().unwrap_or(""))
-                .await?
-        }
-    }
+    let everywhere = field(&f, "everywhere") == "1";
+    state
+        .hub
+        .sign_out(&p.caller(), p.session.as_deref(), everywhere)
+        .await?;
     let mut res = Redirect::to(&format!("/{}", lang.code())).into_response();
     res.headers_mut().insert(
         header::SET_COOKIE,
@@ -348,42 +273,34 @@ pub async fn change_password(
 ) -> ApiResult<Response> {
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
-    let user = p.user.clone();
     let (new, again) = (field(&f, "new"), field(&f, "again"));
-    let problem = if new.chars().count() < MIN_PASSWORD {
-        Some("password-too-short")
-    } else if new != again {
-        Some("password-mismatch")
+    let changed = if new != again {
+        Err(Some("password-mismatch"))
     } else {
-        let (_, hash) = state
-            .store
-            .user_with_hash(&user.email)
-            .await?
-            .ok_or_else(ApiError::unauthorized)?;
         let current = field(&f, "current").to_string();
-        let ok = tokio::task::spawn_blocking(move || auth::verify_password(&current, &hash))
+        match state
+            .hub
+            .change_password(&p.caller(), &p.user.email, current, new.to_string())
             .await
-            .unwrap_or(false);
-        (!ok).then_some("password-wrong")
+        {
+            Ok(()) => Ok(()),
+            Err(HubError::Account(refusal)) => Err(Some(refusal.key())),
+            Err(e) => return Err(e.into()),
+        }
     };
-    if let Some(key) = problem {
+    if let Err(key) = changed {
         return account_page(
             &state,
             lang,
             &uri,
             &p,
-            Some(key),
+            key,
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
     }
-    let new = new.to_string();
-    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&new))
-        .await
-        .map_err(|_| ApiError::unauthorized())?;
     // A new password ends every session, this one too: sign in again.
-    state.store.set_password(&p.actor, &user.id, &hash).await?;
     let mut res = Redirect::to(&format!("/{}/sign-in", lang.code())).into_response();
     res.headers_mut().insert(
         header::SET_COOKIE,
@@ -403,8 +320,8 @@ pub async fn change_profile(
     let p = signed_in(&state, &headers, Some(&f)).await?;
     let preferred = Some(field(&f, "preferred_lang")).filter(|l| !l.is_empty());
     state
-        .store
-        .set_profile(&p.actor, &p.user.id, field(&f, "display_name"), preferred)
+        .hub
+        .change_profile(&p.caller(), field(&f, "display_name"), preferred)
         .await?;
     // Shown at once in the language just chosen.
     let to = preferred.and_then(Lang::parse).unwrap_or(lang);
@@ -420,11 +337,9 @@ pub async fn create_token(
 ) -> ApiResult<Response> {
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
-    let user = &p.user;
-    let secret = auth::new_token();
-    state
-        .store
-        .create_token(&p.actor, &user.id, field(&f, "name"), &token_hash(&secret))
+    let secret = state
+        .hub
+        .create_token(&p.caller(), field(&f, "name"))
         .await?;
     account_page(
         &state,
@@ -448,12 +363,7 @@ pub async fn revoke_token(
 ) -> ApiResult<Response> {
     let f = form(&body);
     let p = signed_in(&state, &headers, Some(&f)).await?;
-    let user = &p.user;
-    if !state.store.revoke_token(&p.actor, &user.id, &id).await? {
-        return Err(ApiError::not_found(format!(
-            "no live token `{id}` of yours"
-        )));
-    }
+    state.hub.revoke_token(&p.caller(), &id).await?;
     account_page(
         &state,
         lang,
@@ -520,20 +430,6 @@ pub async fn add_user(
         ))
     })?;
     let password = field(&f, "password").to_string();
-    if password.chars().count() < MIN_PASSWORD {
-        return users_page(
-            &state,
-            lang,
-            &uri,
-            &p,
-            Some("password-too-short"),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&password))
-        .await
-        .map_err(|_| ApiError::unauthorized())?;
     let new = NewUser {
         email: field(&f, "email"),
         display_name: field(&f, "name"),
@@ -542,31 +438,13 @@ pub async fn add_user(
         preferred_lang: None,
         role,
     };
-    match state.store.create_user(&p.actor, new, &hash).await {
-        Ok(_) => {
-            users_page(
-                &state,
-                lang,
-                &uri,
-                &p,
-                Some("user-added"),
-                StatusCode::CREATED,
-            )
-            .await
-        }
-        Err(StoreError::Conflict(_)) => {
-            users_page(
-                &state,
-                lang,
-                &uri,
-                &p,
-                Some("user-exists"),
-                StatusCode::CONFLICT,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let (key, status) = match state.hub.add_user(&p.caller(), new, password).await {
+        Ok(_) => ("user-added", StatusCode::CREATED),
+        Err(HubError::Account(r @ AccountRefusal::UserExists)) => (r.key(), StatusCode::CONFLICT),
+        Err(HubError::Account(r)) => (r.key(), StatusCode::UNPROCESSABLE_ENTITY),
+        Err(e) => return Err(e.into()),
+    };
+    users_page(&state, lang, &uri, &p, Some(key), status).await
 }
 
 pub async fn set_user_state(
@@ -589,36 +467,23 @@ pub async fn set_user_state(
             )));
         }
     };
-    if disabled && p.user.id == id {
-        return users_page(
-            &state,
-            lang,
-            &uri,
-            &p,
-            Some("user-not-self"),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    state
-        .store
-        .user(&id)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no user `{id}`")))?;
-    state.store.set_disabled(&p.actor, &id, disabled).await?;
-    users_page(
-        &state,
-        lang,
-        &uri,
-        &p,
-        Some(if disabled {
-            "user-disabled"
-        } else {
-            "user-enabled"
-        }),
-        StatusCode::OK,
-    )
-    .await
+    let key = match state.hub.set_disabled(&p.caller(), &id, disabled).await {
+        Ok(()) if disabled => "user-disabled",
+        Ok(()) => "user-enabled",
+        Err(HubError::Account(r)) => {
+            return users_page(
+                &state,
+                lang,
+                &uri,
+                &p,
+                Some(r.key()),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Err(e) => return Err(e.into()),
+    };
+    users_page(&state, lang, &uri, &p, Some(key), StatusCode::OK).await
 }
 
 /// An admin changes a user's role and organisation; not their own role,
@@ -640,28 +505,26 @@ async fn edit_user(
             ),
         ))
     })?;
-    if p.user.id == id && role != p.user.role {
-        return users_page(
-            state,
-            lang,
-            uri,
-            p,
-            Some("user-not-self-role"),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    state
-        .store
-        .user(id)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no user `{id}`")))?;
     let organisation = Some(field(f, "organisation"));
-    state
-        .store
-        .set_role_and_organisation(&p.actor, id, role, organisation)
-        .await?;
-    users_page(state, lang, uri, p, Some("user-updated"), StatusCode::OK).await
+    let changed = state
+        .hub
+        .set_role_and_organisation(&p.caller(), id, role, organisation)
+        .await;
+    match changed {
+        Ok(()) => users_page(state, lang, uri, p, Some("user-updated"), StatusCode::OK).await,
+        Err(HubError::Account(r)) => {
+            users_page(
+                state,
+                lang,
+                uri,
+                p,
+                Some(r.key()),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The practices waiting for a decision, for reviewers.

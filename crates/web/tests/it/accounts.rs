@@ -452,7 +452,10 @@ async fn the_operator_token_is_an_api_token_of_the_operator_account() {
         // The configured token (registered by `apps()`) belongs to the
         // operator account, an admin that cannot sign in.
         assert_eq!(accepted(crate::TOKEN.into()).await, StatusCode::OK);
-        let operator = passerelle_web::operator(store).await.unwrap();
+        let operator = passerelle_web::Hub::new(store.clone())
+            .operator()
+            .await
+            .unwrap();
         assert_eq!(operator.role, Role::Admin);
         let tokens = store.tokens_of(&operator.id).await.unwrap();
         assert_eq!(tokens.len(), 1);
@@ -461,7 +464,8 @@ async fn the_operator_token_is_an_api_token_of_the_operator_account() {
         assert_ne!(status, StatusCode::SEE_OTHER, "the operator cannot sign in");
         // Starting again registers nothing twice.
         assert_eq!(
-            passerelle_web::operator_token(store, Some(crate::TOKEN))
+            passerelle_web::Hub::new(store.clone())
+                .operator_token(Some(crate::TOKEN))
                 .await
                 .unwrap(),
             OperatorToken::Configured
@@ -482,13 +486,18 @@ async fn the_operator_token_is_an_api_token_of_the_operator_account() {
         ));
         // Without a configured token, the first start makes one, shown
         // once; the next start keeps it.
-        let OperatorToken::Fresh(fresh) =
-            passerelle_web::operator_token(store, None).await.unwrap()
+        let OperatorToken::Fresh(fresh) = passerelle_web::Hub::new(store.clone())
+            .operator_token(None)
+            .await
+            .unwrap()
         else {
             panic!("a first start makes a token");
         };
         assert_eq!(
-            passerelle_web::operator_token(store, None).await.unwrap(),
+            passerelle_web::Hub::new(store.clone())
+                .operator_token(None)
+                .await
+                .unwrap(),
             OperatorToken::Kept
         );
         assert_eq!(accepted(fresh.clone()).await, StatusCode::OK);
@@ -500,13 +509,17 @@ async fn the_operator_token_is_an_api_token_of_the_operator_account() {
                 .unwrap();
         }
         assert_eq!(
-            passerelle_web::operator_token(store, Some(crate::TOKEN))
+            passerelle_web::Hub::new(store.clone())
+                .operator_token(Some(crate::TOKEN))
                 .await
                 .unwrap(),
             OperatorToken::ConfiguredRevoked
         );
         assert_eq!(
-            passerelle_web::operator_token(store, None).await.unwrap(),
+            passerelle_web::Hub::new(store.clone())
+                .operator_token(None)
+                .await
+                .unwrap(),
             OperatorToken::Kept
         );
         assert_eq!(

@@ -35,7 +35,8 @@ pub struct TestApp {
 pub async fn apps() -> Vec<TestApp> {
     let mut out = Vec::new();
     for db in testing::all().await {
-        passerelle_web::operator_token(&db.store, Some(TOKEN))
+        passerelle_web::Hub::new(db.store.clone())
+            .operator_token(Some(TOKEN))
             .await
             .unwrap();
         let search = std::sync::Arc::new(passerelle_search::SearchIndex::in_memory().unwrap());
