@@ -8,6 +8,7 @@
 //! to the original bytes, [`segment`](segment::segment)ed into clauses, and
 //! scanned once per clause by the [`Matcher`](matcher::Matcher).
 
+pub mod anchor;
 pub mod eval;
 pub mod language;
 pub mod matcher;

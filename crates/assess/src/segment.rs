@@ -123,7 +123,12 @@ fn heading(line: &str, scratch: &mut Normalized) -> Option<String> {
             let folded = fold(first, scratch);
             // Arabic: المادة الأولى / المادة 3 / المادة (3)
             if arabic.iter().any(|a| a == folded) && two_words {
-                return Some(label_of(trimmed, 2));
+                // Eleventh to nineteenth take two words: الحادية عشرة.
+                let teen = trimmed.split_whitespace().nth(2).is_some_and(|w| {
+                    w.trim_end_matches([':', '.', '-', '–', '—'])
+                        .starts_with("عشر")
+                });
+                return Some(label_of(trimmed, if teen { 3 } else { 2 }));
             }
             LATIN_HEADINGS.contains(&folded)
         }

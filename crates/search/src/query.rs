@@ -125,6 +125,10 @@ pub struct Hit {
 #[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct ClauseRef {
     pub label: String,
+    /// Where the clause is on the agreement's text page (`art_4`), from
+    /// its heading; none when the heading names no article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
     pub document_id: String,
     /// Byte offset of the clause in the document's extracted text.
     pub start: u64,
@@ -939,8 +943,10 @@ impl SearchIndex {
             if let Some((_, s)) = best.as_mut() {
                 s.start += start as usize;
             }
+            let label = text(f.clause);
             Some(ClauseRef {
-                label: text(f.clause),
+                anchor: passerelle_assess::anchor::anchor(&label),
+                label,
                 document_id: text(f.document),
                 start,
             })

@@ -92,7 +92,7 @@ pub async fn list(
 }
 
 /// An agreement as the public sees it, or 404.
-async fn agreement(state: &AppState, key: &str) -> ApiResult<serde_json::Value> {
+pub(super) async fn agreement(state: &AppState, key: &str) -> ApiResult<serde_json::Value> {
     state
         .store
         .get_json(Kind::Agreements, key, false)
@@ -137,13 +137,12 @@ async fn machine_card(
         None
     };
     let sectors = crate::assessment::sector_findings(agreement, &assessment);
-    Ok(Some(scorecard::build(
-        rubric(),
-        &assessment,
-        &sectors,
-        text.as_deref(),
-        lang,
-    )))
+    let mut card = scorecard::build(rubric(), &assessment, &sectors, text.as_deref(), lang);
+    if text.is_some() {
+        let key = agreement["slug"].as_str().unwrap_or(id);
+        card.text_url = Some(format!("/{}/agreements/{key}/text", lang.code()));
+    }
+    Ok(Some(card))
 }
 
 #[derive(Serialize)]

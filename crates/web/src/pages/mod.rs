@@ -22,6 +22,7 @@ mod profiles;
 mod reference;
 mod scorecard;
 pub mod site;
+mod text;
 mod view;
 
 use axum::Router;
@@ -63,6 +64,7 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/", get(hub::home))
         .route("/agreements", get(agreements::list))
         .route("/agreements/{key}", get(agreements::show))
+        .route("/agreements/{key}/text", get(text::show))
         .route(
             "/agreements/{key}/texts",
             axum::routing::post(agreements::attach_text),

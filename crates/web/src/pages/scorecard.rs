@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use passerelle_assess::anchor::unique_anchors;
 use passerelle_assess::render::words as report_words;
 use passerelle_assess::{Language, Rubric, SectorFinding};
 use passerelle_domain::Lang;
@@ -47,6 +48,9 @@ pub struct Scorecard {
     pub elements: usize,
     /// The hand coding behind some or all findings, if any.
     pub coding: Option<CodingView>,
+    /// The agreement's text page, when the reader may read it: each clause
+    /// quoted links to its article there (`#` and the clause's `anchor`).
+    pub text_url: Option<String>,
 }
 
 /// Who coded the findings by hand, when, and from which sources.
@@ -95,6 +99,8 @@ pub struct GroupView {
 #[derive(Serialize)]
 pub struct AgainstView {
     pub label: String,
+    /// The clause's anchor on the text page (`art_4`).
+    pub anchor: String,
     /// The clause with the words that work against the Guidance marked
     /// (empty when the reader may not see the text).
     pub html: String,
@@ -147,6 +153,8 @@ pub struct ElementView {
 #[derive(Serialize)]
 pub struct ClauseView {
     pub label: String,
+    /// The clause's anchor on the text page (`art_4`).
+    pub anchor: String,
     /// The clause (or its part around the matches), escaped, with the
     /// matched words in `<mark>`.
     pub html: String,
@@ -155,7 +163,7 @@ pub struct ClauseView {
     pub why: Option<String>,
 }
 
-fn pick(titles: &BTreeMap<String, String>, lang: Lang) -> String {
+pub(super) fn pick(titles: &BTreeMap<String, String>, lang: Lang) -> String {
     titles
         .get(lang.code())
         .or_else(|| titles.get("en"))
@@ -163,8 +171,8 @@ fn pick(titles: &BTreeMap<String, String>, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-/// Clauses by id: (label in the page's language, start, end).
-type ClauseIndex = BTreeMap<String, (String, usize, usize)>;
+/// Clauses by id: (label in the page's language, start, end, anchor).
+type ClauseIndex = BTreeMap<String, (String, usize, usize, String)>;
 
 /// Builds the scorecard of `assessment` in `lang`. `text` is the assessed
 /// text when the reader may see it; without it only the scores show.
@@ -177,24 +185,30 @@ pub fn build(
     lang: Lang,
 ) -> Scorecard {
     let words = report_words(Language::parse(lang.code()).unwrap_or(Language::En));
-    let clauses: ClauseIndex = assessment
+    let listed: Vec<(&str, &str, usize, usize)> = assessment
         .clauses
         .as_array()
         .map(|cs| {
             cs.iter()
                 .filter_map(|c| {
                     Some((
-                        c["id"].as_str()?.to_string(),
-                        (
-                            words.label(c["label"].as_str().unwrap_or("")),
-                            c["start"].as_u64()? as usize,
-                            c["end"].as_u64()? as usize,
-                        ),
+                        c["id"].as_str()?,
+                        c["label"].as_str().unwrap_or(""),
+                        c["start"].as_u64()? as usize,
+                        c["end"].as_u64()? as usize,
                     ))
                 })
                 .collect()
         })
         .unwrap_or_default();
+    let anchors = unique_anchors(listed.iter().map(|&(id, label, ..)| (label, id)));
+    let clauses: ClauseIndex = listed
+        .iter()
+        .zip(anchors)
+        .map(|(&(id, label, start, end), anchor)| {
+            (id.to_string(), (words.label(label), start, end, anchor))
+        })
+        .collect();
     let mut card = Scorecard {
         coverage: assessment.coverage,
         language: assessment.language.clone(),
@@ -499,7 +513,7 @@ fn against_views(
                 e["start"].as_u64()? as usize,
                 e["end"].as_u64()? as usize,
             );
-            let (label, start, end) = clauses.get(c)?;
+            let (label, start, end, anchor) = clauses.get(c)?;
             let concern = e["concern"].as_str().unwrap_or("");
             let why = rubric
                 .concern(concern)
@@ -512,6 +526,7 @@ fn against_views(
                 (s, concern.to_string()),
                 AgainstView {
                     label: label.clone(),
+                    anchor: anchor.clone(),
                     html,
                     why,
                     elements: Vec::new(),
@@ -570,9 +585,10 @@ fn clause_views(
         .into_iter()
         .filter_map(|c| {
             let (spans, cues) = by_clause.remove(c)?;
-            let (label, start, end) = clauses.get(c)?;
+            let (label, start, end, anchor) = clauses.get(c)?;
             Some(ClauseView {
                 label: label.clone(),
+                anchor: anchor.clone(),
                 html: marked_excerpt(text, *start, *end, &spans),
                 cues,
                 why: why.remove(c),

@@ -29,6 +29,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("records.html", include_str!("../../templates/records.html")),
     ("record.html", include_str!("../../templates/record.html")),
+    ("text.html", include_str!("../../templates/text.html")),
     (
         "countries.html",
         include_str!("../../templates/countries.html"),
@@ -299,12 +300,25 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// `text`) inside it in `<mark>`; offsets inside a character are moved
 /// back to its start.
 pub fn mark(text: &str, from: usize, to: usize, spans: &[(usize, usize)]) -> String {
+    let spans: Vec<(usize, usize, Option<&str>)> =
+        spans.iter().map(|&(a, b)| (a, b, None)).collect();
+    mark_classed(text, from, to, &spans)
+}
+
+/// [`mark`] with a class on some spans (`<mark class="against">`); where
+/// spans overlap, the first one (in text order) wins.
+pub fn mark_classed(
+    text: &str,
+    from: usize,
+    to: usize,
+    spans: &[(usize, usize, Option<&str>)],
+) -> String {
     let (from, to) = (floor_boundary(text, from), floor_boundary(text, to));
     let mut spans = spans.to_vec();
     spans.sort();
     let mut out = String::with_capacity(to.saturating_sub(from) + 32);
     let mut at = from;
-    for (a, b) in spans {
+    for (a, b, class) in spans {
         let (a, b) = (
             floor_boundary(text, a.max(at)),
             floor_boundary(text, b.min(to)),
@@ -313,7 +327,14 @@ pub fn mark(text: &str, from: usize, to: usize, spans: &[(usize, usize)]) -> Str
             continue;
         }
         out.push_str(&escape(&text[at..a]));
-        out.push_str("<mark>");
+        match class {
+            Some(c) => {
+                out.push_str("<mark class=\"");
+                out.push_str(c);
+                out.push_str("\">");
+            }
+            None => out.push_str("<mark>"),
+        }
         out.push_str(&escape(&text[a..b]));
         out.push_str("</mark>");
         at = b;

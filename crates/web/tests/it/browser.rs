@@ -533,6 +533,18 @@ fn pages(base: &str) -> Vec<String> {
                 title,
             ),
             (p("/agreements/be-ma-test"), 200, title),
+            // The text, article by article, in its own direction.
+            (
+                p("/agreements/be-ma-test/text"),
+                200,
+                "Article 2 – Définitions",
+            ),
+            (
+                p("/agreements/de-tn-test/text"),
+                200,
+                "المادة الثانية: التعريفات",
+            ),
+            (p("/agreements/pl-ma-test/text"), 200, "Article 4"),
             (p("/compare?a=be-ma-test&a=de-tn-test"), 200, "de-tn-test"),
             (p("/assess"), 200, "Passerelle"),
             (p("/search?q=travailleurs"), 200, "be-ma-test"),
@@ -588,6 +600,7 @@ fn pages(base: &str) -> Vec<String> {
                 ("home", p("")),
                 ("agreements", p("/agreements")),
                 ("agreement", p("/agreements/be-ma-test")),
+                ("text", p("/agreements/pl-ma-test/text")),
                 ("country", p("/countries/MA")),
                 ("compare", p("/compare?a=be-ma-test&a=de-tn-test")),
             ] {

@@ -1107,3 +1107,105 @@ async fn overload_is_shed_quickly_and_cached_pages_still_served() {
     drop(held);
     assert_eq!(get("/api/v1/agreements").await.0, StatusCode::OK);
 }
+
+/// The text, article by article: each article under an anchor made from
+/// its heading (the same however the text is read again), the words that
+/// work against the worker marked and explained in the margin, Arabic
+/// headings anchored alike; a text that is not public stays hidden, and an
+/// agreement without a text says so.
+#[tokio::test]
+async fn the_text_reads_article_by_article_with_findings_in_the_margin() {
+    const FR: &str = "Accord\n\nArticle premier – Objet\nLe présent accord organise l'emploi saisonnier.\n\nArticle 2 – Recrutement\nLe travailleur verse à l'agence de recrutement une commission équivalant à un mois de salaire.\n\nArticle 3 – Égalité de traitement\nLes travailleurs migrants bénéficient d'un traitement qui n'est pas moins favorable que celui des nationaux en matière de rémunération et de conditions de travail.\n";
+    const AR: &str = "اتفاق\n\nالمادة الأولى: الهدف\nينظم هذا الاتفاق تشغيل العمال.\n\nالمادة الثانية: المساواة في المعاملة\nيتمتع العمال المهاجرون بمعاملة لا تقل رعاية عن المعاملة التي يتمتع بها العمال الوطنيون في الأجور وظروف العمل.\n";
+    for t in apps().await {
+        for (id, text) in [("txt-fr", FR), ("txt-ar", AR)] {
+            let r = t
+                .write(
+                    Method::POST,
+                    "/api/v1/agreements",
+                    &agreement(id, "ES", "MA", 2020),
+                )
+                .await;
+            assert!(r.status.is_success(), "{}", r.text());
+            let r = t.upload_text(id, "file_name=text.txt", text).await;
+            assert!(r.status.is_success(), "{}", r.text());
+        }
+        let slug = |id: &str| id.to_string();
+        let fr = t
+            .get(&format!("/fr/agreements/{}/text", slug("txt-fr")))
+            .await;
+        assert_eq!(fr.status, StatusCode::OK, "{}", fr.text());
+        let html = fr.text();
+        for anchor in ["art_1", "art_2", "art_3"] {
+            assert!(
+                html.contains(&format!("id=\"{anchor}\"")),
+                "{anchor} in {html}"
+            );
+        }
+        // Article 2 works against the worker: its words in red, the
+        // reason beside them, and no credit for the fees element there.
+        let art2 = &html[html.find("id=\"art_2\"").unwrap()..html.find("id=\"art_3\"").unwrap()];
+        assert!(art2.contains("<mark class=\"against\">"), "{art2}");
+        assert!(art2.contains("Va à l’encontre"), "{art2}");
+        assert!(!art2.contains("st-covered"), "{art2}");
+        let art3 = &html[html.find("id=\"art_3\"").unwrap()..];
+        assert!(
+            art3.contains("st-covered") && art3.contains("<mark>"),
+            "{art3}"
+        );
+        // The heading line is the article's heading, not repeated below.
+        assert_eq!(html.matches("Article 2 – Recrutement").count(), 1, "{html}");
+        // The agreement's page leads to it.
+        let real = t.get("/api/v1/agreements/txt-fr").await.json()["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let page = t.get(&format!("/fr/agreements/{real}")).await.text();
+        assert!(
+            page.contains(&format!("/fr/agreements/{real}/text")),
+            "{page}"
+        );
+
+        let ar = t
+            .get(&format!("/ar/agreements/{}/text", slug("txt-ar")))
+            .await;
+        assert_eq!(ar.status, StatusCode::OK);
+        let html = ar.text();
+        assert!(html.contains("dir=\"rtl\""));
+        assert!(
+            html.contains("id=\"art_1\"") && html.contains("id=\"art_2\""),
+            "{html}"
+        );
+        assert!(html.contains("lang=\"ar\""));
+
+        // Not public: the public is refused, as for the file itself.
+        let mut hidden = agreement("txt-hidden", "ES", "MA", 2021);
+        hidden["text_public"] = json!(false);
+        assert!(
+            t.write(Method::POST, "/api/v1/agreements", &hidden)
+                .await
+                .status
+                .is_success()
+        );
+        t.upload_text("txt-hidden", "file_name=text.txt", FR).await;
+        let r = t
+            .get(&format!("/fr/agreements/{}/text", slug("txt-hidden")))
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        // No text at all.
+        assert!(
+            t.write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("txt-none", "ES", "MA", 2022)
+            )
+            .await
+            .status
+            .is_success()
+        );
+        let r = t
+            .get(&format!("/fr/agreements/{}/text", slug("txt-none")))
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    }
+}
