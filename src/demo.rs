@@ -105,6 +105,7 @@ pub async fn synthetic(store: &Store, n: u64, seed: u64) -> Result<()> {
                     language: Some(s.language.code()),
                     text: Some(s.body.clone()),
                     bytes: s.body.as_bytes(),
+                    source_url: None,
                 };
                 files.push((id, file));
             }

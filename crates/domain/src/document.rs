@@ -19,6 +19,10 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     pub created_at: String,
+    /// The address the file was fetched from (an official gazette's
+    /// permanent link), `created_at` being when; none for an upload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
 }
 
 /// Media types accepted for agreement texts.

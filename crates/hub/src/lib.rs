@@ -30,6 +30,7 @@ use passerelle_store::{Store, StoreError};
 mod accounts;
 mod caller;
 mod corrections;
+pub mod fetch;
 mod records;
 pub mod secrets;
 mod texts;
@@ -69,6 +70,9 @@ pub enum HubError {
     Busy(u64),
     #[error("at most {0} proposals an hour come from one sender; try again later")]
     TooManyProposals(i64),
+    /// An address that was not, or could not be, fetched.
+    #[error(transparent)]
+    Fetch(#[from] fetch::FetchError),
     /// An account operation refused for a reason the person can act on.
     #[error("{}", .0.key())]
     Account(AccountRefusal),
@@ -89,6 +93,8 @@ pub struct Hub {
     pub store: Store,
     /// How files are read (a worker process on a server).
     pub reader: FileReader,
+    /// What texts may be fetched from (see `fetch`).
+    pub fetch_policy: fetch::FetchPolicy,
 }
 
 impl Hub {
@@ -96,6 +102,7 @@ impl Hub {
         Hub {
             store,
             reader: FileReader::InProcess,
+            fetch_policy: fetch::FetchPolicy::default(),
         }
     }
 }

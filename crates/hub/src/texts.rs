@@ -40,6 +40,8 @@ pub struct Upload<'a> {
     pub media_type: &'a str,
     pub language: Option<&'a str>,
     pub bytes: Bytes,
+    /// Where it was fetched from, when it was (see `Hub::attach_from`).
+    pub source_url: Option<&'a str>,
 }
 
 /// An attached text and what became of its assessment: stored, or why
@@ -135,6 +137,7 @@ impl Hub {
             media_type,
             language,
             bytes,
+            source_url,
         } = upload;
         if !MEDIA_TYPES.contains(&media_type) {
             return Err(HubError::UnsupportedMediaType(format!(
@@ -162,6 +165,7 @@ impl Hub {
                     language,
                     text,
                     bytes: &bytes,
+                    source_url,
                 },
             )
             .await?;
@@ -190,6 +194,44 @@ impl Hub {
             document,
             assessment,
         })
+    }
+
+    /// Fetches a text from its official address (a gazette's permanent
+    /// link: a PDF or an HTML page) under the fetch policy, then attaches
+    /// it as an upload would be, with the address it came from.
+    pub async fn attach_from(
+        &self,
+        caller: &Caller,
+        key: &str,
+        url: &str,
+        language: Option<&str>,
+    ) -> Result<Attached, HubError> {
+        caller.require(Permission::AttachDocuments)?;
+        // The agreement first: nothing is fetched for one that is not there.
+        if self
+            .store
+            .get_json(passerelle_domain::Kind::Agreements, key, true)
+            .await?
+            .is_none()
+        {
+            return Err(HubError::Store(passerelle_store::StoreError::NotFound {
+                kind: passerelle_domain::Kind::Agreements,
+                id: key.to_string(),
+            }));
+        }
+        let fetched = crate::fetch::fetch(url, &self.fetch_policy).await?;
+        self.attach(
+            caller,
+            key,
+            Upload {
+                file_name: &fetched.file_name,
+                media_type: &fetched.media_type,
+                language,
+                bytes: fetched.bytes,
+                source_url: Some(&fetched.url),
+            },
+        )
+        .await
     }
 
     /// Removes a text (its assessment goes with it).

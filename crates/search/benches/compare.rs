@@ -103,6 +103,7 @@ fn corpus(n: u64) -> (Vec<Entry>, Vec<Unit>) {
             size: s.body.len() as u64,
             text: Some(s.body),
             created_at: String::new(),
+            source_url: None,
         };
         let e = entry::entry(&AnyRecord::Agreement(agreement), &[doc]).expect("indexable");
         units.push(Unit {

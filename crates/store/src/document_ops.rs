@@ -47,6 +47,7 @@ pub(crate) async fn attach(
                 Arg::Int(doc.size as i64),
                 Arg::OptText(doc.text.clone()),
                 Arg::Text(doc.created_at.clone()),
+                Arg::OptText(doc.source_url.clone()),
             ]);
             let after = serde_json::to_value(Document { text: None, ..doc.clone() })?;
             audits.push(audit_row(actor, Kind::Agreements.as_str(), &doc.agreement_id, Action::Attach, None, Some(&after), &doc.created_at));
@@ -55,9 +56,9 @@ pub(crate) async fn attach(
         insert_rows(&mut tx, "INSERT INTO blobs (sha256, size, bytes)", "ON CONFLICT (sha256) DO NOTHING", 3, &blobs).await?;
         insert_rows(
             &mut tx,
-            "INSERT INTO documents (id, agreement_id, file_name, media_type, language, sha256, size, text, created_at)",
+            "INSERT INTO documents (id, agreement_id, file_name, media_type, language, sha256, size, text, created_at, source_url)",
             "",
-            9,
+            10,
             &rows,
         )
         .await?;
@@ -102,7 +103,7 @@ pub(crate) async fn detach(pool: &Pool<Db>, actor: &str, doc_id: &str) -> Result
 }
 
 const DOCUMENT_COLUMNS: &str =
-    "id, agreement_id, file_name, media_type, language, sha256, size, text, created_at";
+    "id, agreement_id, file_name, media_type, language, sha256, size, text, created_at, source_url";
 
 fn document_from(row: &<Db as sqlx::Database>::Row) -> Result<Document, StoreError> {
     Ok(Document {
@@ -115,6 +116,7 @@ fn document_from(row: &<Db as sqlx::Database>::Row) -> Result<Document, StoreErr
         size: row.try_get::<i64, _>("size")? as u64,
         text: row.try_get("text")?,
         created_at: row.try_get("created_at")?,
+        source_url: row.try_get("source_url")?,
     })
 }
 

@@ -57,6 +57,8 @@ pub struct NewDocument<'a> {
     /// Extracted text, when already known.
     pub text: Option<String>,
     pub bytes: &'a [u8],
+    /// The address the file was fetched from, if it was.
+    pub source_url: Option<&'a str>,
 }
 
 /// What a write may do.
@@ -113,6 +115,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         name: "corridors",
         sql: include_str!("../migrations/sqlite/0006_corridors.sql"),
     },
+    Migration {
+        version: 7,
+        name: "document sources",
+        sql: include_str!("../migrations/sqlite/0007_document_sources.sql"),
+    },
 ];
 
 const POSTGRES_MIGRATIONS: &[Migration] = &[
@@ -145,6 +152,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         version: 6,
         name: "corridors",
         sql: include_str!("../migrations/postgres/0006_corridors.sql"),
+    },
+    Migration {
+        version: 7,
+        name: "document sources",
+        sql: include_str!("../migrations/postgres/0007_document_sources.sql"),
     },
 ];
 
@@ -579,6 +591,7 @@ impl Store {
                     sha256: hex::encode(Sha256::digest(new.bytes)),
                     size: new.bytes.len() as u64,
                     text: new.text,
+                    source_url: new.source_url.map(str::to_string),
                     created_at: now(),
                 };
                 (doc, new.bytes)

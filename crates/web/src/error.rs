@@ -28,12 +28,13 @@ pub enum Code {
     TooSlow,
     Busy,
     TooManyProposals,
+    FetchFailed,
     MethodNotAllowed,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 18] = [
+    pub const ALL: [Code; 19] = [
         Code::ValidationFailed,
         Code::InvalidQuery,
         Code::MalformedJson,
@@ -50,6 +51,7 @@ impl Code {
         Code::TooSlow,
         Code::Busy,
         Code::TooManyProposals,
+        Code::FetchFailed,
         Code::MethodNotAllowed,
         Code::Internal,
     ];
@@ -72,6 +74,7 @@ impl Code {
             Code::TooSlow => "too_slow",
             Code::Busy => "busy",
             Code::TooManyProposals => "too_many_proposals",
+            Code::FetchFailed => "fetch_failed",
             Code::MethodNotAllowed => "method_not_allowed",
             Code::Internal => "internal",
         }
@@ -282,6 +285,32 @@ impl From<passerelle_hub::HubError> for ApiError {
                     }
                 };
                 ApiError::new(status, code, "Refused", detail)
+            }
+            HubError::Fetch(f) => {
+                use passerelle_hub::fetch::FetchError::*;
+                match f {
+                    BadAddress(_) | NotPublic { .. } | Unresolved(_) => {
+                        ApiError::invalid(Invalid::one("url", detail))
+                    }
+                    TooLarge(_) => ApiError::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        Code::PayloadTooLarge,
+                        "The file is too large",
+                        detail,
+                    ),
+                    Unsupported(_) => ApiError::new(
+                        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                        Code::UnsupportedMediaType,
+                        "Unsupported media type",
+                        detail,
+                    ),
+                    TimedOut(_) | TooManyRedirects | Status(_) | Network(_) => ApiError::new(
+                        StatusCode::BAD_GATEWAY,
+                        Code::FetchFailed,
+                        "The address could not be fetched",
+                        detail,
+                    ),
+                }
             }
             HubError::TooManyProposals(_) => ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,

@@ -52,6 +52,7 @@ fn build() -> Value {
     ];
     let status_update = add::<StatusUpdate>(&mut generator);
     let submission_review = add::<crate::api::SubmissionReview>(&mut generator);
+    let fetch_request = add::<crate::api::FetchRequest>(&mut generator);
     let proposal = add::<passerelle_domain::correction::Proposal>(&mut generator);
     let correction = add::<passerelle_domain::correction::Correction>(&mut generator);
     let correction_decision = add::<crate::corrections::CorrectionDecision>(&mut generator);
@@ -246,6 +247,15 @@ fn build() -> Value {
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}},
                      "responses": {"201": ok(document.clone(), "Stored"), "413": problem("Too large"), "415": problem("Type not accepted"),
                                    "422": problem("Content does not match its type")}}}),
+    );
+    paths.insert(
+        "/api/v1/agreements/{key}/documents/fetch".into(),
+        json!({"parameters": [key_param],
+            "post": {"tags": ["documents"], "summary": "Attach a text fetched from its official address (http or https; only public addresses, after every redirect; at most 5 redirects, 50 MB and 30 s); the address is kept as the document's source_url",
+                     "security": security, "requestBody": {"required": true, "content": {"application/json": {"schema": fetch_request}}},
+                     "responses": {"201": ok(document.clone(), "Fetched and stored"), "401": problem("No valid token"), "403": problem("The role may not attach texts"),
+                                   "404": problem("No such agreement"), "413": problem("Too large"), "415": problem("Not a text Passerelle reads"),
+                                   "422": problem("Not an http(s) address, or one that is not public"), "502": problem("The address could not be fetched")}}}),
     );
     paths.insert(
         "/api/v1/documents/{id}".into(),

@@ -54,6 +54,7 @@ async fn stored_texts_are_assessed_in_bulk_and_decisions_survive() {
                         language: Some("fr"),
                         text: Some(text.to_string()),
                         bytes: text.as_bytes(),
+                        source_url: None,
                     },
                 )
             })
@@ -323,6 +324,7 @@ async fn attaching_a_text_assesses_it_and_recomputing_keeps_decisions() {
             media_type,
             language: Some("fr"),
             bytes: bytes.into(),
+            source_url: None,
         };
         let e = hub
             .attach(&editor, "a", upload(b"not a pdf", "application/pdf"))
@@ -548,5 +550,187 @@ async fn accounts_are_managed_and_signed_in_through_the_hub() {
             .err()
             .unwrap();
         assert_eq!(refusal(e), AccountRefusal::SignInFailed);
+    }
+}
+
+/// A small HTTP server for the fetch tests: answers by path, counts the
+/// connections it gets.
+async fn server() -> (
+    std::net::SocketAddr,
+    std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counted = hits.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut s, _)) = listener.accept().await else {
+                return;
+            };
+            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 4096];
+                let n = s.read(&mut buf).await.unwrap_or(0);
+                let request = String::from_utf8_lossy(&buf[..n]).to_string();
+                let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let (status, headers, body): (&str, String, Vec<u8>) = match path.as_str() {
+                    "/bo/accord.txt" => (
+                        "200 OK",
+                        "Content-Type: text/plain; charset=utf-8\r\n".into(),
+                        FEES.as_bytes().to_vec(),
+                    ),
+                    "/moved" => (
+                        "301 Moved Permanently",
+                        "Location: /bo/accord.txt\r\n".into(),
+                        Vec::new(),
+                    ),
+                    "/loop" => ("302 Found", "Location: /loop\r\n".into(), Vec::new()),
+                    "/big" => (
+                        "200 OK",
+                        "Content-Type: text/plain\r\n".into(),
+                        vec![b'a'; 4096],
+                    ),
+                    "/image" => (
+                        "200 OK",
+                        "Content-Type: image/png\r\n".into(),
+                        b"\x89PNG....".to_vec(),
+                    ),
+                    p if p.starts_with("/to/") => (
+                        "302 Found",
+                        format!("Location: {}\r\n", &p[4..]),
+                        Vec::new(),
+                    ),
+                    _ => ("404 Not Found", String::new(), Vec::new()),
+                };
+                let head = format!(
+                    "HTTP/1.1 {status}\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = s.write_all(head.as_bytes()).await;
+                let _ = s.write_all(&body).await;
+            });
+        }
+    });
+    (addr, hits)
+}
+
+/// Attaching from an address fetches the text, stores it with its source
+/// and assesses it; addresses that are not public are refused before any
+/// connection, also when a redirect leads there; redirects, size and type
+/// are bounded.
+#[tokio::test]
+async fn texts_are_fetched_from_public_addresses_only() {
+    use passerelle_hub::fetch::{FetchError, FetchPolicy};
+    let (ok, _) = server().await;
+    let (inside, inside_hits) = server().await;
+    for t in testing::all().await {
+        let mut hub = Hub::new(t.store.clone());
+        // The test's own server stands for a public one; the other local
+        // server stays what it is: loopback.
+        hub.fetch_policy = FetchPolicy {
+            allowed: vec![ok],
+            max_bytes: 1024,
+            ..FetchPolicy::default()
+        };
+        let editor = person(Role::Editor, "ed", None);
+        hub.create(&editor, agreement("a"), false).await.unwrap();
+
+        let attached = hub
+            .attach_from(&editor, "a", &format!("http://{ok}/moved"), Some("fr"))
+            .await
+            .unwrap();
+        let doc = &attached.document;
+        assert_eq!(
+            doc.source_url.as_deref(),
+            Some(format!("http://{ok}/bo/accord.txt").as_str())
+        );
+        assert_eq!(doc.file_name, "accord.txt");
+        assert_eq!(doc.media_type, "text/plain");
+        let stored = t.store.document(&doc.id).await.unwrap().unwrap();
+        assert_eq!(stored.source_url, doc.source_url, "{}", t.backend);
+        assert!(attached.assessment.unwrap().coverage > 0.0);
+
+        let refused = |e: HubError| match e {
+            HubError::Fetch(f) => f,
+            other => panic!("expected a fetch error, got {other:?}"),
+        };
+        for url in [
+            format!("http://{inside}/bo/accord.txt"),
+            format!("http://localhost:{}/bo/accord.txt", inside.port()),
+            "http://169.254.169.254/latest/meta-data/".to_string(),
+            "http://10.0.0.1/".to_string(),
+            "http://[::1]/".to_string(),
+            "http://[::ffff:127.0.0.1]/".to_string(),
+            // A public server's redirect to an internal one.
+            format!("http://{ok}/to/http://{inside}/bo/accord.txt"),
+        ] {
+            let e = refused(
+                hub.attach_from(&editor, "a", &url, None)
+                    .await
+                    .err()
+                    .unwrap(),
+            );
+            assert!(matches!(e, FetchError::NotPublic { .. }), "{url}: {e}");
+        }
+        assert_eq!(inside_hits.load(std::sync::atomic::Ordering::SeqCst), 0);
+        for url in [
+            "file:///etc/passwd",
+            "ftp://example.org/a.pdf",
+            "http://user:pw@example.org/",
+        ] {
+            let e = refused(
+                hub.attach_from(&editor, "a", url, None)
+                    .await
+                    .err()
+                    .unwrap(),
+            );
+            assert!(matches!(e, FetchError::BadAddress(_)), "{url}: {e}");
+        }
+        let e = refused(
+            hub.attach_from(&editor, "a", &format!("http://{ok}/loop"), None)
+                .await
+                .err()
+                .unwrap(),
+        );
+        assert!(matches!(e, FetchError::TooManyRedirects), "{e}");
+        let e = refused(
+            hub.attach_from(&editor, "a", &format!("http://{ok}/big"), None)
+                .await
+                .err()
+                .unwrap(),
+        );
+        assert!(matches!(e, FetchError::TooLarge(1024)), "{e}");
+        let e = refused(
+            hub.attach_from(&editor, "a", &format!("http://{ok}/image"), None)
+                .await
+                .err()
+                .unwrap(),
+        );
+        assert!(matches!(e, FetchError::Unsupported(_)), "{e}");
+        let e = refused(
+            hub.attach_from(&editor, "a", &format!("http://{ok}/gone"), None)
+                .await
+                .err()
+                .unwrap(),
+        );
+        assert!(matches!(e, FetchError::Status(404)), "{e}");
+        // One text stored in all: nothing half-written by the refusals.
+        assert_eq!(t.store.documents("a").await.unwrap().len(), 1);
+        // Who may not attach texts fetches nothing.
+        let contributor = person(Role::Contributor, "co", None);
+        assert!(matches!(
+            hub.attach_from(
+                &contributor,
+                "a",
+                &format!("http://{ok}/bo/accord.txt"),
+                None
+            )
+            .await
+            .err()
+            .unwrap(),
+            HubError::Forbidden { .. }
+        ));
     }
 }

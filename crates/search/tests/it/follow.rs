@@ -58,6 +58,7 @@ async fn seed(store: &Store) {
                 language: Some("fr"),
                 text: Some(TEXT.into()),
                 bytes: TEXT.as_bytes(),
+                source_url: None,
             },
         )
         .await

@@ -8,6 +8,7 @@ fn doc<'a>(file_name: &'a str, language: Option<&'a str>, bytes: &'a [u8]) -> Ne
         language,
         text: None,
         bytes,
+        source_url: None,
     }
 }
 

@@ -6,6 +6,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use passerelle_domain::entity::from_json;
 use passerelle_domain::{Invalid, Kind};
 use passerelle_hub::Upload;
 use serde_json::{Value, json};
@@ -113,9 +114,53 @@ pub(super) async fn upload_document(
                 media_type: &media_type,
                 language: language.as_deref(),
                 bytes: body,
+                source_url: None,
             },
         )
         .await?;
+    Ok(created(attached))
+}
+
+/// A text fetched from an address the editor gives.
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FetchRequest {
+    /// The text's official address (http or https; a PDF, DOCX, HTML page
+    /// or plain text), e.g. a gazette's permanent link.
+    pub url: String,
+    /// ISO 639-1 code of the text's language, if known.
+    #[serde(default)]
+    pub language: Option<String>,
+}
+
+pub(super) async fn fetch_document(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let caller = crate::auth::signed_in(&state, &headers).await?;
+    let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
+    let asked: FetchRequest = from_json(value)?;
+    if let Some(l) = &asked.language
+        && !passerelle_domain::validation::is_language(l)
+    {
+        return Err(ApiError::invalid(Invalid::one(
+            "language",
+            format!("`{l}` is not an ISO 639-1 language code (e.g. fr, ar)"),
+        )));
+    }
+    let attached = state
+        .hub
+        .attach_from(&caller, &key, &asked.url, asked.language.as_deref())
+        .await?;
+    Ok(created(attached))
+}
+
+/// 201 with the stored document and its assessment's coverage, or why
+/// there is none (the text is kept either way: a scan, a file that takes
+/// too long to read).
+fn created(attached: passerelle_hub::Attached) -> Response {
     let location = format!("/api/v1/documents/{}", attached.document.id);
     let mut answer = json!(attached.document);
     match attached.assessment {
@@ -123,16 +168,14 @@ pub(super) async fn upload_document(
             answer["assessment"] = json!({"coverage": saved.coverage, "language": saved.language,
                 "url": format!("/api/v1/agreements/{}/assessment", saved.agreement_id)});
         }
-        // The text is kept; the answer says why it has no assessment (a
-        // scan, a file that takes too long to read).
         Err(e) => answer["assessment_error"] = json!(ApiError::from(e).detail),
     }
-    Ok((
+    (
         StatusCode::CREATED,
         [(header::LOCATION, location)],
         Json(answer),
     )
-        .into_response())
+        .into_response()
 }
 
 /// A document, if the caller may see the agreement it belongs to.

@@ -26,6 +26,7 @@ mod documents;
 mod records;
 mod reference;
 
+pub use documents::FetchRequest;
 pub use records::SubmissionReview;
 
 /// Largest JSON body accepted.
@@ -91,6 +92,10 @@ pub fn routes() -> Router<AppState> {
             get(documents::list_documents)
                 .post(documents::upload_document)
                 .layer(DefaultBodyLimit::max(MAX_DOCUMENT_BYTES)),
+        )
+        .route(
+            "/api/v1/agreements/{id}/documents/fetch",
+            post(documents::fetch_document),
         )
         .route(
             "/api/v1/agreements/{id}/assessment",

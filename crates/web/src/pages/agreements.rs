@@ -152,6 +152,9 @@ struct DocumentView {
     media_type: String,
     language: Option<String>,
     size: u64,
+    /// Where it was fetched from, and when.
+    source_url: Option<String>,
+    created_at: String,
 }
 
 pub async fn show(
@@ -175,6 +178,8 @@ pub async fn show(
             media_type: d.media_type,
             language: d.language,
             size: d.size,
+            source_url: d.source_url,
+            created_at: d.created_at,
         })
         .collect();
     let card = card(&state, &a, lang).await?;
@@ -211,6 +216,34 @@ pub async fn attach_text(
     };
     let file = (name.unwrap_or_else(|| "text".into()), declared, bytes);
     super::draft::attach_from_form(&state, lang, &headers, &key, &sent.csrf, file).await
+}
+
+/// Attaches a text fetched from its official address (editors and
+/// admins); the agreement's page then shows it with its assessment.
+pub async fn fetch_text(
+    State(state): State<AppState>,
+    Extension(lang): Extension<Lang>,
+    headers: axum::http::HeaderMap,
+    Path(key): Path<String>,
+    body: axum::body::Bytes,
+) -> ApiResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let f = super::account::form(&body);
+    let p = super::account::signed_in_may(
+        &state,
+        &headers,
+        Some(&f),
+        passerelle_domain::account::Permission::AttachDocuments,
+    )
+    .await?;
+    let url = super::account::field(&f, "url");
+    let attached = state.hub.attach_from(&p.caller(), &key, url, None).await?;
+    let a = agreement(&state, &attached.document.agreement_id).await?;
+    let slug = a["slug"].as_str().unwrap_or(&key);
+    Ok(
+        axum::response::Redirect::to(&format!("/{}/agreements/{slug}#assessment", lang.code()))
+            .into_response(),
+    )
 }
 
 /// Most agreements side by side.

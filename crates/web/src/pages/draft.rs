@@ -197,6 +197,7 @@ pub(super) async fn attach_from_form(
                 media_type: &media_type,
                 language: None,
                 bytes,
+                source_url: None,
             },
         )
         .await?

@@ -70,6 +70,10 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
             axum::routing::post(agreements::attach_text),
         )
         .route(
+            "/agreements/{key}/texts/fetch",
+            axum::routing::post(agreements::fetch_text),
+        )
+        .route(
             "/compare",
             get(agreements::compare).post(agreements::compare_draft),
         )

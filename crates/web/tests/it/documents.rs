@@ -456,3 +456,82 @@ async fn the_page_does_not_name_texts_that_are_not_public() {
         assert!(html.contains("Un texte, qui n’est pas public"));
     }
 }
+
+/// `POST /api/v1/agreements/{id}/documents/fetch`: a token is needed, the
+/// body is checked, and an address that is not public is a 422 on `url`
+/// (the server's default rule: only public addresses), with nothing
+/// stored. Fetching itself is tested in the application layer's suite.
+#[tokio::test]
+async fn fetching_a_text_is_refused_for_internal_addresses() {
+    for t in apps().await {
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("f", "ES", "MA", 2020),
+            )
+            .await;
+        assert!(r.status.is_success());
+        let path = "/api/v1/agreements/f/documents/fetch";
+        let body = |v: serde_json::Value| v.to_string().into_bytes();
+        let r = t
+            .send(
+                Method::POST,
+                path,
+                None,
+                Some("application/json"),
+                body(serde_json::json!({"url": "https://example.org/a.pdf"})),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        for (url, field) in [
+            ("http://127.0.0.1:9/a.pdf", "url"),
+            ("http://169.254.169.254/latest/meta-data/", "url"),
+            ("http://localhost/a.pdf", "url"),
+            ("file:///etc/passwd", "url"),
+        ] {
+            let r = t
+                .write(Method::POST, path, &serde_json::json!({"url": url}))
+                .await;
+            assert_eq!(
+                r.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{url}: {}",
+                r.text()
+            );
+            assert_eq!(r.json()["errors"][0]["field"], field, "{url}");
+        }
+        let r = t
+            .write(
+                Method::POST,
+                path,
+                &serde_json::json!({"url": "https://example.org/a.pdf", "language": "french"}),
+            )
+            .await;
+        assert_eq!(r.json()["errors"][0]["field"], "language");
+        let r = t
+            .write(
+                Method::POST,
+                path,
+                &serde_json::json!({"address": "https://example.org/a.pdf"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements/nowhere/documents/fetch",
+                &serde_json::json!({"url": "http://127.0.0.1/"}),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+        assert!(
+            t.get("/api/v1/agreements/f/documents")
+                .await
+                .json()
+                .as_array()
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
