@@ -33,5 +33,16 @@ pub const MEDIA_TYPES: &[&str] = &[
     "text/plain",
 ];
 
+/// The media type of a `Content-Type` value, without its parameters and
+/// in lower case (`text/plain; charset=utf-8` → `text/plain`).
+pub fn media_type_of(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// Largest document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 50 * 1024 * 1024;

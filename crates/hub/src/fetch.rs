@@ -157,13 +157,7 @@ async fn fetch_unbounded(url: &str, policy: &FetchPolicy) -> Result<Fetched, Fet
         let declared = headers
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .map(|ct| {
-                ct.split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase()
-            })
+            .map(passerelle_domain::document::media_type_of)
             .unwrap_or_default();
         let bytes = read_capped(body, policy.max_bytes).await?;
         let media_type = media_type(&declared, uri.path(), &bytes)

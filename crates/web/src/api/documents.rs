@@ -96,13 +96,7 @@ pub(super) async fn upload_document(
     let media_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .map(|ct| {
-            ct.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
+        .map(passerelle_domain::document::media_type_of)
         .unwrap_or_default();
     let attached = state
         .hub

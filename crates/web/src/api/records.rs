@@ -174,7 +174,7 @@ pub(super) fn record_from(kind: Kind, headers: &HeaderMap, body: &[u8]) -> ApiRe
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
     {
-        let mime = ct.split(';').next().unwrap_or("").trim();
+        let mime = passerelle_domain::document::media_type_of(ct);
         if mime != "application/json" && !mime.ends_with("+json") {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
