@@ -50,12 +50,22 @@ pub async fn reindex(store: &Store, dir: &Path) -> Result<()> {
 /// The index under `dir`, current with the store, built with a progress bar
 /// when missing.
 async fn open_current(store: &Store, dir: &Path) -> Result<SearchIndex, SearchError> {
+    opened(store, dir, false).await
+}
+
+/// The index under `dir`, built with a progress bar when missing; caught
+/// up too unless it is for a server, whose follower does that.
+async fn opened(store: &Store, dir: &Path, for_server: bool) -> Result<SearchIndex, SearchError> {
     let bar = progress_bar();
-    let index = follow::open_current(dir, store, |done, total| {
+    let progress = |done, total| {
         bar.set_length(total);
         bar.set_position(done);
-    })
-    .await;
+    };
+    let index = if for_server {
+        follow::open_for_server(dir, store, progress).await
+    } else {
+        follow::open_current(dir, store, progress).await
+    };
     bar.finish_and_clear();
     index
 }
@@ -126,14 +136,15 @@ fn marked(text: &str, highlights: &[[usize; 2]]) -> String {
     out
 }
 
-/// The index a server uses, current before it starts listening, and the
-/// task that keeps it current.
+/// The index a server uses, built before it starts listening when it is
+/// missing, and the task that keeps it current, starting with what it
+/// missed while the node was down (see `follow::open_for_server`).
 pub async fn for_server(
     store: &Store,
     dir: &Path,
     nudge: Arc<tokio::sync::Notify>,
 ) -> Result<Arc<SearchIndex>> {
-    let index = Arc::new(open_current(store, dir).await?);
+    let index = Arc::new(opened(store, dir, true).await?);
     tokio::spawn(follow::follow(
         Arc::clone(&index),
         store.clone(),

@@ -36,14 +36,12 @@ async fn load(store: &Store, kind: Kind, id: &str) -> Result<Option<Entry>, Sear
 }
 
 impl SearchIndex {
-    /// Applies the outbox entries written since the index was last current;
-    /// returns how many were applied.
-    pub async fn catch_up(&self, store: &Store) -> Result<usize, SearchError> {
-        if !self.is_writable() {
-            // Another process follows the outbox and commits; see its work.
-            self.reader().reload()?;
-            return Ok(0);
-        }
+    /// Rebuilds the index when following the outbox cannot make it
+    /// right: it was made from another database, the entries it has not
+    /// applied were pruned, or the database is older than the index. Cheap
+    /// otherwise (three small queries), so a server does it before it
+    /// listens and replays the outbox after.
+    pub async fn rebuild_if_unfollowable(&self, store: &Store) -> Result<(), SearchError> {
         // Entries this index has not applied were pruned from the outbox
         // (the node was down longer than they are kept): only a rebuild
         // brings it back.
@@ -73,6 +71,18 @@ impl SearchIndex {
             );
             self.rebuild(store, |_, _| {}).await?;
         }
+        Ok(())
+    }
+
+    /// Applies the outbox entries written since the index was last current;
+    /// returns how many were applied.
+    pub async fn catch_up(&self, store: &Store) -> Result<usize, SearchError> {
+        if !self.is_writable() {
+            // Another process follows the outbox and commits; see its work.
+            self.reader().reload()?;
+            return Ok(0);
+        }
+        self.rebuild_if_unfollowable(store).await?;
         let mut done = 0;
         loop {
             let since = self.applied();
@@ -195,6 +205,27 @@ pub async fn open_current(
     Ok(index)
 }
 
+/// The index under `dir` for a server: built when missing (nothing can be
+/// served without it) and rebuilt when it cannot follow this database, but
+/// not caught up: [`follow`] replays what it missed at once, in the
+/// background, so a node restarted behind a busy writer answers (its health
+/// check says `catching_up`) within moments instead of after the replay.
+pub async fn open_for_server(
+    dir: &std::path::Path,
+    store: &Store,
+    progress: impl FnMut(u64, u64),
+) -> Result<SearchIndex, SearchError> {
+    let index = SearchIndex::open(dir)?;
+    if index.is_fresh() {
+        let started = std::time::Instant::now();
+        let n = index.rebuild(store, progress).await?;
+        tracing::info!(records = n, took = ?started.elapsed(), "search index built");
+    } else {
+        index.rebuild_if_unfollowable(store).await?;
+    }
+    Ok(index)
+}
+
 /// How long outbox entries are kept: a node down for longer rebuilds its
 /// index when it comes back.
 pub const OUTBOX_KEPT: Duration = Duration::from_secs(7 * 24 * 3600);
@@ -208,10 +239,14 @@ const PRUNE_EVERY: Duration = Duration::from_secs(3600);
 /// dropped; errors are logged and retried at the next tick.
 pub async fn follow(index: Arc<SearchIndex>, store: Store, every: Duration, nudge: Arc<Notify>) {
     let mut pruned = tokio::time::Instant::now();
+    let mut first = true;
     loop {
-        tokio::select! {
-            _ = tokio::time::sleep(every) => {}
-            _ = nudge.notified() => {}
+        // The first catch-up at once: a node may start behind.
+        if !std::mem::take(&mut first) {
+            tokio::select! {
+                _ = tokio::time::sleep(every) => {}
+                _ = nudge.notified() => {}
+            }
         }
         if let Err(e) = index.catch_up(&store).await {
             tracing::warn!(error = %e, "search index catch-up failed; retrying");

@@ -349,3 +349,58 @@ async fn an_index_made_from_another_database_is_rebuilt() {
         assert_eq!(index.applied(), applied);
     }
 }
+
+/// A node restarted behind the database opens its index at once, without
+/// replaying what it missed (its health check says it is catching up); its
+/// follower replays it first thing, without waiting for its next tick or a
+/// write.
+#[tokio::test]
+async fn a_restarted_node_opens_at_once_and_catches_up_in_the_background() {
+    for t in testing::all().await {
+        let store = &t.store;
+        seed(store).await;
+        let dir = tempfile::tempdir().unwrap();
+        drop(
+            follow::open_current(dir.path(), store, |_, _| {})
+                .await
+                .unwrap(),
+        );
+        // Written while the node was down.
+        for i in 0..15 {
+            store
+                .create("t", practice(&format!("p{i}"), "Guichet unique"))
+                .await
+                .unwrap();
+        }
+        let head = store.outbox_head().await.unwrap();
+        let index = Arc::new(
+            follow::open_for_server(dir.path(), store, |_, _| {})
+                .await
+                .unwrap(),
+        );
+        assert!(
+            index.applied() < head,
+            "{}: replayed before serving",
+            t.backend
+        );
+        assert!(found(&index, "guichet").is_empty());
+        // A follower whose tick is far away still catches up at once.
+        let follower = tokio::spawn(follow::follow(
+            Arc::clone(&index),
+            store.clone(),
+            Duration::from_secs(3600),
+            Arc::new(tokio::sync::Notify::new()),
+        ));
+        let started = Instant::now();
+        while index.applied() < head {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "{}: never caught up",
+                t.backend
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        assert_eq!(found(&index, "guichet").len(), 15, "{}", t.backend);
+        follower.abort();
+    }
+}
