@@ -20,6 +20,7 @@ pub mod entity;
 pub mod event;
 pub mod indicator;
 pub mod interchange;
+pub mod kinds;
 pub mod practice;
 pub mod reference;
 pub mod resource;

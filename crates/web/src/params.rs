@@ -58,61 +58,14 @@ pub const LIST_PARAMS: &[(&str, &str)] = &[
     ("per_page", "records per page, 1 to 500 (default 50)"),
 ];
 
-/// The values of an enum, from its JSON schema (the serde names).
-fn variants<T: schemars::JsonSchema>() -> Vec<String> {
-    // A variant with a doc comment is its own `oneOf` entry (a `const`),
-    // the others are gathered in one `enum`.
-    let schema = schemars::schema_for!(T);
-    let root = schema.as_value();
-    let entries = std::iter::once(root).chain(root["oneOf"].as_array().into_iter().flatten());
-    entries
-        .flat_map(|e| {
-            let listed = e["enum"].as_array().into_iter().flatten();
-            listed.chain(e.get("const"))
-        })
-        .filter_map(|v| v.as_str().map(str::to_string))
-        .collect()
-}
-
 /// The codes a `type` or `status` filter may take for records of `kind`,
 /// or of any kind (`None`, for search, which spans them all).
 fn codes(kind: Option<Kind>, field: &str) -> Vec<String> {
-    use passerelle_domain::{agreement, commitment, event, practice, resource};
-    type Codes = fn() -> Vec<String>;
-    let table: [(Kind, &str, Codes); 8] = [
-        (
-            Kind::Agreements,
-            "type",
-            variants::<agreement::AgreementType>,
-        ),
-        (
-            Kind::Agreements,
-            "status",
-            variants::<agreement::AgreementStatus>,
-        ),
-        (Kind::Practices, "type", variants::<practice::PracticeType>),
-        (
-            Kind::Practices,
-            "status",
-            variants::<practice::PublicationStatus>,
-        ),
-        (Kind::Events, "type", variants::<event::EventKind>),
-        (
-            Kind::Commitments,
-            "type",
-            variants::<commitment::CommitmentKind>,
-        ),
-        (
-            Kind::Commitments,
-            "status",
-            variants::<commitment::CommitmentStatus>,
-        ),
-        (Kind::Resources, "type", variants::<resource::ResourceType>),
-    ];
-    let mut out: Vec<String> = table
+    let mut out: Vec<String> = passerelle_domain::kinds::DESCRIPTIONS
         .iter()
-        .filter(|(k, f, _)| *f == field && kind.is_none_or(|kind| kind == *k))
-        .flat_map(|(_, _, list)| list())
+        .filter(|d| kind.is_none_or(|k| k == d.kind))
+        .filter_map(|d| d.codes(field))
+        .flat_map(|c| (c.values)())
         .collect();
     out.sort();
     out.dedup();

@@ -18,15 +18,9 @@ use crate::params::list_query;
 use passerelle_domain::assessment::FindingStatus;
 
 /// The facets beside the agreements list.
-const DIMS: &[&str] = &[
-    "country",
-    "corridor",
-    "region",
-    "type",
-    "status",
-    "objective",
-    "sector",
-];
+fn dims() -> &'static [&'static str] {
+    passerelle_domain::kinds::describe(Kind::Agreements).filters
+}
 
 pub async fn list(
     State(state): State<AppState>,
@@ -58,13 +52,14 @@ pub async fn list(
                 .store
                 .get_many_json(Kind::Agreements, &ids, false)
                 .await?;
-            let facets = filters::dimensions(&results.facets, &query, Kind::Agreements, lang, DIMS);
+            let facets =
+                filters::dimensions(&results.facets, &query, Kind::Agreements, lang, dims());
             (items, results.total as u64, facets)
         }
         // Title words and the orders by update are the store's.
         _ => {
             let page = state.store.list_json(Kind::Agreements, &q).await?;
-            let facets = filters::facets(&state, lang, Kind::Agreements, &query, DIMS)?;
+            let facets = filters::facets(&state, lang, Kind::Agreements, &query, dims())?;
             (page.items, page.total, facets)
         }
     };

@@ -68,15 +68,11 @@ pub fn label(dim: &str, code: &str, kind: Kind, lang: Lang) -> String {
     }
     // The messages of a type or status, this kind's first: a search
     // mixes kinds, and a code is then labelled as whichever kind has it.
-    let own = match (dim, kind) {
-        ("type", Kind::Agreements) => "type-",
-        ("type", Kind::Practices) => "practice-type-",
-        ("type", Kind::Events) => "event-kind-",
-        ("type", Kind::Resources) => "resource-type-",
-        ("type", Kind::Commitments) => "commitment-kind-",
-        ("status", Kind::Commitments) => "commitment-status-",
-        ("status", _) => "status-",
-        ("kind", _) => "kind-",
+    let own = match dim {
+        "type" | "status" => passerelle_domain::kinds::describe(kind)
+            .codes(dim)
+            .map_or("status-", |c| c.labels),
+        "kind" => "kind-",
         _ => {
             return crate::search::label(dim, code, lang)
                 .or_else(|| {
@@ -91,19 +87,12 @@ pub fn label(dim: &str, code: &str, kind: Kind, lang: Lang) -> String {
                 .unwrap_or_else(|| code.to_string());
         }
     };
-    let others: &[&str] = match dim {
-        "type" => &[
-            "type-",
-            "practice-type-",
-            "event-kind-",
-            "resource-type-",
-            "commitment-kind-",
-        ],
-        "status" => &["status-", "commitment-status-", "publication-"],
-        _ => &[],
-    };
+    let others = passerelle_domain::kinds::DESCRIPTIONS
+        .iter()
+        .filter_map(|d| d.codes(dim))
+        .map(|c| c.labels);
     std::iter::once(own)
-        .chain(others.iter().copied())
+        .chain(others)
         .find_map(|prefix| i18n::try_tr(lang, &format!("{prefix}{code}")))
         // Never a message key on a page: the code in words at worst.
         .unwrap_or_else(|| code.replace('_', " "))
@@ -264,6 +253,39 @@ mod tests {
                     "{dim} {code} in {}: {l}",
                     lang.code()
                 );
+            }
+        }
+    }
+
+    /// The kinds' descriptions and the pages agree: every filter a list
+    /// page shows is a list parameter, and every type and status code
+    /// has its own words in every language.
+    #[test]
+    fn every_described_filter_and_code_is_known_and_worded() {
+        let params: Vec<&str> = crate::params::LIST_PARAMS.iter().map(|(n, _)| *n).collect();
+        for d in &passerelle_domain::kinds::DESCRIPTIONS {
+            for f in d.filters {
+                assert!(
+                    params.contains(f),
+                    "{}: filter {f} is not a list parameter",
+                    d.kind
+                );
+            }
+            for field in ["type", "status"] {
+                let Some(codes) = d.codes(field) else {
+                    continue;
+                };
+                for code in (codes.values)() {
+                    for lang in Lang::ALL {
+                        let key = format!("{}{code}", codes.labels);
+                        assert!(
+                            i18n::try_tr(lang, &key).is_some(),
+                            "{} {field} `{code}`: no `{key}` in {}",
+                            d.kind,
+                            lang.code()
+                        );
+                    }
+                }
             }
         }
     }

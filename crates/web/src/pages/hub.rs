@@ -138,13 +138,7 @@ pub async fn search(
 
 /// Facets beside each hub list.
 fn dims(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Practices => &["country", "region", "type", "objective", "principle"],
-        Kind::Events => &["country", "type", "objective"],
-        Kind::Commitments => &["country", "status", "type", "objective", "principle"],
-        Kind::Indicators => &["country", "type"],
-        _ => &["country", "region", "type", "objective"],
-    }
+    passerelle_domain::kinds::describe(kind).filters
 }
 
 async fn records(
