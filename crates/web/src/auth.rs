@@ -58,7 +58,7 @@ pub async fn caller(
 
 /// Someone signed in (401 for the public), for a write whose use case
 /// decides what they may do.
-pub async fn signed_in(
+async fn signed_in(
     state: &AppState,
     headers: &HeaderMap,
 ) -> Result<passerelle_hub::Caller, ApiError> {
@@ -66,6 +66,37 @@ pub async fn signed_in(
         .await?
         .map(|p| p.caller())
         .ok_or_else(ApiError::unauthorized)
+}
+
+/// Someone signed in (a token or a session) as a handler's parameter, for
+/// a write whose use case decides what they may do; the public is answered
+/// 401 before the handler runs.
+pub struct SignedIn(pub passerelle_hub::Caller);
+
+impl axum::extract::FromRequestParts<AppState> for SignedIn {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<SignedIn, ApiError> {
+        signed_in(state, &parts.headers).await.map(SignedIn)
+    }
+}
+
+/// Whoever sent the request, as a handler's parameter: someone signed in,
+/// or the public (a token that is not valid is refused, 401).
+pub struct Asker(pub passerelle_hub::Caller);
+
+impl axum::extract::FromRequestParts<AppState> for Asker {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &AppState,
+    ) -> Result<Asker, ApiError> {
+        caller(state, &parts.headers).await.map(Asker)
+    }
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {

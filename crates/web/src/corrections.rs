@@ -17,16 +17,15 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::AppState;
-use crate::auth::{caller, signed_in};
 use crate::error::{ApiError, ApiResult};
 
 pub async fn create(
     State(state): State<AppState>,
+    crate::auth::Asker(who): crate::auth::Asker,
     headers: HeaderMap,
     connect: Option<Extension<ConnectInfo<SocketAddr>>>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let who = caller(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let proposal: Proposal = from_json(value)?;
     let proposer = Proposer::new(
@@ -39,10 +38,9 @@ pub async fn create(
 
 pub async fn list(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    crate::auth::SignedIn(who): crate::auth::SignedIn,
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Json<Vec<Correction>>> {
-    let who = signed_in(&state, &headers).await?;
     let mut status = None;
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
         match k.as_ref() {
@@ -77,11 +75,10 @@ pub struct CorrectionDecision {
 
 pub async fn decide(
     State(state): State<AppState>,
+    crate::auth::SignedIn(who): crate::auth::SignedIn,
     Path(id): Path<String>,
-    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Correction>> {
-    let who = signed_in(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let d: CorrectionDecision = from_json(value)?;
     let decided = state

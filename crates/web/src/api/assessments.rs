@@ -75,11 +75,11 @@ pub(super) async fn assessment(
 
 pub(super) async fn review(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path((key, element)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     let (id, agreement) = agreement_id(&state, &headers, &key).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let decision: passerelle_domain::assessment::Review = from_json(value)?;
@@ -91,10 +91,10 @@ pub(super) async fn review(
 /// reviewers' decisions are kept.
 pub(super) async fn recompute(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     let (id, agreement) = agreement_id(&state, &headers, &key).await?;
     let a = state.hub.recompute(&caller, &id).await?;
     Ok(Json(assessment_body(&agreement, &a)))

@@ -51,12 +51,12 @@ pub(super) async fn list_documents(
 
 pub(super) async fn upload_document(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path(key): Path<String>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     let mut file_name = None;
     let mut language = None;
     for (k, v) in form_urlencoded::parse(raw.unwrap_or_default().as_bytes()) {
@@ -129,11 +129,10 @@ pub struct FetchRequest {
 
 pub(super) async fn fetch_document(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path(key): Path<String>,
-    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let asked: FetchRequest = from_json(value)?;
     if let Some(l) = &asked.language
@@ -246,10 +245,9 @@ pub(super) async fn document_content(
 
 pub(super) async fn delete_document(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path(id): Path<String>,
-    headers: HeaderMap,
 ) -> ApiResult<StatusCode> {
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     state.hub.detach(&caller, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -206,12 +206,12 @@ pub(super) fn says_status(body: &[u8]) -> bool {
 
 pub(super) async fn create(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path(kind_name): Path<String>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Response> {
     let kind = kind(&kind_name)?;
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     let record = record_from(kind, &headers, &body)?;
     let stored = state
         .hub
@@ -228,12 +228,12 @@ pub(super) async fn create(
 
 pub(super) async fn update(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path((kind_name, key)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
     let kind = kind(&kind_name)?;
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     let record = record_from(kind, &headers, &body)?;
     let stored = state
         .hub
@@ -244,22 +244,20 @@ pub(super) async fn update(
 
 pub(super) async fn remove(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path((kind_name, key)): Path<(String, String)>,
-    headers: HeaderMap,
 ) -> ApiResult<StatusCode> {
     let kind = kind(&kind_name)?;
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     state.hub.delete(&caller, kind, &key).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 pub(super) async fn record_status(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path(key): Path<String>,
-    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let update: StatusUpdate = from_json(value)?;
     Ok(Json(json!(
@@ -278,11 +276,10 @@ pub struct SubmissionReview {
 
 pub(super) async fn review_submission(
     State(state): State<AppState>,
+    crate::auth::SignedIn(caller): crate::auth::SignedIn,
     Path(key): Path<String>,
-    headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let caller = crate::auth::signed_in(&state, &headers).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let review: SubmissionReview = from_json(value)?;
     let practice = state
