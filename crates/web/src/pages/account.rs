@@ -77,6 +77,48 @@ pub(super) async fn signed_in(
     Ok(p)
 }
 
+/// A form posted by someone signed in with a session, its CSRF token
+/// checked against the session's, as a handler's last parameter: who sent
+/// it and its fields. The public is answered 401 (the pages lead them to
+/// sign in), a missing or wrong token 403, before the handler runs.
+pub(super) struct SessionForm {
+    pub p: Principal,
+    pub fields: Vec<(String, String)>,
+}
+
+impl SessionForm {
+    /// The form, if its sender's role allows `what`.
+    pub fn may(self, what: Permission) -> Result<SessionForm, ApiError> {
+        if allows(Some(self.p.role), what) {
+            Ok(self)
+        } else {
+            Err(auth::forbidden(self.p.role, what))
+        }
+    }
+}
+
+impl axum::extract::FromRequest<AppState> for SessionForm {
+    type Rejection = ApiError;
+
+    async fn from_request(
+        req: axum::extract::Request,
+        state: &AppState,
+    ) -> Result<SessionForm, ApiError> {
+        let headers = req.headers().clone();
+        let body = Bytes::from_request(req, state).await.map_err(|e| {
+            ApiError::new(
+                e.status(),
+                Code::PayloadTooLarge,
+                "The form could not be read",
+                e.body_text(),
+            )
+        })?;
+        let fields = form(&body);
+        let p = signed_in(state, &headers, Some(&fields)).await?;
+        Ok(SessionForm { p, fields })
+    }
+}
+
 /// The signed-in principal (forms checked as [`signed_in`] does) if their
 /// role allows `what`.
 pub(super) async fn signed_in_may(
@@ -176,11 +218,9 @@ pub async fn sign_in(
 pub async fn sign_out(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    headers: HeaderMap,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let SessionForm { p, fields: f } = sent;
     let everywhere = field(&f, "everywhere") == "1";
     state
         .hub
@@ -268,11 +308,9 @@ pub async fn change_password(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let SessionForm { p, fields: f } = sent;
     let (new, again) = (field(&f, "new"), field(&f, "again"));
     let changed = if new != again {
         Err(Some("password-mismatch"))
@@ -313,11 +351,9 @@ pub async fn change_password(
 pub async fn change_profile(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    headers: HeaderMap,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let SessionForm { p, fields: f } = sent;
     let preferred = Some(field(&f, "preferred_lang")).filter(|l| !l.is_empty());
     state
         .hub
@@ -332,11 +368,9 @@ pub async fn create_token(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let SessionForm { p, fields: f } = sent;
     let secret = state
         .hub
         .create_token(&p.caller(), field(&f, "name"))
@@ -357,12 +391,10 @@ pub async fn revoke_token(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in(&state, &headers, Some(&f)).await?;
+    let SessionForm { p, fields: _f } = sent;
     state.hub.revoke_token(&p.caller(), &id).await?;
     account_page(
         &state,
@@ -418,11 +450,9 @@ pub async fn add_user(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in_may(&state, &headers, Some(&f), Permission::ManageUsers).await?;
+    let SessionForm { p, fields: f } = sent.may(Permission::ManageUsers)?;
     let role = Role::parse(field(&f, "role")).ok_or_else(|| {
         ApiError::invalid(passerelle_domain::Invalid::one(
             "role",
@@ -451,12 +481,10 @@ pub async fn set_user_state(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
     Path((id, action)): Path<(String, String)>,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in_may(&state, &headers, Some(&f), Permission::ManageUsers).await?;
+    let SessionForm { p, fields: f } = sent.may(Permission::ManageUsers)?;
     let disabled = match action.as_str() {
         "disable" => true,
         "enable" => false,
@@ -585,13 +613,11 @@ pub async fn review_decide(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
     use passerelle_domain::practice::Decision;
-    let f = form(&body);
-    let p = signed_in_may(&state, &headers, Some(&f), Permission::ReviewSubmissions).await?;
+    let SessionForm { p, fields: f } = sent.may(Permission::ReviewSubmissions)?;
     let decision = match field(&f, "decision") {
         "start_review" => Decision::StartReview,
         "publish" => Decision::Publish,

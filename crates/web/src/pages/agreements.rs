@@ -218,21 +218,16 @@ pub async fn attach_text(
 pub async fn fetch_text(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    headers: axum::http::HeaderMap,
     Path(key): Path<String>,
-    body: axum::body::Bytes,
+    sent: super::account::SessionForm,
 ) -> ApiResult<axum::response::Response> {
     use axum::response::IntoResponse;
-    let f = super::account::form(&body);
-    let p = super::account::signed_in_may(
-        &state,
-        &headers,
-        Some(&f),
-        passerelle_domain::account::Permission::AttachDocuments,
-    )
-    .await?;
-    let url = super::account::field(&f, "url");
-    let attached = state.hub.attach_from(&p.caller(), &key, url, None).await?;
+    let sent = sent.may(passerelle_domain::account::Permission::AttachDocuments)?;
+    let url = super::account::field(&sent.fields, "url");
+    let attached = state
+        .hub
+        .attach_from(&sent.p.caller(), &key, url, None)
+        .await?;
     let a = agreement(&state, &attached.document.agreement_id).await?;
     let slug = a["slug"].as_str().unwrap_or(&key);
     Ok(

@@ -4,7 +4,6 @@
 //! ([`passerelle_domain::Practice::contribute`]); the form covers the
 //! fields a contributor knows, and keeps the others of a stored version.
 
-use axum::body::Bytes;
 use axum::extract::{Extension, Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -14,7 +13,7 @@ use passerelle_domain::text::{Link, Source, fold};
 use passerelle_domain::{FieldError, Invalid, Lang, Practice, reference};
 use serde_json::{Value, json};
 
-use super::account::{field, form, signed_in_may};
+use super::account::{SessionForm, field, signed_in_may};
 use super::render;
 use crate::AppState;
 use crate::auth::Principal;
@@ -193,11 +192,9 @@ pub async fn create(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in_may(&state, &headers, Some(&f), Permission::Submit).await?;
+    let SessionForm { p, fields: f } = sent.may(Permission::Submit)?;
     let v = from_form(&f, lang, None);
     save(&state, lang, &uri, &p, v, None).await
 }
@@ -228,12 +225,10 @@ pub async fn update(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in_may(&state, &headers, Some(&f), Permission::Submit).await?;
+    let SessionForm { p, fields: f } = sent.may(Permission::Submit)?;
     let before = own(&state, &p, &id).await?;
     let v = from_form(&f, lang, Some(&before));
     save(&state, lang, &uri, &p, v, Some(before)).await
@@ -242,12 +237,10 @@ pub async fn update(
 pub async fn withdraw(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in_may(&state, &headers, Some(&f), Permission::Submit).await?;
+    let SessionForm { p, fields: _f } = sent.may(Permission::Submit)?;
     let practice = own(&state, &p, &id).await?;
     let id = practice.id.unwrap_or(id);
     state

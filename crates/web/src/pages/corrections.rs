@@ -11,7 +11,9 @@ use passerelle_domain::account::Permission;
 use passerelle_domain::correction::{CorrectionStatus, Proposal};
 use passerelle_domain::{Kind, Lang};
 
-use super::account::{CSRF_COOKIE, csrf_refused, field, form, set_cookie, signed_in_may};
+use super::account::{
+    CSRF_COOKIE, SessionForm, csrf_refused, field, form, set_cookie, signed_in_may,
+};
 use super::filters::param;
 use super::render;
 use crate::AppState;
@@ -184,12 +186,10 @@ pub async fn decide(
     State(state): State<AppState>,
     Extension(lang): Extension<Lang>,
     uri: Uri,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    body: Bytes,
+    sent: SessionForm,
 ) -> ApiResult<Response> {
-    let f = form(&body);
-    let p = signed_in_may(&state, &headers, Some(&f), Permission::DecideCorrections).await?;
+    let SessionForm { p, fields: f } = sent.may(Permission::DecideCorrections)?;
     let note = Some(field(&f, "note")).filter(|n| !n.trim().is_empty());
     state
         .hub
