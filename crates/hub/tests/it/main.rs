@@ -734,3 +734,48 @@ async fn texts_are_fetched_from_public_addresses_only() {
         ));
     }
 }
+
+/// An Arabic PDF stored in visual order is assessed as its text is: the
+/// same findings for every element.
+#[tokio::test]
+async fn an_arabic_pdf_in_visual_order_is_assessed_as_its_text() {
+    let pdf = include_bytes!("../../../extract/tests/fixtures/arabic-visual.pdf");
+    let text = include_str!("../../../extract/tests/fixtures/arabic-visual.txt");
+    let t = testing::sqlite().await;
+    let hub = Hub::new(t.store.clone());
+    let editor = person(Role::Editor, "ed", None);
+    let mut statuses = Vec::new();
+    for (id, bytes, media_type, name) in [
+        ("pdf", &pdf[..], "application/pdf", "accord.pdf"),
+        ("txt", text.as_bytes(), "text/plain", "accord.txt"),
+    ] {
+        hub.create(&editor, agreement(id), false).await.unwrap();
+        let attached = hub
+            .attach(
+                &editor,
+                id,
+                Upload {
+                    file_name: name,
+                    media_type,
+                    language: Some("ar"),
+                    bytes: bytes::Bytes::copy_from_slice(bytes),
+                    source_url: None,
+                },
+            )
+            .await
+            .unwrap();
+        let a = attached.assessment.expect("assessed");
+        let found: Vec<(String, FindingStatus)> = a
+            .findings
+            .iter()
+            .map(|f| (f.element.clone(), f.status))
+            .collect();
+        statuses.push(found);
+    }
+    assert_eq!(statuses[0], statuses[1]);
+    let covered = statuses[0]
+        .iter()
+        .filter(|(_, s)| *s == FindingStatus::Covered)
+        .count();
+    assert!(covered >= 3, "{:?}", statuses[0]);
+}
