@@ -70,10 +70,11 @@ fn reversed(chars: &[char]) -> Vec<char> {
     while i < rev.len() {
         if rev[i].is_alphanumeric() && !is_rtl(rev[i]) {
             let start = i;
-            // Punctuation belongs to the run only inside it ("2023-24",
-            // "12.5"): a full stop after a number ends the sentence.
+            // Punctuation and spaces belong to the run only inside it
+            // ("2023-24", "12.5", "Code du travail"): a full stop after a
+            // number ends the sentence.
             let inside = |k: usize| {
-                ".,:/-%".contains(rev[k])
+                " .,:/-%".contains(rev[k])
                     && rev
                         .get(k + 1)
                         .is_some_and(|n| n.is_alphanumeric() && !is_rtl(*n))
@@ -219,7 +220,7 @@ mod tests {
                 let mut j = i;
                 while j < rev.len()
                     && (rev[j].is_ascii_alphanumeric()
-                        || (".,:/-%".contains(rev[j])
+                        || (" .,:/-%".contains(rev[j])
                             && rev.get(j + 1).is_some_and(char::is_ascii_alphanumeric)))
                 {
                     j += 1;
@@ -243,6 +244,16 @@ mod tests {
         assert_eq!(logical_order("ةيبرغملا ةكلمملا"), "المملكة المغربية");
         let line = "في 12 مايو 2023 بين المملكة المغربية والجمهورية الفرنسية";
         assert_eq!(logical_order(&displayed(line)), line);
+        // A French name inside an Arabic line keeps its words in order.
+        let mixed = "يطبق Code du travail على العمال المهاجرين منذ 1 يناير 2024 وفقا للمادة 5";
+        assert_eq!(
+            displayed(mixed)
+                .split(' ')
+                .filter(|w| w.is_ascii())
+                .collect::<Vec<_>>(),
+            ["5", "2024", "1", "Code", "du", "travail"]
+        );
+        assert_eq!(logical_order(&displayed(mixed)), mixed);
         // Latin and French stay as they are.
         assert_eq!(
             logical_order("Article 4 – Recrutement"),
