@@ -555,6 +555,7 @@ draft-attach = إرفاق باتفاق (اختياري)
 draft-attach-hint = معرّف الاتفاق أو اسمه المختصر: يُحفظ الملف حينها معه ويُقيَّم في صفحته بدلًا من هنا فقط.
 agreement-attach-file = إرفاق نص لهذا الاتفاق
 agreement-attach = إرفاق وتقييم
+agreement-attach-hint = ملف PDF يتضمن طبقة نصية، أو DOCX أو HTML أو نص عادي، بحجم أقصاه 50 ميغابايت.
 agreement-document-source = جُلب في { $date } من
 agreement-attach-url = أو جلبه من عنوانه الرسمي
 agreement-attach-url-hint = العنوان الدائم للنص (الجريدة الرسمية، موقع وزارة): ملف PDF أو DOCX أو صفحة HTML أو نص. لا تُتَّبع إلا العناوين العامة، ويُحفظ العنوان مصدرًا.

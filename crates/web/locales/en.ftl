@@ -536,6 +536,7 @@ draft-attach = Attach to an agreement (optional)
 draft-attach-hint = The agreement's id or slug: the file is then kept with it and assessed there, instead of only here.
 agreement-attach-file = Attach a text of this agreement
 agreement-attach = Attach and assess
+agreement-attach-hint = PDF with a text layer, DOCX, HTML or plain text, up to 50 MB.
 agreement-document-source = Fetched on { $date } from
 agreement-attach-url = Or fetch it from its official address
 agreement-attach-url-hint = The text's permanent address (official gazette, a ministry's site): a PDF, DOCX, HTML page or plain text. Only public addresses are followed; the address is kept as the source.

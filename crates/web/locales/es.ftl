@@ -537,6 +537,7 @@ draft-attach = Adjuntar a un acuerdo (opcional)
 draft-attach-hint = El identificador o slug del acuerdo: el archivo se guarda entonces con él y se evalúa en su página, en lugar de solo aquí.
 agreement-attach-file = Adjuntar un texto de este acuerdo
 agreement-attach = Adjuntar y evaluar
+agreement-attach-hint = PDF con capa de texto, DOCX, HTML o texto sin formato, hasta 50 MB.
 agreement-document-source = Obtenido el { $date } de
 agreement-attach-url = O obtenerlo de su dirección oficial
 agreement-attach-url-hint = La dirección permanente del texto (boletín oficial, sitio de un ministerio): un PDF, DOCX, página HTML o texto. Solo se siguen direcciones públicas; la dirección se guarda como fuente.

@@ -537,6 +537,7 @@ draft-attach = Joindre à un accord (facultatif)
 draft-attach-hint = L'identifiant ou le slug de l'accord : le fichier est alors conservé avec lui et évalué sur sa page, au lieu d'ici seulement.
 agreement-attach-file = Joindre un texte de cet accord
 agreement-attach = Joindre et évaluer
+agreement-attach-hint = PDF avec couche texte, DOCX, HTML ou texte brut, jusqu’à 50 Mo.
 agreement-document-source = Récupéré le { $date } à l’adresse
 agreement-attach-url = Ou le récupérer à son adresse officielle
 agreement-attach-url-hint = L’adresse permanente du texte (journal officiel, site d’un ministère) : un PDF, un DOCX, une page HTML ou un texte. Seules les adresses publiques sont suivies ; l’adresse est gardée comme source.

@@ -248,9 +248,14 @@ impl Draft {
 pub(super) async fn read_form(mut form: Multipart) -> Result<Draft, ApiError> {
     let mut d = Draft::default();
     let bad = |e: axum::extract::multipart::MultipartError| {
+        let code = if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            crate::error::Code::PayloadTooLarge
+        } else {
+            crate::error::Code::ValidationFailed
+        };
         ApiError::new(
             e.status(),
-            crate::error::Code::InvalidQuery,
+            code,
             "The form could not be read",
             e.body_text(),
         )

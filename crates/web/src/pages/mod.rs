@@ -26,15 +26,18 @@ mod text;
 mod view;
 
 use axum::Router;
-use axum::extract::{Extension, Request, State};
+use axum::extract::{DefaultBodyLimit, Extension, Request, State};
+use axum::handler::Handler;
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use minijinja::{Environment, Value, context};
 use passerelle_domain::Lang;
+use passerelle_domain::document::MAX_DOCUMENT_BYTES;
 
 use crate::AppState;
+use crate::assessment::MAX_ASSESS_BYTES;
 use crate::error::{ApiError, ApiResult, Code};
 
 pub use site::Site;
@@ -67,7 +70,8 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         .route("/agreements/{key}/text", get(text::show))
         .route(
             "/agreements/{key}/texts",
-            axum::routing::post(agreements::attach_text),
+            axum::routing::post(agreements::attach_text)
+                .layer(DefaultBodyLimit::max(FORM_MARGIN + MAX_DOCUMENT_BYTES)),
         )
         .route(
             "/agreements/{key}/texts/fetch",
@@ -75,9 +79,16 @@ fn localized(state: &AppState, lang: Lang) -> Router<AppState> {
         )
         .route(
             "/compare",
-            get(agreements::compare).post(agreements::compare_draft),
+            get(agreements::compare).post(
+                agreements::compare_draft
+                    .layer(DefaultBodyLimit::max(FORM_MARGIN + MAX_ASSESS_BYTES)),
+            ),
         )
-        .route("/assess", get(draft::form).post(draft::assess))
+        .route(
+            "/assess",
+            get(draft::form)
+                .post(draft::assess.layer(DefaultBodyLimit::max(FORM_MARGIN + MAX_ASSESS_BYTES))),
+        )
         .route("/search", get(hub::search))
         .route("/practices", get(hub::practices))
         .route("/practices/{key}", get(hub::practice))
@@ -187,6 +198,11 @@ async fn root(State(state): State<AppState>, headers: HeaderMap) -> Response {
     );
     res
 }
+
+/// Room for a form's other fields and multipart framing beside a file of
+/// the largest size a page accepts (axum's default of 2 MB would refuse a
+/// 3 MB text the page says it takes).
+const FORM_MARGIN: usize = 1024 * 1024;
 
 fn environment() -> &'static Environment<'static> {
     static ENV: std::sync::OnceLock<Environment<'static>> = std::sync::OnceLock::new();

@@ -1209,3 +1209,44 @@ async fn the_text_reads_article_by_article_with_findings_in_the_margin() {
         assert_eq!(r.status, StatusCode::NOT_FOUND);
     }
 }
+
+/// The draft page takes the files its hint promises (up to 20 MB; axum's
+/// default would refuse anything past 2 MB), and a file past the limit is
+/// answered in the page's language as too large, not as a bad filter.
+#[tokio::test]
+async fn the_draft_page_takes_files_as_large_as_it_says() {
+    let t = &apps().await[0];
+    let line = "Article 1. Recruitment fees and related costs shall not be charged to workers; the employer shall bear them.\n";
+    let three_mb = line.repeat(3 * 1024 * 1024 / line.len());
+    let (ct, body) = multipart(&[
+        ("file", Some("draft.txt"), &three_mb),
+        ("format", None, "page"),
+    ]);
+    let r = t
+        .send(Method::POST, "/fr/assess", None, Some(&ct), body)
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        &r.text()[..r.text().len().min(2000)]
+    );
+    assert!(
+        r.text()
+            .contains("id=\"el-recruitment_costs\" class=\"element st-covered\"")
+    );
+    let too_big = line.repeat(22 * 1024 * 1024 / line.len());
+    let (ct, body) = multipart(&[
+        ("file", Some("draft.txt"), &too_big),
+        ("format", None, "page"),
+    ]);
+    let r = t
+        .send(Method::POST, "/fr/assess", None, Some(&ct), body)
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        r.text().contains("Le fichier est trop volumineux"),
+        "{}",
+        r.text()
+    );
+}
