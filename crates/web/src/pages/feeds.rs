@@ -34,23 +34,8 @@ pub async fn feed(
     let lang = param(raw.as_deref(), "lang")
         .and_then(|l| Lang::parse(&l))
         .unwrap_or(Lang::En);
-    // Links in a feed must be absolute: from the configured public
-    // address; without one (a hub on a laptop), from the Host the reader
-    // used, which is then the address it can reach.
-    let base = match &state.site.public_url {
-        Some(url) => url.clone(),
-        None => {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .filter(|h| {
-                    h.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-                })
-                .unwrap_or("localhost");
-            format!("http://{host}")
-        }
-    };
+    // Links in a feed must be absolute.
+    let base = super::sitemap::public_base(&state, &headers);
     let q = ListQuery {
         per_page: ENTRIES,
         sort: Sort::UpdatedDesc,

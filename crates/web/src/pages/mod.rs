@@ -22,6 +22,7 @@ mod profiles;
 mod reference;
 mod scorecard;
 pub mod site;
+mod sitemap;
 mod text;
 mod view;
 
@@ -48,7 +49,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api", get(assets::api_reference))
         .route("/healthz", get(healthz))
         .route("/assets/{*path}", get(assets::asset))
-        .route("/feeds/{feed}", get(feeds::feed));
+        .route("/feeds/{feed}", get(feeds::feed))
+        .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/sitemap/{file}", get(sitemap::sitemap_part))
+        .route("/robots.txt", get(sitemap::robots));
     for lang in Lang::ALL {
         let code = lang.code();
         router = router

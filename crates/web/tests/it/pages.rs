@@ -1250,3 +1250,69 @@ async fn the_draft_page_takes_files_as_large_as_it_says() {
         r.text()
     );
 }
+
+/// The sitemap lists every public page in the four languages, each with
+/// its alternates, every one of them answering 200; drafts and the pages
+/// behind an account are not in it, and robots.txt points to it.
+#[tokio::test]
+async fn the_sitemap_lists_every_public_page_in_four_languages() {
+    for t in apps().await {
+        let r = t
+            .write(
+                Method::POST,
+                "/api/v1/agreements",
+                &agreement("sm", "ES", "MA", 2020),
+            )
+            .await;
+        assert!(r.status.is_success());
+        let slug = r.json()["slug"].as_str().unwrap().to_string();
+        let draft = json!({"id": "hidden", "title": "Unpublished practice", "type": "programme",
+            "publication_status": "draft", "objectives": [3]});
+        assert!(
+            t.write(Method::POST, "/api/v1/practices", &draft)
+                .await
+                .status
+                .is_success()
+        );
+        let r = t.get("/sitemap.xml").await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.content_type.starts_with("application/xml"));
+        let xml = r.text();
+        let locs: Vec<&str> = xml
+            .split("<loc>")
+            .skip(1)
+            .map(|s| &s[..s.find("</loc>").unwrap()])
+            .collect();
+        for lang in ["fr", "en", "es", "ar"] {
+            let page = format!("/{lang}/agreements/{slug}");
+            assert!(locs.iter().any(|l| l.ends_with(&page)), "{page}");
+            assert!(xml.contains(&format!(
+                "hreflang=\"{lang}\" href=\"http://localhost/{lang}/agreements/{slug}\""
+            )));
+            assert!(
+                locs.iter()
+                    .any(|l| l.ends_with(&format!("/{lang}/corridors/MA-ES")))
+            );
+        }
+        assert!(
+            !xml.contains("hidden") && !xml.contains("/account"),
+            "{xml}"
+        );
+        // Every address answers (countries are many: one of them).
+        for loc in locs
+            .iter()
+            .filter(|l| !l.contains("/countries/") || l.ends_with("/countries/MA"))
+        {
+            let path = loc.trim_start_matches("http://localhost");
+            let path = if path.is_empty() { "/" } else { path };
+            assert_eq!(t.get(path).await.status, StatusCode::OK, "{path}");
+        }
+        let robots = t.get("/robots.txt").await.text();
+        assert!(
+            robots.contains("Sitemap: http://localhost/sitemap.xml"),
+            "{robots}"
+        );
+        assert!(robots.contains("Disallow: /ar/account"), "{robots}");
+        assert_eq!(t.get("/sitemap/1.xml").await.status, StatusCode::NOT_FOUND);
+    }
+}
