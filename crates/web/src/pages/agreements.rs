@@ -186,12 +186,30 @@ pub async fn show(
         "agreement.html",
         minijinja::context! {
             section => "agreements",
+            jsonld => super::jsonld::describe(Kind::Agreements, &a, &page_url(&state, &headers, lang, Kind::Agreements, &a), lang),
+            citation => super::jsonld::citation(&a, lang),
             attach => attach,
             a => super::view::val(&a),
             documents => super::view::val(&documents),
             card => super::view::val(&card),
             history => super::view::val(&history),
         },
+    )
+}
+
+/// The absolute address of a record's page in `lang`.
+pub(super) fn page_url(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    lang: Lang,
+    kind: Kind,
+    r: &serde_json::Value,
+) -> String {
+    let key = r["slug"].as_str().or(r["id"].as_str()).unwrap_or_default();
+    format!(
+        "{}/{}/{kind}/{key}",
+        super::sitemap::public_base(state, headers),
+        lang.code()
     )
 }
 

@@ -252,6 +252,8 @@ async fn record(
         minijinja::context! {
             section => kind.as_str(),
             kind => kind.as_str(),
+            jsonld => super::jsonld::describe(kind, &r, &super::agreements::page_url(&state, &headers, lang, kind, &r), lang),
+            citation => super::jsonld::citation(&r, lang),
             history => super::view::val(super::history::of_record(&state, &headers, kind, r["id"].as_str().unwrap_or_default()).await?),
             r => super::view::val(&r),
             linked => super::view::val(&linked),

@@ -18,6 +18,7 @@ mod filters;
 mod history;
 mod hub;
 pub mod i18n;
+mod jsonld;
 mod profiles;
 mod reference;
 mod scorecard;

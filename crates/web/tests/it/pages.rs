@@ -1316,3 +1316,51 @@ async fn the_sitemap_lists_every_public_page_in_four_languages() {
         assert_eq!(t.get("/sitemap/1.xml").await.status, StatusCode::NOT_FOUND);
     }
 }
+
+/// A record's page says what it is in schema.org JSON-LD (an agreement is
+/// `Legislation` with its parties, dates and legal force, in the page's
+/// language) and carries the `citation_*` tags reference managers read.
+#[tokio::test]
+async fn record_pages_describe_themselves_for_machines() {
+    let t = &apps().await[0];
+    let r = t
+        .write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("ld", "ES", "MA", 2020),
+        )
+        .await;
+    let slug = r.json()["slug"].as_str().unwrap().to_string();
+    let html = t.get(&format!("/es/agreements/{slug}")).await.text();
+    let start = html
+        .find("<script type=\"application/ld+json\">")
+        .expect("JSON-LD")
+        + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(ld["@context"], "https://schema.org");
+    assert_eq!(ld["@type"], "Legislation");
+    assert_eq!(ld["@id"], format!("http://localhost/es/agreements/{slug}"));
+    assert_eq!(ld["legislationDate"], "2020-06-01");
+    assert_eq!(ld["legislationLegalForce"], "https://schema.org/InForce");
+    let parties: Vec<&str> = ld["legislationPassedBy"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["identifier"].as_str().unwrap())
+        .collect();
+    assert_eq!(parties, ["ES", "MA"]);
+    assert_eq!(ld["legislationPassedBy"][1]["name"], "Marruecos");
+    assert_eq!(ld["sameAs"][0], "https://example.org/source");
+    assert!(
+        html.contains("<meta name=\"citation_publication_date\" content=\"2020&#x2f;06&#x2f;01\">"),
+        "{html}"
+    );
+    // Other pages carry none.
+    assert!(
+        !t.get("/es/agreements")
+            .await
+            .text()
+            .contains("application/ld+json")
+    );
+}
