@@ -195,12 +195,7 @@ pub async fn open_current(
     store: &Store,
     progress: impl FnMut(u64, u64),
 ) -> Result<SearchIndex, SearchError> {
-    let index = SearchIndex::open(dir)?;
-    if index.is_fresh() {
-        let started = std::time::Instant::now();
-        let n = index.rebuild(store, progress).await?;
-        tracing::info!(records = n, took = ?started.elapsed(), "search index built");
-    }
+    let index = open_for_server(dir, store, progress).await?;
     index.catch_up(store).await?;
     Ok(index)
 }
