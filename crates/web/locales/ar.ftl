@@ -633,3 +633,16 @@ text-legend-against = كلمات تتعارض مع التوجيهات
 text-not-assessed = لم يُقيَّم هذا النص بعد، فهو معروض دون نتائج.
 text-contents = المحتويات
 text-works-against = يتعارض
+# Names of the languages texts are written in (ISO 639-1 codes).
+language-name-ar = العربية
+language-name-de = الألمانية
+language-name-en = الإنجليزية
+language-name-es = الإسبانية
+language-name-fr = الفرنسية
+language-name-it = الإيطالية
+language-name-nl = الهولندية
+language-name-pt = البرتغالية
+language-name-ru = الروسية
+language-name-zh = الصينية
+language-name-tl = التاغالوغية
+language-name-ne = النيبالية

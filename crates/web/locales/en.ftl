@@ -614,3 +614,16 @@ text-legend-against = Words that work against the Guidance
 text-not-assessed = This text has not been assessed yet: it is shown without findings.
 text-contents = Contents
 text-works-against = Works against
+# Names of the languages texts are written in (ISO 639-1 codes).
+language-name-ar = Arabic
+language-name-de = German
+language-name-en = English
+language-name-es = Spanish
+language-name-fr = French
+language-name-it = Italian
+language-name-nl = Dutch
+language-name-pt = Portuguese
+language-name-ru = Russian
+language-name-zh = Chinese
+language-name-tl = Tagalog
+language-name-ne = Nepali

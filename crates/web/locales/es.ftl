@@ -615,3 +615,16 @@ text-legend-against = Palabras que van en contra de la Orientación
 text-not-assessed = Este texto aún no se ha evaluado: se muestra sin constataciones.
 text-contents = Índice
 text-works-against = Va en contra
+# Names of the languages texts are written in (ISO 639-1 codes).
+language-name-ar = árabe
+language-name-de = alemán
+language-name-en = inglés
+language-name-es = español
+language-name-fr = francés
+language-name-it = italiano
+language-name-nl = neerlandés
+language-name-pt = portugués
+language-name-ru = ruso
+language-name-zh = chino
+language-name-tl = tagalo
+language-name-ne = nepalí

@@ -615,3 +615,16 @@ text-legend-against = Mots qui vont à l’encontre des Orientations
 text-not-assessed = Ce texte n’a pas encore été évalué : il est présenté sans constatations.
 text-contents = Sommaire
 text-works-against = Va à l’encontre
+# Names of the languages texts are written in (ISO 639-1 codes).
+language-name-ar = arabe
+language-name-de = allemand
+language-name-en = anglais
+language-name-es = espagnol
+language-name-fr = français
+language-name-it = italien
+language-name-nl = néerlandais
+language-name-pt = portugais
+language-name-ru = russe
+language-name-zh = chinois
+language-name-tl = tagalog
+language-name-ne = népalais

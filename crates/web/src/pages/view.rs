@@ -655,6 +655,7 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("txt", txt);
     env.add_filter("bidi", bidi);
     env.add_filter("sector", sector);
+    env.add_filter("language", language);
     env.add_filter("unit", unit);
     env.add_filter("words", words);
     env.add_filter("plain", plain);
@@ -722,6 +723,13 @@ fn sector(state: &State, code: &str) -> Value {
         Some(name) => isolated(name, None),
         None => isolated(s.title.get(Lang::En), Some(Lang::En)),
     }
+}
+
+/// `{{ code | language }}`: an ISO 639-1 language code as the language's
+/// name in the page's language (`fr` → "français" on a French page); a
+/// code without a name in the messages stays a code.
+fn language(state: &State, code: &str) -> String {
+    i18n::try_tr(lang(state), &format!("language-name-{code}")).unwrap_or_else(|| code.to_string())
 }
 
 /// `{{ x | plain }}`: the same text without markup, for form fields.

@@ -1118,7 +1118,7 @@ async fn the_text_reads_article_by_article_with_findings_in_the_margin() {
     const FR: &str = "Accord\n\nArticle premier – Objet\nLe présent accord organise l'emploi saisonnier.\n\nArticle 2 – Recrutement\nLe travailleur verse à l'agence de recrutement une commission équivalant à un mois de salaire.\n\nArticle 3 – Égalité de traitement\nLes travailleurs migrants bénéficient d'un traitement qui n'est pas moins favorable que celui des nationaux en matière de rémunération et de conditions de travail.\n";
     const AR: &str = "اتفاق\n\nالمادة الأولى: الهدف\nينظم هذا الاتفاق تشغيل العمال.\n\nالمادة الثانية: المساواة في المعاملة\nيتمتع العمال المهاجرون بمعاملة لا تقل رعاية عن المعاملة التي يتمتع بها العمال الوطنيون في الأجور وظروف العمل.\n";
     for t in apps().await {
-        for (id, text) in [("txt-fr", FR), ("txt-ar", AR)] {
+        for (id, text, language) in [("txt-fr", FR, "fr"), ("txt-ar", AR, "ar")] {
             let r = t
                 .write(
                     Method::POST,
@@ -1127,7 +1127,9 @@ async fn the_text_reads_article_by_article_with_findings_in_the_margin() {
                 )
                 .await;
             assert!(r.status.is_success(), "{}", r.text());
-            let r = t.upload_text(id, "file_name=text.txt", text).await;
+            let r = t
+                .upload_text(id, &format!("file_name=text.txt&language={language}"), text)
+                .await;
             assert!(r.status.is_success(), "{}", r.text());
         }
         let slug = |id: &str| id.to_string();
@@ -1152,6 +1154,11 @@ async fn the_text_reads_article_by_article_with_findings_in_the_margin() {
         assert!(
             art3.contains("st-covered") && art3.contains("<mark>"),
             "{art3}"
+        );
+        // The text's language by its name in the page's language.
+        assert!(
+            html.contains("Langue du texte\u{a0}: \u{2068}français\u{2069}"),
+            "{html}"
         );
         // The heading line is the article's heading, not repeated below.
         assert_eq!(html.matches("Article 2 – Recrutement").count(), 1, "{html}");
