@@ -70,6 +70,36 @@ pub enum FetchError {
     Network(String),
 }
 
+impl FetchError {
+    /// Every refusal's key, for the pages' messages (`fetch-` + key).
+    pub const KEYS: [&'static str; 9] = [
+        "bad-address",
+        "not-public",
+        "unresolved",
+        "redirects",
+        "too-large",
+        "too-slow",
+        "status",
+        "unsupported",
+        "network",
+    ];
+
+    /// The key of the pages' message for this refusal (one of [`Self::KEYS`]).
+    pub fn key(&self) -> &'static str {
+        match self {
+            FetchError::BadAddress(_) => "bad-address",
+            FetchError::NotPublic { .. } => "not-public",
+            FetchError::Unresolved(_) => "unresolved",
+            FetchError::TooManyRedirects => "redirects",
+            FetchError::TooLarge(_) => "too-large",
+            FetchError::TimedOut(_) => "too-slow",
+            FetchError::Status(_) => "status",
+            FetchError::Unsupported(_) => "unsupported",
+            FetchError::Network(_) => "network",
+        }
+    }
+}
+
 /// A file fetched: the address it finally came from, its type and name.
 #[derive(Debug)]
 pub struct Fetched {

@@ -179,6 +179,20 @@ pub async fn show(
         .collect();
     let card = card(&state, &a, lang).await?;
     let attach = super::draft::attach_csrf(&state, &headers).await;
+    // A fetch that was refused: its message key and the address typed.
+    let asked: Vec<(String, String)> = form_urlencoded::parse(uri.query().unwrap_or("").as_bytes())
+        .into_owned()
+        .collect();
+    let fetch_error = asked
+        .iter()
+        .find(|(k, _)| k == "fetch")
+        .map(|(_, v)| v.as_str())
+        .filter(|k| passerelle_hub::fetch::FetchError::KEYS.contains(k))
+        .map(|k| format!("fetch-{k}"));
+    let fetch_url = asked
+        .iter()
+        .find(|(k, _)| k == "url")
+        .map(|(_, v)| v.clone());
     render(
         &state,
         lang,
@@ -189,6 +203,8 @@ pub async fn show(
             jsonld => super::jsonld::describe(Kind::Agreements, &a, &page_url(&state, &headers, lang, Kind::Agreements, &a), lang),
             citation => super::jsonld::citation(&a, lang),
             attach => attach,
+            fetch_error => fetch_error,
+            fetch_url => fetch_url,
             a => super::view::val(&a),
             documents => super::view::val(&documents),
             card => super::view::val(&card),
@@ -239,19 +255,29 @@ pub async fn fetch_text(
     Path(key): Path<String>,
     sent: super::account::SessionForm,
 ) -> ApiResult<axum::response::Response> {
-    use axum::response::IntoResponse;
+    use axum::response::{IntoResponse, Redirect};
     let sent = sent.may(passerelle_domain::account::Permission::AttachDocuments)?;
     let url = super::account::field(&sent.fields, "url");
-    let attached = state
+    let a = agreement(&state, &key).await?;
+    let slug = a["slug"].as_str().unwrap_or(&key).to_string();
+    let page = format!("/{}/agreements/{slug}", lang.code());
+    match state
         .hub
         .attach_from(&sent.p.caller(), &key, url, None)
-        .await?;
-    let a = agreement(&state, &attached.document.agreement_id).await?;
-    let slug = a["slug"].as_str().unwrap_or(&key);
-    Ok(
-        axum::response::Redirect::to(&format!("/{}/agreements/{slug}#assessment", lang.code()))
-            .into_response(),
-    )
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("{page}#assessment")).into_response()),
+        // Back to the form, which says why in the page's language and
+        // keeps the address typed.
+        Err(passerelle_hub::HubError::Fetch(e)) => {
+            let query = form_urlencoded::Serializer::new(String::new())
+                .append_pair("fetch", e.key())
+                .append_pair("url", url)
+                .finish();
+            Ok(Redirect::to(&format!("{page}?{query}#documents")).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Most agreements side by side.

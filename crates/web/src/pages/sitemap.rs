@@ -66,12 +66,14 @@ pub fn public_base(state: &AppState, headers: &HeaderMap) -> String {
 }
 
 /// Every public page's path, without the language prefix: the fixed
-/// pages, each published record, each country and each corridor that has
-/// an agreement.
+/// pages, each published record, the text of each agreement whose text is
+/// public and read, each country and each corridor that has an agreement.
 async fn pages(state: &AppState) -> ApiResult<Vec<String>> {
     let mut paths: Vec<String> = FIXED.iter().map(|p| p.to_string()).collect();
     paths.extend(super::site::PAGES.iter().map(|p| format!("/about/{p}")));
     let mut corridors = std::collections::BTreeSet::new();
+    // Agreements whose text is public: (id, key in addresses).
+    let mut public_texts: Vec<(String, String)> = Vec::new();
     for kind in WITH_PAGES {
         let mut page = 1;
         loop {
@@ -86,6 +88,10 @@ async fn pages(state: &AppState) -> ApiResult<Vec<String>> {
                     continue;
                 };
                 paths.push(format!("/{kind}/{key}"));
+                if kind == Kind::Agreements && r["text_public"].as_bool() == Some(true) {
+                    public_texts
+                        .push((r["id"].as_str().unwrap_or(key).to_string(), key.to_string()));
+                }
                 if kind == Kind::Agreements
                     && let Ok(record) = AnyRecord::from_value(kind, r.clone())
                 {
@@ -104,6 +110,24 @@ async fn pages(state: &AppState) -> ApiResult<Vec<String>> {
             }
             page += 1;
         }
+    }
+    // Their text pages, where a text has been read.
+    for chunk in public_texts.chunks(500) {
+        let ids: Vec<String> = chunk.iter().map(|(id, _)| id.clone()).collect();
+        let read: std::collections::HashSet<String> = state
+            .store
+            .documents_of(&ids)
+            .await?
+            .into_iter()
+            .filter(|d| d.text.is_some())
+            .map(|d| d.agreement_id)
+            .collect();
+        paths.extend(
+            chunk
+                .iter()
+                .filter(|(id, _)| read.contains(id))
+                .map(|(_, key)| format!("/agreements/{key}/text")),
+        );
     }
     paths.extend(corridors.into_iter().map(|c| format!("/corridors/{c}")));
     paths.extend(

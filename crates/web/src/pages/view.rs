@@ -516,7 +516,7 @@ fn words(state: &State, x: f64) -> String {
 
 /// A date (`2001-07-25`, `2001-07` or `2001`) as the page's language
 /// writes it: "25 juillet 2001", "25 July 2001", "25 de julio de 2001",
-/// "25 يوليوز 2001" (the month names Moroccan readers use). Anything else
+/// "25 يوليو 2001" (the month names of UN Arabic documents). Anything else
 /// is shown as it is.
 fn date(state: &State, value: &str) -> String {
     format_date(lang(state), value)
@@ -565,19 +565,21 @@ pub fn format_date(lang: Lang, value: &str) -> String {
         "noviembre",
         "diciembre",
     ];
+    // The names of UN Arabic documents, which the registry's own Arabic
+    // texts use too (Maghreb names such as "غشت" would mix two sets).
     const AR: [&str; 12] = [
         "يناير",
         "فبراير",
         "مارس",
         "أبريل",
-        "ماي",
+        "مايو",
         "يونيو",
-        "يوليوز",
-        "غشت",
-        "شتنبر",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
         "أكتوبر",
-        "نونبر",
-        "دجنبر",
+        "نوفمبر",
+        "ديسمبر",
     ];
     let parts: Vec<&str> = value
         .get(..10.min(value.len()))
@@ -821,7 +823,7 @@ mod format_tests {
         assert_eq!(format_date(Lang::Fr, "2001-07-25"), "25 juillet 2001");
         assert_eq!(format_date(Lang::Fr, "2023-07-01"), "1er juillet 2023");
         assert_eq!(format_date(Lang::Es, "2001-07-25"), "25 de julio de 2001");
-        assert_eq!(format_date(Lang::Ar, "2023-08-05"), "5 غشت 2023");
+        assert_eq!(format_date(Lang::Ar, "2023-08-05"), "5 أغسطس 2023");
         assert_eq!(format_date(Lang::En, "2019-03"), "March 2019");
         assert_eq!(format_date(Lang::En, "1963"), "1963");
         assert_eq!(format_date(Lang::Fr, "not a date"), "not a date");

@@ -1273,6 +1273,14 @@ async fn the_sitemap_lists_every_public_page_in_four_languages() {
             .await;
         assert!(r.status.is_success());
         let slug = r.json()["slug"].as_str().unwrap().to_string();
+        let r = t
+            .upload_text(
+                "sm",
+                "file_name=text.txt",
+                "Article 1. Les Parties coopèrent.",
+            )
+            .await;
+        assert!(r.status.is_success());
         let draft = json!({"id": "hidden", "title": "Unpublished practice", "type": "programme",
             "publication_status": "draft", "objectives": [3]});
         assert!(
@@ -1369,5 +1377,72 @@ async fn record_pages_describe_themselves_for_machines() {
             .await
             .text()
             .contains("application/ld+json")
+    );
+}
+
+/// An address the hub will not fetch brings the editor back to the form,
+/// which says why in the page's language and keeps what they typed.
+#[tokio::test]
+async fn a_refused_address_is_explained_on_the_form_in_the_pages_language() {
+    use passerelle_domain::account::Role;
+    let t = &apps().await[0];
+    let r = t
+        .write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("fx", "ES", "MA", 2020),
+        )
+        .await;
+    let slug = r.json()["slug"].as_str().unwrap().to_string();
+    let (editor, csrf) = t.session_of(Role::Editor).await;
+    for (lang, words) in [
+        ("fr", "seules les adresses publiques sont récupérées"),
+        ("ar", "ولا تُجلب إلا العناوين العامة"),
+    ] {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .append_pair("csrf", &csrf)
+            .append_pair("url", "http://169.254.169.254/latest/meta-data/")
+            .finish();
+        let req = Request::post(format!("/{lang}/agreements/{slug}/texts/fetch"))
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, editor.clone())
+            .body(Body::from(body))
+            .unwrap();
+        let r = t.call(req).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+        let to = r.headers[header::LOCATION].to_str().unwrap().to_string();
+        assert!(
+            to.starts_with(&format!("/{lang}/agreements/{slug}?fetch=not-public&url=")),
+            "{to}"
+        );
+        let page = t
+            .get_signed_in(to.split('#').next().unwrap(), &editor)
+            .await
+            .text();
+        assert!(page.contains(words), "{page}");
+        assert!(
+            page.contains(
+                "value=\"http:&#x2f;&#x2f;169.254.169.254&#x2f;latest&#x2f;meta-data&#x2f;\""
+            ),
+            "{page}"
+        );
+        assert!(page.contains("aria-invalid=\"true\""));
+    }
+    // A key the hub never gives shows nothing.
+    let page = t
+        .get_signed_in(
+            &format!("/fr/agreements/{slug}?fetch=error-internal"),
+            &editor,
+        )
+        .await
+        .text();
+    assert!(!page.contains("role=\"alert\" id=\"attach-url-error\""));
+    assert!(
+        t.get("/api/v1/agreements/fx/documents")
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .is_empty()
     );
 }
