@@ -193,6 +193,7 @@ assessment-why = لماذا هذه النتيجة؟ (للمراجعين)
 assessment-against-none = لم يُرصد أي بند يتعارض مع التوجيهات.
 assessment-against = بنود تتعارض مع التوجيهات
 assessment-contrary = مخالف
+assessment-in-force = الحالة: { $status }
 assessment-mentioned = مذكور فقط
 assessment-missing = العناصر الناقصة
 assessment-missing-none = عُثر على جميع عناصر الإرشادات.

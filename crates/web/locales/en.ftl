@@ -185,6 +185,7 @@ assessment-why = Why this result? (for reviewers)
 assessment-against-none = No clause that works against the Guidance was found.
 assessment-against = Clauses that work against the Guidance
 assessment-contrary = Contrary
+assessment-in-force = status: { $status }
 assessment-mentioned = Mentioned only
 assessment-missing = What is missing
 assessment-missing-none = Every element of the Guidance was found.

@@ -186,6 +186,7 @@ assessment-why = ¿Por qué este resultado? (para revisores)
 assessment-against-none = No se ha detectado ninguna cláusula contraria a la Orientación.
 assessment-against = Cláusulas contrarias a la Orientación
 assessment-contrary = Contrario
+assessment-in-force = estado: { $status }
 assessment-mentioned = Solo mencionado
 assessment-missing = Lo que falta
 assessment-missing-none = Se encontraron todos los elementos de las Orientaciones.

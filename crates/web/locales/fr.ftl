@@ -186,6 +186,7 @@ assessment-why = Pourquoi ce résultat ? (pour les relecteurs)
 assessment-against-none = Aucune clause contraire aux Orientations n’a été repérée.
 assessment-against = Clauses contraires aux Orientations
 assessment-contrary = Contraire
+assessment-in-force = statut : { $status }
 assessment-mentioned = Seulement mentionné
 assessment-missing = Ce qui manque
 assessment-missing-none = Tous les éléments des Orientations ont été trouvés.

@@ -132,6 +132,12 @@ pub struct ExpectationView {
 pub struct ElementRef {
     pub id: String,
     pub title: String,
+    /// In the box of clauses against the Guidance: the element's status in
+    /// force when it is not `contrary` (a mixed element is `partial`, a
+    /// coder may have settled it otherwise), so the reader sees that the
+    /// clause is flagged without the element being counted as contrary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -259,6 +265,7 @@ pub fn build(
             let r = ElementRef {
                 id: element.id.clone(),
                 title: title.clone(),
+                in_force: None,
             };
             match status {
                 FindingStatus::Covered => card.covered += 1,
@@ -306,7 +313,34 @@ pub fn build(
         }
     }
     card.against = against.into_values().collect();
+    mark_in_force(&mut card);
     card
+}
+
+/// Tells, in the box of clauses against the Guidance, which of their
+/// elements stand otherwise in force (see [`ElementRef::in_force`]).
+fn mark_in_force(card: &mut Scorecard) {
+    let status_of = |id: &str| {
+        card.groups
+            .iter()
+            .find(|g| g.elements.iter().any(|e| e.id == id))
+            .map(|g| g.status)
+    };
+    let statuses: Vec<Vec<Option<&'static str>>> = card
+        .against
+        .iter()
+        .map(|a| {
+            a.elements
+                .iter()
+                .map(|e| status_of(&e.id).filter(|s| *s != FindingStatus::Contrary.as_str()))
+                .collect()
+        })
+        .collect();
+    for (a, s) in card.against.iter_mut().zip(statuses) {
+        for (e, status) in a.elements.iter_mut().zip(s) {
+            e.in_force = status;
+        }
+    }
 }
 
 /// A card for an agreement the machine has not assessed: every element
@@ -407,6 +441,7 @@ pub fn with_coding(
         a.elements.retain(|e| !covered.contains(&e.id));
     }
     card.against.retain(|a| !a.elements.is_empty());
+    mark_in_force(&mut card);
     recount(rubric, &mut card);
     card.coding = Some(CodingView {
         coded_on: coding.coded_on.to_string(),
@@ -451,6 +486,7 @@ fn recount(rubric: &Rubric, card: &mut Scorecard) {
                 .map(|x| ElementRef {
                     id: x.id.clone(),
                     title: x.title.clone(),
+                    in_force: None,
                 })
         };
         match FindingStatus::parse(status) {
@@ -647,5 +683,47 @@ mod tests {
         assert!(html.starts_with('…') && html.ends_with('…'));
         assert!(html.contains("<mark>employer</mark>"));
         assert!(html.len() < CLAUSE_SHOWN + 100);
+    }
+
+    /// The box of clauses against the Guidance tells which of its elements
+    /// stand otherwise (a mixed element is partial), so that the legend's
+    /// count of contrary elements and the box never seem to disagree.
+    #[test]
+    fn flagged_elements_that_are_not_contrary_say_their_status() {
+        let text = "Article 1\nAucun frais de recrutement ni coût connexe n'est mis à la charge des travailleurs ; l'employeur les prend en charge.\n\nArticle 2\nLe travailleur verse à l'agence de recrutement une commission équivalant à un mois de salaire.\n\nArticle 3\nL'employeur conserve le passeport du travailleur pendant toute la durée du contrat.\n";
+        let report = passerelle_hub::assessor().assess(text, None);
+        let assessment = crate::assessment::stored(&report, "a", "d", "now");
+        let card = build(
+            crate::assessment::rubric(),
+            &assessment,
+            &[],
+            Some(text),
+            Lang::Fr,
+        );
+        let flagged: Vec<(&str, Option<&str>)> = card
+            .against
+            .iter()
+            .flat_map(|a| a.elements.iter().map(|e| (e.id.as_str(), e.in_force)))
+            .collect();
+        let status = |id: &str| {
+            card.groups
+                .iter()
+                .find(|g| g.elements.iter().any(|e| e.id == id))
+                .map(|g| g.status)
+        };
+        assert!(!flagged.is_empty());
+        for (id, in_force) in flagged {
+            match status(id) {
+                Some("contrary") => assert_eq!(in_force, None, "{id}"),
+                other => assert_eq!(in_force, other, "{id}"),
+            }
+        }
+        // The fees are both provided for and worked against: flagged, partial.
+        assert_eq!(status("recruitment_costs"), Some("partial"));
+        assert!(card.against.iter().any(|a| {
+            a.elements
+                .iter()
+                .any(|e| e.id == "recruitment_costs" && e.in_force == Some("partial"))
+        }));
     }
 }
