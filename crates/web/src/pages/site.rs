@@ -62,6 +62,8 @@ pub struct Contact {
 /// What the templates see of the site, in one language.
 #[derive(Serialize)]
 pub struct SiteView {
+    /// The configured public address, for links that must be absolute.
+    pub public_url: Option<String>,
     pub name: String,
     pub organisation: Option<String>,
     pub about: Vec<String>,
@@ -81,6 +83,7 @@ pub struct ContactView {
 impl Site {
     pub fn view(&self, lang: Lang) -> SiteView {
         SiteView {
+            public_url: self.public_url.clone(),
             name: self.name.best(lang).unwrap_or("Passerelle").to_string(),
             organisation: self.organisation.best(lang).map(str::to_string),
             about: self

@@ -479,6 +479,30 @@ async fn feeds_list_the_newest_records() {
             xml.contains("https://hub.example.org/fr/agreements/"),
             "{xml}"
         );
+        // Pages name their other-language versions with the same address.
+        let mut state = passerelle_web::AppState::new(t.db.store.clone(), t.search.clone());
+        let mut site = passerelle_web::Site {
+            public_url: Some("https://hub.example.org/".into()),
+            ..passerelle_web::Site::default()
+        };
+        site.check_public_url().unwrap();
+        state.site = std::sync::Arc::new(site);
+        let res = tower::ServiceExt::oneshot(
+            passerelle_web::router(state),
+            Request::get("/fr/agreements").body(Body::empty()).unwrap(),
+        )
+        .await
+        .unwrap();
+        let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let html = String::from_utf8(bytes.to_vec()).unwrap();
+        assert!(
+            html.contains(
+                "hreflang=\"ar\" href=\"https:&#x2f;&#x2f;hub.example.org/ar/agreements\""
+            ),
+            "{html}"
+        );
         assert!(!xml.contains("evil.example"));
         for bad in [
             "ftp://hub",
