@@ -643,6 +643,8 @@ text-legend-against = كلمات تتعارض مع التوجيهات
 text-not-assessed = لم يُقيَّم هذا النص بعد، فهو معروض دون نتائج.
 text-contents = المحتويات
 text-works-against = يتعارض
+text-none = لم يُرفق أي نص لهذا الاتفاق ولم يُقرأ بعد.
+text-back = العودة إلى الاتفاق
 # Names of the languages texts are written in (ISO 639-1 codes).
 language-name-ar = العربية
 language-name-de = الألمانية

@@ -624,6 +624,8 @@ text-legend-against = Words that work against the Guidance
 text-not-assessed = This text has not been assessed yet: it is shown without findings.
 text-contents = Contents
 text-works-against = Works against
+text-none = No text of this agreement has been attached and read yet.
+text-back = Back to the agreement
 # Names of the languages texts are written in (ISO 639-1 codes).
 language-name-ar = Arabic
 language-name-de = German

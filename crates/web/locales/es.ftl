@@ -625,6 +625,8 @@ text-legend-against = Palabras que van en contra de la Orientación
 text-not-assessed = Este texto aún no se ha evaluado: se muestra sin constataciones.
 text-contents = Índice
 text-works-against = Va en contra
+text-none = Aún no se ha adjuntado ni leído ningún texto de este acuerdo.
+text-back = Volver al acuerdo
 # Names of the languages texts are written in (ISO 639-1 codes).
 language-name-ar = árabe
 language-name-de = alemán

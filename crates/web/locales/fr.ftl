@@ -625,6 +625,8 @@ text-legend-against = Mots qui vont à l’encontre des Orientations
 text-not-assessed = Ce texte n’a pas encore été évalué : il est présenté sans constatations.
 text-contents = Sommaire
 text-works-against = Va à l’encontre
+text-none = Aucun texte de cet accord n’a encore été joint ni lu.
+text-back = Retour à l’accord
 # Names of the languages texts are written in (ISO 639-1 codes).
 language-name-ar = arabe
 language-name-de = allemand

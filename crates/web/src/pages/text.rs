@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 
 use axum::extract::{Extension, Path, State};
 use axum::http::Uri;
-use axum::response::Html;
 use passerelle_assess::anchor::unique_anchors;
 use passerelle_assess::render::words as report_words;
 use passerelle_assess::{Language, segment};
@@ -63,7 +62,8 @@ pub async fn show(
     uri: Uri,
     headers: axum::http::HeaderMap,
     Path(key): Path<String>,
-) -> ApiResult<Html<String>> {
+) -> ApiResult<axum::response::Response> {
+    use axum::response::IntoResponse;
     let a = super::agreements::agreement(&state, &key).await?;
     let id = a["id"].as_str().unwrap_or(&key).to_string();
     let public = a["text_public"].as_bool().unwrap_or(false);
@@ -81,9 +81,16 @@ pub async fn show(
             .find(|d| d.text.is_some()),
     };
     let Some(document) = document.filter(|d| d.text.is_some()) else {
-        return Err(ApiError::not_found(format!(
-            "agreement `{key}` has no text read yet"
-        )));
+        // The agreement is there, its text is not (yet): say so, with the
+        // way back, rather than "this page does not exist".
+        let html = render(
+            &state,
+            lang,
+            &uri,
+            "text.html",
+            minijinja::context! { section => "agreements", a => val(&a), document => (), articles => () },
+        )?;
+        return Ok((axum::http::StatusCode::NOT_FOUND, html).into_response());
     };
     let text = document.text.as_deref().unwrap_or_default();
     let spans: Vec<Span> = match assessment.as_ref().and_then(|x| x.clauses.as_array()) {
@@ -147,6 +154,7 @@ pub async fn show(
             articles => val(&articles),
         },
     )
+    .map(IntoResponse::into_response)
 }
 
 fn document_view(d: &passerelle_domain::Document) -> Value {

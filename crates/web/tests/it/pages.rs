@@ -1238,6 +1238,13 @@ async fn the_text_reads_article_by_article_with_findings_in_the_margin() {
             .get(&format!("/fr/agreements/{}/text", slug("txt-none")))
             .await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
+        // It says the agreement has no text yet, and leads back to it.
+        assert!(
+            r.text().contains("Aucun texte de cet accord"),
+            "{}",
+            r.text()
+        );
+        assert!(r.text().contains("/fr/agreements/"));
     }
 }
 
