@@ -328,6 +328,7 @@ error-too_slow = The file takes too long to read.
 error-busy = The server is busy reading other files; try again in a minute.
 error-internal = The server could not answer. Please try again.
 error-home = Go to the home page
+error-technical = Technical detail
 
 ## Record types
 error-validation_failed = Some fields are not valid:

@@ -329,6 +329,7 @@ error-too_slow = La lectura del archivo tarda demasiado.
 error-busy = El servidor está ocupado leyendo otros archivos; vuelva a intentarlo en un minuto.
 error-internal = El servidor no ha podido responder. Vuelva a intentarlo.
 error-home = Ir a la página de inicio
+error-technical = Detalle técnico (en inglés)
 
 ## Tipos de fichas
 error-validation_failed = Algunos campos no son válidos:

@@ -329,6 +329,7 @@ error-too_slow = La lecture du fichier prend trop de temps.
 error-busy = Le serveur est occupé à lire d'autres fichiers ; réessayez dans une minute.
 error-internal = Le serveur n’a pas pu répondre. Veuillez réessayer.
 error-home = Aller à la page d’accueil
+error-technical = Détail technique (en anglais)
 
 ## Types de fiches
 error-validation_failed = Certains champs ne sont pas valides :

@@ -68,6 +68,14 @@ async fn errors_are_pages_in_the_pages_language() {
             "{}",
             r.text()
         );
+        // The server's English detail is behind a disclosure, marked English.
+        assert!(
+            r.text().contains("<summary>Détail technique (en anglais)</summary><p class=\"muted\" lang=\"en\" dir=\"ltr\">"),
+            "{}",
+            r.text()
+        );
+        let r = t.get("/en/agreements/nowhere").await;
+        assert!(!r.text().contains("<details><summary>"), "{}", r.text());
         let r = t.get("/ar/no/such/page").await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
         assert!(r.text().contains("dir=\"rtl\""));
