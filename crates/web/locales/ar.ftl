@@ -345,6 +345,8 @@ error-busy = الخادم منشغل بقراءة ملفات أخرى؛ أعد �
 error-internal = تعذر على الخادم الاستجابة. يُرجى المحاولة مرة أخرى.
 error-home = الانتقال إلى الصفحة الرئيسية
 error-technical = تفاصيل تقنية (بالإنجليزية)
+# Between a label and what it labels (French puts a no-break space before it).
+colon = :
 
 ## أنواع السجلات
 error-validation_failed = بعض الحقول غير صالحة:

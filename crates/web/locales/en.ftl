@@ -329,6 +329,8 @@ error-busy = The server is busy reading other files; try again in a minute.
 error-internal = The server could not answer. Please try again.
 error-home = Go to the home page
 error-technical = Technical detail
+# Between a label and what it labels (French puts a no-break space before it).
+colon = :
 
 ## Record types
 error-validation_failed = Some fields are not valid:

@@ -330,6 +330,8 @@ error-busy = El servidor está ocupado leyendo otros archivos; vuelva a intentar
 error-internal = El servidor no ha podido responder. Vuelva a intentarlo.
 error-home = Ir a la página de inicio
 error-technical = Detalle técnico (en inglés)
+# Between a label and what it labels (French puts a no-break space before it).
+colon = :
 
 ## Tipos de fichas
 error-validation_failed = Algunos campos no son válidos:

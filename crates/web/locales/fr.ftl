@@ -330,6 +330,8 @@ error-busy = Le serveur est occupé à lire d'autres fichiers ; réessayez dan
 error-internal = Le serveur n’a pas pu répondre. Veuillez réessayer.
 error-home = Aller à la page d’accueil
 error-technical = Détail technique (en anglais)
+# Between a label and what it labels (French puts a no-break space before it).
+colon =  :
 
 ## Types de fiches
 error-validation_failed = Certains champs ne sont pas valides :

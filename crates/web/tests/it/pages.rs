@@ -1204,6 +1204,8 @@ async fn the_text_reads_article_by_article_with_findings_in_the_margin() {
             page.contains(&format!("/fr/agreements/{real}/text")),
             "{page}"
         );
+        // French puts a no-break space before a label's colon.
+        assert!(page.contains("Corridor\u{a0}:"), "{page}");
 
         let ar = t
             .get(&format!("/ar/agreements/{}/text", slug("txt-ar")))
