@@ -5,31 +5,12 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use passerelle_domain::Kind;
 use passerelle_domain::entity::from_json;
 use serde_json::{Value, json};
 
-use super::text_public;
+use super::{text_public, visible_agreement};
 use crate::AppState;
-use crate::auth::privileged;
 use crate::error::{ApiError, ApiResult};
-
-/// The id of a visible agreement given by id or slug, and the agreement.
-pub(super) async fn agreement_id(
-    state: &AppState,
-    headers: &HeaderMap,
-    key: &str,
-) -> ApiResult<(String, Value)> {
-    let agreement = state
-        .store
-        .get_json(Kind::Agreements, key, privileged(state, headers).await)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
-    Ok((
-        agreement["id"].as_str().unwrap_or(key).to_string(),
-        agreement,
-    ))
-}
 
 /// An assessment as the API gives it: with the expectations of the
 /// agreement's sector notes, read from the findings in force.
@@ -50,13 +31,7 @@ pub(super) async fn assessment(
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let privileged = privileged(&state, &headers).await;
-    let agreement = state
-        .store
-        .get_json(Kind::Agreements, &key, privileged)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
-    let id = agreement["id"].as_str().unwrap_or(&key).to_string();
+    let (id, agreement, privileged) = visible_agreement(&state, &headers, &key).await?;
     let mut a = state.store.assessment(&id).await?.ok_or_else(|| {
         ApiError::not_found(format!(
             "agreement `{key}` has no assessment yet: attach its text"
@@ -80,7 +55,7 @@ pub(super) async fn review(
     headers: HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Value>> {
-    let (id, agreement) = agreement_id(&state, &headers, &key).await?;
+    let (id, agreement, _) = visible_agreement(&state, &headers, &key).await?;
     let value: Value = serde_json::from_slice(&body).map_err(ApiError::malformed_json)?;
     let decision: passerelle_domain::assessment::Review = from_json(value)?;
     let a = state.hub.review(&caller, &id, &element, &decision).await?;
@@ -95,7 +70,7 @@ pub(super) async fn recompute(
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let (id, agreement) = agreement_id(&state, &headers, &key).await?;
+    let (id, agreement, _) = visible_agreement(&state, &headers, &key).await?;
     let a = state.hub.recompute(&caller, &id).await?;
     Ok(Json(assessment_body(&agreement, &a)))
 }

@@ -21,19 +21,13 @@ pub(super) async fn list_documents(
     Path(key): Path<String>,
     headers: HeaderMap,
 ) -> ApiResult<Json<Value>> {
-    let privileged = privileged(&state, &headers).await;
-    let agreement = state
-        .store
-        .get_json(Kind::Agreements, &key, privileged)
-        .await?
-        .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
-    let id = agreement["id"].as_str().unwrap_or_default();
+    let (id, agreement, privileged) = super::visible_agreement(&state, &headers, &key).await?;
     // The public learns that a text that is not public exists, and when it
     // came: not its name, size or fingerprint, which can say what it is.
     let open = privileged || text_public(&agreement);
     let docs: Vec<Value> = state
         .store
-        .documents(id)
+        .documents(&id)
         .await?
         .into_iter()
         .map(|mut d| {

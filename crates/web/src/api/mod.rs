@@ -141,6 +141,24 @@ pub async fn unknown(uri: axum::http::Uri) -> Response {
     }
 }
 
+/// An agreement by id or slug as the caller may see it (drafts only for
+/// those allowed): its id, its record, and whether the caller sees what
+/// the public does not.
+async fn visible_agreement(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    key: &str,
+) -> ApiResult<(String, Value, bool)> {
+    let privileged = crate::auth::privileged(state, headers).await;
+    let agreement = state
+        .store
+        .get_json(Kind::Agreements, key, privileged)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no agreement with id or slug `{key}`")))?;
+    let id = agreement["id"].as_str().unwrap_or(key).to_string();
+    Ok((id, agreement, privileged))
+}
+
 fn kind(name: &str) -> ApiResult<Kind> {
     name.parse().map_err(ApiError::not_found)
 }
