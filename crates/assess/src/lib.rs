@@ -530,7 +530,14 @@ enum Shaping {
     Intent,
     /// "may consider the possibility of": the rest of the sentence.
     Hedge,
+    /// "means", "on entend par": the terms and what they are said to
+    /// mean, to the end of the definition list.
+    Definition,
 }
+
+/// How far after a cost (in bytes) the thing it prices may stand: "the
+/// cost of transporting the worker's remains home", "تكاليف تذكرة عودة".
+const COST_REACH: u32 = 40;
 
 /// Two different strong cues (a cue and its negated reversal count apart).
 fn two_distinct_strong(strong: &[Mark]) -> bool {
@@ -590,6 +597,13 @@ pub struct Assessor {
     topics: Matcher,
     /// By element index, whether it frames others ([`rubric::Element::framing`]).
     framing: Vec<bool>,
+    /// By element index, whether a definition can provide it
+    /// ([`rubric::Element::defined`]).
+    defined: Vec<bool>,
+    /// The element whose words are costs ([`rubric::Element::costs`]), and
+    /// by element index whether its costs are its own.
+    costs: Option<usize>,
+    own_costs: Vec<bool>,
 }
 
 impl Assessor {
@@ -611,6 +625,9 @@ impl Assessor {
             })
             .collect();
         let framing = rubric.elements.iter().map(|e| e.framing).collect();
+        let defined = rubric.elements.iter().map(|e| e.defined).collect();
+        let costs = rubric.elements.iter().position(|e| e.costs);
+        let own_costs = rubric.elements.iter().map(|e| e.own_costs).collect();
         let topics = Matcher::topics(&rubric);
         Assessor {
             rubric,
@@ -619,6 +636,9 @@ impl Assessor {
             concern_elements,
             topics,
             framing,
+            defined,
+            costs,
+            own_costs,
         }
     }
 
@@ -728,7 +748,7 @@ impl Assessor {
         let mut shaping: Vec<(Shaping, usize, usize)> = Vec::new();
         // Spans whose words are named in passing: a listing's items, an
         // intent's aim.
-        let mut listed: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        let mut listed: Vec<(usize, usize, Option<usize>, bool)> = Vec::new();
         // The clause's marks by start: (start, end, element, index).
         let mut order: Vec<(u32, u32, usize, usize)> = Vec::new();
         // Sentences held by a framing element: (start, end, element).
@@ -808,6 +828,10 @@ impl Assessor {
                         shaping.push((Shaping::Hedge, start, end));
                         continue;
                     }
+                    Role::Definition => {
+                        shaping.push((Shaping::Definition, start, end));
+                        continue;
+                    }
                 }
                 if pending[hit.element].is_empty() {
                     touched.push(hit.element);
@@ -874,7 +898,10 @@ impl Assessor {
             for &(kind, start, end) in &shaping {
                 let (_, to) = breaks.sentence(text, clause, start, end);
                 if kind == Shaping::Hedge {
-                    listed.push((end, to, None));
+                    listed.push((end, to, None, false));
+                } else if kind == Shaping::Definition {
+                    let (from, to) = definition_list(text, clause, &mut breaks, start, end);
+                    listed.push((from, to, None, true));
                 } else if kind == Shaping::Listing {
                     let (from, _) = breaks.sentence(text, clause, start, end);
                     let head = touched
@@ -894,10 +921,10 @@ impl Assessor {
                         })
                         .max()
                         .map(|(_, e)| e);
-                    listed.push((end, to, head));
+                    listed.push((end, to, head, false));
                 } else {
                     let stop = text[end..to].find([',', '،', ';']).map_or(to, |i| end + i);
-                    listed.push((end, stop, None));
+                    listed.push((end, stop, None, false));
                 }
             }
             shaping.clear();
@@ -939,9 +966,9 @@ impl Assessor {
                 let (ms, me) = (ms as usize, me as usize);
                 let passing = inside
                     || against.iter().any(|&(s, e)| s <= ms && me <= e)
-                    || listed
-                        .iter()
-                        .any(|&(s, to, head)| head != Some(e) && s <= ms && me <= to)
+                    || listed.iter().any(|&(s, to, head, definition)| {
+                        head != Some(e) && !(definition && self.defined[e]) && s <= ms && me <= to
+                    })
                     || document_title.is_some_and(|(s, e)| ci == 0 && s <= ms && me <= e);
                 pending[e][k].passing |= passing;
             }
@@ -1019,6 +1046,76 @@ impl Assessor {
                         let (ms, me) = (m.start as usize, m.end as usize);
                         if held.iter().any(|&(s, to, _)| s <= ms && me <= to) {
                             m.passing = true;
+                        }
+                    }
+                }
+            }
+            // A cost belongs to what it prices. Named just after it ("the
+            // cost of the return journey"), an element whose costs are its
+            // own takes the cost: it is no recruitment cost. Otherwise a
+            // phrase the cost holds strongly ("visa fees are borne by the
+            // employer") names the other elements in passing.
+            if let Some(c) = self.costs.filter(|&c| !pending[c].is_empty()) {
+                for k in 0..pending[c].len() {
+                    let m = pending[c][k];
+                    if !m.counts() {
+                        continue;
+                    }
+                    let (s, to) = breaks.phrase(text, clause, m.start as usize, m.end as usize);
+                    // The owner's words say it (a strong cue, or two
+                    // different weak ones), with no other word of the cost
+                    // between or inside them: a ticket "aller et retour"
+                    // is travel, a recruitment cost as well.
+                    let between = |x: &Mark| {
+                        pending[c].iter().any(|y| {
+                            !y.works_against()
+                                && y.start >= m.end
+                                && y.start < x.end.max(x.start + 1)
+                        })
+                    };
+                    let owned = touched.iter().any(|&o| {
+                        let near = |x: &&Mark| {
+                            x.counts()
+                                && x.start >= m.end
+                                && (x.start as usize) < to
+                                && x.start.saturating_sub(m.end) <= COST_REACH
+                                && !between(x)
+                        };
+                        self.own_costs[o]
+                            && (pending[o]
+                                .iter()
+                                .filter(near)
+                                .any(|x| x.strength == Strength::Strong)
+                                || two_distinct_weak(
+                                    &pending[o].iter().filter(near).copied().collect::<Vec<_>>(),
+                                ))
+                    });
+                    if owned {
+                        pending[c][k].passing = true;
+                    } else if m.strength == Strength::Strong {
+                        // What the cost prices follows its first word,
+                        // close by ("the cost of the work permit"); a
+                        // provision further on ("... and the receiving
+                        // Party shall renew the residence permit") is not
+                        // what it prices.
+                        let first = pending[c]
+                            .iter()
+                            .filter(|y| y.counts() && s <= y.start as usize && y.end as usize <= to)
+                            .map(|y| (y.start, y.end))
+                            .min()
+                            .unwrap_or((m.start, m.end));
+                        for &o in touched
+                            .iter()
+                            .filter(|&&o| o != c && !self.framing[o] && !self.own_costs[o])
+                        {
+                            for x in pending[o].iter_mut().filter(|x| x.counts()) {
+                                if first.0 <= x.start
+                                    && x.start <= first.1.max(m.end) + COST_REACH
+                                    && x.end as usize <= to
+                                {
+                                    x.passing = true;
+                                }
+                            }
                         }
                     }
                 }
@@ -1114,6 +1211,56 @@ fn title_of(text: &str, clause: &Clause) -> Option<(usize, usize)> {
     (3..=80)
         .contains(&after[..len].chars().count())
         .then_some((from, from + len))
+}
+
+/// Where a definition's terms and meanings are: the whole clause when the
+/// word stands in its title ("Article 1 – Definitions"); otherwise from
+/// the start of its sentence (the term defined comes first: "'agency'
+/// means ...") to the end of the list that follows it, item lines being
+/// those that open with a list mark ("a)", "-", "«").
+fn definition_list(
+    text: &str,
+    clause: &Clause,
+    breaks: &mut Breaks,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    if title_of(text, clause).is_some_and(|(s, e)| s <= start && end <= e) {
+        return (clause.start, clause.end);
+    }
+    let (from, mut to) = breaks.sentence(text, clause, start, end);
+    // The line the definition stands on ends where its sentence ends or
+    // later; the items follow it, one a line.
+    let mut at = text[to..clause.end]
+        .find('\n')
+        .map_or(clause.end, |i| to + i);
+    to = to.max(at);
+    while at < clause.end {
+        let rest = &text[at + 1..clause.end];
+        let line_end = rest.find('\n').map_or(clause.end, |i| at + 1 + i);
+        let line = text[at + 1..line_end].trim();
+        if !line.is_empty() && !opens_item(line) {
+            break;
+        }
+        to = line_end;
+        at = line_end;
+    }
+    (from, to)
+}
+
+/// Whether a line opens with a list mark: a dash or bullet, an opening
+/// quote, or up to four letters or digits closed by ")" or "." ("a)",
+/// "(iii)", "1.", "أ)").
+fn opens_item(line: &str) -> bool {
+    let line = line.trim_start_matches('(');
+    if line.starts_with(['-', '–', '—', '•', '·', '*', '«', '"', '“', '„', '\'']) {
+        return true;
+    }
+    let Some(i) = line.find([')', '.', '-']) else {
+        return false;
+    };
+    let mark = &line[..i];
+    (1..=4).contains(&mark.chars().count()) && mark.chars().all(char::is_alphanumeric)
 }
 
 /// Whether a cue stands inside an institution's name ("Ministry of Labour

@@ -1158,7 +1158,7 @@ impl Matcher {
 
 /// What a hit is: a cue of an element, the act of a concern's frame (its
 /// index), or a word that shapes the sentence (a listing, an intent, a
-/// hedge).
+/// hedge, a definition).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
     Element(usize),
@@ -1166,6 +1166,7 @@ pub enum Role {
     Listing,
     Intent,
     Hedge,
+    Definition,
 }
 
 impl Cue {
@@ -1185,7 +1186,7 @@ impl Cue {
 impl Matcher {
     /// The role of a hit's element index, for a rubric of `elements`
     /// elements and `concerns` concerns: elements first, then each
-    /// concern's stance, then listings, intents and hedges.
+    /// concern's stance, then listings, intents, hedges and definitions.
     pub fn role(elements: usize, concerns: usize, element: usize) -> Role {
         let Some(k) = element.checked_sub(elements) else {
             return Role::Element(element);
@@ -1196,7 +1197,8 @@ impl Matcher {
         match k - concerns {
             0 => Role::Listing,
             1 => Role::Intent,
-            _ => Role::Hedge,
+            2 => Role::Hedge,
+            _ => Role::Definition,
         }
     }
 
@@ -1236,6 +1238,9 @@ impl Matcher {
             }
             for t in rubric.hedges.get(lang.code()).into_iter().flatten() {
                 cues.push((shaping + 2, Strength::Weak, t.clone()));
+            }
+            for t in rubric.definitions.get(lang.code()).into_iter().flatten() {
+                cues.push((shaping + 3, Strength::Weak, t.clone()));
             }
             let negations: Vec<String> = rubric
                 .negations

@@ -45,6 +45,11 @@ pub struct Rubric {
     /// follows, to the end of the sentence, is not yet a provision.
     #[serde(default)]
     pub hedges: BTreeMap<String, Vec<String>>,
+    /// Words that open a definition ("means", "on entend par", "se
+    /// entenderá por", "يقصد ب"), by language (cue syntax): the terms a
+    /// definition list explains are named, not provided for.
+    #[serde(default)]
+    pub definitions: BTreeMap<String, Vec<String>>,
     pub areas: Vec<Area>,
     pub elements: Vec<Element>,
     /// Kinds of work whose agreements are expected to say more (seasonal
@@ -126,6 +131,21 @@ pub struct Element {
     /// them. A sentence it holds names other elements in passing.
     #[serde(default)]
     pub framing: bool,
+    /// A definition can provide it: defining "competent authority" as
+    /// the Ministry of Labour designates that authority, where defining
+    /// "recruitment agency" provides no recruitment procedure.
+    #[serde(default)]
+    pub defined: bool,
+    /// Its words are costs, and a cost belongs to what it prices: "visa
+    /// fees borne by the employer" are recruitment costs (the visa is
+    /// named in passing), while "the cost of the return journey" is
+    /// about an element with `own_costs`.
+    #[serde(default)]
+    pub costs: bool,
+    /// What it costs is part of it: the employer paying the return
+    /// journey provides for return, not for recruitment costs.
+    #[serde(default)]
+    pub own_costs: bool,
     /// Cues by language code.
     pub cues: BTreeMap<String, Cues>,
 }
@@ -300,6 +320,7 @@ impl Rubric {
             ("listings", &self.listings),
             ("intents", &self.intents),
             ("hedges", &self.hedges),
+            ("definitions", &self.definitions),
         ] {
             for (code, cues) in lists {
                 for cue in cues {

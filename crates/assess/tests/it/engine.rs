@@ -292,21 +292,126 @@ fn an_element_named_in_passing_under_another_title_is_only_mentioned() {
             .status,
         Status::Covered
     );
-    // No title, or a title that names the element: covered.
-    assert_eq!(status(&format!("Article 5\n{body}\n")).0, Status::Covered);
-    assert_eq!(
-        status(&format!("Article 5 – Work permits. {body}\n")).0,
-        Status::Covered
-    );
-    // Two different strong cues in the body: covered under any title.
+    // Without a title the permit is still only what the cost prices
+    // (the assessment-trust issue: a clause whose subject is a cost lends
+    // at most `mentioned` to what it names).
+    assert_eq!(status(&format!("Article 5\n{body}\n")).0, Status::Mentioned);
+    // Words that say something of their own are no price's object: the
+    // renewal is a provision on migration status.
     let two = "The employer shall bear the cost of the work permit and the receiving Party shall renew the residence permit.";
     assert_eq!(
         status(&format!("Article 5 – Recruitment costs. {two}\n")).0,
         Status::Covered
     );
-    // A first sentence longer than a title is no title.
-    let long = "Article 5. The employer shall bear the cost of the worker's work permit and of every other document.\n";
-    assert_eq!(status(long).0, Status::Covered);
+    // A sentence on permits that is not about their cost: covered.
+    let issued = "Article 5\nThe receiving Party shall issue a work permit to each selected worker within thirty days.\n";
+    assert_eq!(status(issued).0, Status::Covered);
+}
+
+/// A cost belongs to what it prices: the return journey paid by the
+/// employer provides for return, not for recruitment costs; visa fees
+/// borne by the employer are recruitment costs and name the visa in
+/// passing; a round trip ("aller et retour") alone does not take the cost.
+#[test]
+fn a_cost_belongs_to_what_it_prices() {
+    let statuses = |text: &str, lang: Language| {
+        let report = assessor().assess(text, Some(lang));
+        [
+            "recruitment_costs",
+            "return_reintegration",
+            "migration_status",
+        ]
+        .map(|id| report.element(id).unwrap().status)
+    };
+    let [costs, ret, _] = statuses(
+        "At the end of the contract the employer shall bear the cost of the worker's return journey to the country of origin.",
+        Language::En,
+    );
+    assert_eq!((costs, ret), (Status::Mentioned, Status::Covered));
+    let [costs, _, permit] = statuses(
+        "The employer shall bear the cost of the entry visa and of the work permit.",
+        Language::En,
+    );
+    assert_eq!((costs, permit), (Status::Covered, Status::Mentioned));
+    let [costs, _, _] = statuses(
+        "L'employeur supporte le prix du billet d'avion aller et retour du travailleur ainsi que les frais de voyage.",
+        Language::Fr,
+    );
+    assert_eq!(costs, Status::Covered);
+}
+
+/// A definition names its terms: a definitions article provides none of
+/// the elements its terms belong to, in any language, except the
+/// competent authorities a definition designates.
+#[test]
+fn a_definition_names_its_terms() {
+    let cases = [
+        (
+            Language::En,
+            "Article 1 – Definitions\nFor the purposes of this Agreement:\n(a) \"competent authority\" means, for each Party, its Ministry of Labour;\n(b) \"private employment agency\" means an agency licensed to recruit workers for employment abroad;\n(c) \"family members\" means the spouse and dependent children of a worker.\n",
+        ),
+        (
+            Language::Fr,
+            "Article premier\nAux fins du présent accord, on entend par :\na) « autorité compétente » : le ministère chargé du travail de chaque Partie ;\nb) « agence privée de placement » : toute agence agréée pour recruter des travailleurs ;\nc) « membres de la famille » : le conjoint et les enfants à charge du travailleur.\n",
+        ),
+        (
+            Language::Es,
+            "Artículo 1\nA los efectos del presente Acuerdo se entenderá por:\na) «autoridad competente»: el ministerio de trabajo de cada Parte;\nb) «agencia privada de empleo»: la entidad autorizada para la contratación de trabajadores;\nc) «familiares»: el cónyuge y los hijos menores a cargo del trabajador.\n",
+        ),
+        (
+            Language::Ar,
+            "المادة الأولى\nيُقصد بالعبارات الآتية المعاني المبينة قرين كل منها:\n- الجهة المختصة: وزارة العمل لدى كل طرف.\n- مكتب الاستقدام: كل جهة مرخص لها بتوظيف العمال في الخارج.\n- أفراد الأسرة: زوج العامل وأولاده القصر.\n",
+        ),
+    ];
+    for (lang, text) in cases {
+        let report = assessor().assess(text, Some(lang));
+        for id in ["recruitment_process", "family_children"] {
+            assert!(
+                !report.element(id).unwrap().status.provides(),
+                "{lang:?} {id}: {:?}",
+                report.element(id).unwrap()
+            );
+        }
+    }
+    // Without the definition, the same items are provisions.
+    let plain = "The Parties shall ensure that private employment agencies are licensed to recruit workers for employment abroad, and that family members may join the worker.";
+    let report = assessor().assess(plain, Some(Language::En));
+    assert!(
+        report
+            .element("recruitment_process")
+            .unwrap()
+            .status
+            .provides()
+    );
+    // The list ends where its items end: a later paragraph counts.
+    let after = "Article 1\nFor the purposes of this Agreement:\n(a) \"agency\" means a licensed private employment agency.\nThe Parties shall ensure that recruitment is carried out only by public employment services or by licensed private agencies.\n";
+    let report = assessor().assess(after, Some(Language::En));
+    assert!(
+        report
+            .element("recruitment_process")
+            .unwrap()
+            .status
+            .provides()
+    );
+}
+
+/// Topics a body may take up are named, not provided for: "it may take up
+/// any question arising in connection with wages or accommodation".
+#[test]
+fn topics_a_committee_may_take_up_are_mentions() {
+    let text = "The Parties hereby establish a Joint Committee of four representatives of each Party, which shall meet at least once a year. It may take up any question arising in connection with the payment of wages, accommodation or the return of workers.";
+    let report = assessor().assess(text, Some(Language::En));
+    assert_eq!(
+        report.element("joint_committee").unwrap().status,
+        Status::Covered
+    );
+    for id in ["wages", "housing", "return_reintegration"] {
+        assert!(
+            !report.element(id).unwrap().status.provides(),
+            "{id}: {:?}",
+            report.element(id).unwrap()
+        );
+    }
 }
 
 /// The draft a negotiator pasted (the assessment-trust issue): the fee
