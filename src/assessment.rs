@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use passerelle_assess::eval::{Counts, Truth, evaluate, load};
 use passerelle_assess::render;
 use passerelle_assess::{Assessor, Language, Rubric};
-use passerelle_extract::{Limits, extract};
+use passerelle_extract::{Limits, extract_scan};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum LangArg {
@@ -67,8 +67,6 @@ pub fn assess(
     assessor.rubric().sectors_named(sectors)?;
     let (bytes, name) = read_input(file)?;
     let shown = name.clone().unwrap_or_else(|| "standard input".into());
-    let extracted = extract(&bytes, name.as_deref(), Limits::default())
-        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     let language = match lang {
         LangArg::Auto => None,
         LangArg::Fr => Some(Language::Fr),
@@ -76,6 +74,24 @@ pub fn assess(
         LangArg::Es => Some(Language::Es),
         LangArg::Ar => Some(Language::Ar),
     };
+    // A scan is read by OCR, in the language given or in all four.
+    let ocr_languages: Vec<&str> = language.map(|l| l.code()).into_iter().collect();
+    let extracted = extract_scan(
+        &bytes,
+        name.as_deref(),
+        Limits::default(),
+        &passerelle_extract::ocr::Tools::default(),
+        &ocr_languages,
+    )
+    .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    if let Some(ocr) = &extracted.ocr {
+        let mean = ocr.pages.iter().map(|p| p.confidence).sum::<f32>() / ocr.pages.len() as f32;
+        eprintln!(
+            "{shown}: a scan, read by OCR ({}): {} page(s), mean confidence {mean:.0} %; check the findings against the scan",
+            ocr.languages,
+            ocr.pages.len()
+        );
+    }
     let mut report = assessor.assess(&extracted.text, language);
     report.add_sectors(assessor.rubric(), sectors)?;
     let out = match format {

@@ -193,6 +193,10 @@ enum Command {
         file_name: Option<String>,
         #[arg(long)]
         max_bytes: usize,
+        /// Read a scan by OCR, in these languages (ISO codes, comma
+        /// separated; empty: every language the rubric has).
+        #[arg(long)]
+        ocr: Option<String>,
     },
     /// Precision, recall and F1 of the assessment on the labelled corpus.
     Eval {
@@ -247,17 +251,24 @@ async fn run(cli: Cli) -> Result<()> {
         Command::ExtractWorker {
             file_name,
             max_bytes,
+            ocr,
         } => {
             let limits = passerelle_extract::Limits {
                 max_bytes: *max_bytes,
                 ..passerelle_extract::Limits::default()
             };
             passerelle_extract::worker::limit_memory(passerelle_extract::worker::MAX_MEMORY)?;
+            let tools = passerelle_extract::ocr::Tools::default();
+            let languages: Vec<&str> = ocr
+                .as_deref()
+                .map(|l| l.split(',').filter(|c| !c.is_empty()).collect())
+                .unwrap_or_default();
             passerelle_extract::worker::serve(
                 std::io::stdin().lock(),
                 std::io::stdout().lock(),
                 file_name.as_deref(),
                 limits,
+                ocr.is_some().then_some((&tools, languages.as_slice())),
             )?;
             return Ok(());
         }

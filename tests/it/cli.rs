@@ -249,6 +249,32 @@ fn the_extract_worker_reads_standard_input() {
     );
 }
 
+/// A scan is refused as one by a worker not asked to read scans, and read
+/// by OCR, under the worker's memory cap, by one that is (`--ocr`).
+#[test]
+fn the_extract_worker_reads_scans_when_asked() {
+    let pdf = include_bytes!("../../crates/extract/tests/fixtures/french-scan.pdf");
+    let run = |ocr: Option<&str>| {
+        let mut args = vec!["extract-worker", "--max-bytes", "1000000"];
+        args.extend(ocr);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_passerelle"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(pdf).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(run(None).starts_with("err scan\n"));
+    let read = run(Some("--ocr=fr"));
+    let (head, text) = read.split_once('\n').unwrap();
+    assert!(head.starts_with("ok pdf - ocr=fra;1@0:"), "{head}");
+    assert!(text.contains("Article 3"), "{text}");
+}
+
 /// A PDF whose one content stream is small compressed and `inflated`
 /// bytes of page text once read.
 fn pdf_bomb(inflated: usize) -> Vec<u8> {

@@ -5,7 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Metadata of a stored file; the bytes live in the store's blob table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     pub id: String,
     pub agreement_id: String,
@@ -23,6 +23,49 @@ pub struct Document {
     /// permanent link), `created_at` being when; none for an upload.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_url: Option<String>,
+    /// Set when the text was read by OCR from a scan: machine findings on
+    /// it rest on recognised characters and want a reviewer's eye.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<Ocr>,
+}
+
+/// How a scan's text was read: by OCR, in which languages, page by page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Ocr {
+    /// The OCR program's language codes, joined by `+` (`fra+ara`).
+    pub languages: String,
+    pub pages: Vec<OcrPage>,
+}
+
+/// One page read by OCR.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OcrPage {
+    /// The page's number in the file, from 1.
+    pub number: u32,
+    /// Where the page's text starts in the document's text, in bytes.
+    pub start: u32,
+    /// The OCR program's mean confidence in the page's words, 0 to 100.
+    pub confidence: f32,
+}
+
+impl Ocr {
+    /// The mean of the pages' confidences, 0 to 100.
+    pub fn confidence(&self) -> f32 {
+        if self.pages.is_empty() {
+            return 0.0;
+        }
+        self.pages.iter().map(|p| p.confidence).sum::<f32>() / self.pages.len() as f32
+    }
+
+    /// Pages read with a confidence under `threshold`, by number: those
+    /// a reader should check against the scan.
+    pub fn doubtful(&self, threshold: f32) -> Vec<u32> {
+        self.pages
+            .iter()
+            .filter(|p| p.confidence < threshold)
+            .map(|p| p.number)
+            .collect()
+    }
 }
 
 /// Media types accepted for agreement texts.
@@ -31,6 +74,10 @@ pub const MEDIA_TYPES: &[&str] = &[
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "text/html",
     "text/plain",
+    // Scans, read by OCR.
+    "image/png",
+    "image/jpeg",
+    "image/tiff",
 ];
 
 /// The media type of a `Content-Type` value, without its parameters and

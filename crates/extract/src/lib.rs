@@ -1,7 +1,8 @@
 //! Text out of agreement files: plain text in UTF-8, UTF-16 (with a byte
 //! order mark), Windows-1256 or Latin-1; HTML (the body, without scripts,
 //! styles or navigation); DOCX; and the text layer of PDF, with Arabic put
-//! back in reading order.
+//! back in reading order. Scans (images, and PDFs without a text layer)
+//! are read by OCR in [`ocr`], when the server has Tesseract.
 //!
 //! [`extract`] never panics into its caller: files over [`Limits`] are
 //! refused before they are read, and a parser panic becomes
@@ -10,6 +11,7 @@
 
 mod docx;
 mod html;
+pub mod ocr;
 mod pdf;
 mod text;
 pub mod worker;
@@ -23,6 +25,8 @@ pub enum Format {
     Html,
     Docx,
     Pdf,
+    /// A PNG, JPEG or TIFF image: a scanned page, read only by OCR.
+    Image,
 }
 
 impl Format {
@@ -32,17 +36,20 @@ impl Format {
             Format::Html => "HTML",
             Format::Docx => "DOCX",
             Format::Pdf => "PDF",
+            Format::Image => "image",
         }
     }
 }
 
 /// What was read from a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Extracted {
     pub text: String,
     pub format: Format,
     /// The character encoding of a text file (`UTF-8`, `windows-1256`...).
     pub encoding: Option<&'static str>,
+    /// Set when the text was read by OCR: which pages, how well.
+    pub ocr: Option<ocr::Ocr>,
 }
 
 /// Bounds on what one file may cost.
@@ -82,6 +89,11 @@ pub enum ExtractError {
         "the {0} file has no text layer (a scan?); run OCR on it first, then upload the result"
     )]
     NoText(&'static str),
+    /// A scan, and no OCR here.
+    #[error(
+        "the file is a scan (no text layer) and this server cannot read scans: OCR (Tesseract, with Poppler's pdftoppm for PDFs) is not installed; upload a file with a text layer, or ask the operator to install them"
+    )]
+    NoOcr,
     #[error("{0} files are not supported; upload PDF, DOCX, HTML or plain text")]
     Unsupported(&'static str),
     #[error("the file could not be read: {0}")]
@@ -106,6 +118,8 @@ pub enum Refusal {
     TooLarge,
     Unsupported,
     Unreadable,
+    /// A scan with no text layer: OCR may read it.
+    Scan,
 }
 
 impl ExtractError {
@@ -113,6 +127,7 @@ impl ExtractError {
         match self {
             ExtractError::TooLarge { .. } | ExtractError::TextTooLarge { .. } => Refusal::TooLarge,
             ExtractError::Unsupported(_) => Refusal::Unsupported,
+            ExtractError::NoText(_) => Refusal::Scan,
             ExtractError::Refused { refusal, .. } => *refusal,
             _ => Refusal::Unreadable,
         }
@@ -126,6 +141,9 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Format {
     }
     if bytes.starts_with(b"PK\x03\x04") {
         return Format::Docx;
+    }
+    if is_image(bytes) {
+        return Format::Image;
     }
     let name = file_name.unwrap_or("").to_ascii_lowercase();
     if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
@@ -162,6 +180,8 @@ pub fn extract(
         Format::Html => text::decode(bytes).map(|(t, enc)| (html::text(&t), Some(enc))),
         Format::Docx => docx::text(bytes, limits).map(|t| (t, None)),
         Format::Pdf => pdf::text(bytes).map(|t| (t, None)),
+        // Only OCR reads an image: see `extract_scan`.
+        Format::Image => Ok((String::new(), None)),
     }))
     .map_err(|panic| {
         let detail = panic
@@ -184,5 +204,45 @@ pub fn extract(
         text,
         format,
         encoding,
+        ocr: None,
+    })
+}
+
+/// Whether the bytes are a PNG, JPEG or TIFF image.
+pub fn is_image(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        || bytes.starts_with(b"\xff\xd8\xff")
+        || bytes.starts_with(b"II*\0")
+        || bytes.starts_with(b"MM\0*")
+}
+
+/// Extracts a file as [`extract`] does and, when it is a scan (an image,
+/// or a PDF without a text layer), reads it by OCR with `tools` in the
+/// `languages` given (ISO codes; empty: every language the rubric has).
+pub fn extract_scan(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    limits: Limits,
+    tools: &ocr::Tools,
+    languages: &[&str],
+) -> Result<Extracted, ExtractError> {
+    let format = match extract(bytes, file_name, limits) {
+        Err(ExtractError::NoText(_)) => detect(bytes, file_name),
+        done => return done,
+    };
+    if !matches!(format, Format::Pdf | Format::Image) {
+        return Err(ExtractError::NoText(format.name()));
+    }
+    let (text, ocr) = tools.read(bytes, format, languages)?;
+    if text.len() > limits.max_text_bytes {
+        return Err(ExtractError::TextTooLarge {
+            max: limits.max_text_bytes,
+        });
+    }
+    Ok(Extracted {
+        text,
+        format,
+        encoding: None,
+        ocr: Some(ocr),
     })
 }

@@ -5,15 +5,19 @@
 //! The parent runs a worker program (the `passerelle` binary's hidden
 //! `extract-worker` command, which calls [`serve`]) with the file on its
 //! standard input, and reads the answer from its standard output: a first
-//! line `ok FORMAT ENCODING` followed by the text, or `err` followed by the
-//! message. The child is killed when the time limit passes.
+//! line `ok FORMAT ENCODING [ocr=LANGS;PAGE@START:CONFIDENCE,...]`
+//! followed by the text, or `err` followed by the message. The child is
+//! killed when the time limit passes. A worker asked to read scans
+//! (`--ocr`) runs the OCR programs as its own children, under its memory
+//! cap.
 
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::{ExtractError, Extracted, Format, Limits, Refusal, extract};
+use crate::ocr::{Ocr, OcrPage, Tools};
+use crate::{ExtractError, Extracted, Format, Limits, Refusal, extract, extract_scan};
 
 /// The most memory a worker may take (address space, as `ulimit -v`): a
 /// compressed stream that inflates to hundreds of megabytes would
@@ -42,12 +46,14 @@ pub fn limit_memory(bytes: u64) -> io::Result<()> {
 }
 
 /// The worker's side: reads the file from `input`, writes the answer to
-/// `output`.
+/// `output`. With `ocr` (the programs, and the text's languages as ISO
+/// codes), a scan is read by OCR; without, it is refused as one.
 pub fn serve(
     mut input: impl Read,
     mut output: impl Write,
     file_name: Option<&str>,
     limits: Limits,
+    ocr: Option<(&Tools, &[&str])>,
 ) -> io::Result<()> {
     let mut bytes = Vec::new();
     // One byte over the limit is enough to refuse the file.
@@ -55,14 +61,27 @@ pub fn serve(
         .by_ref()
         .take(limits.max_bytes as u64 + 1)
         .read_to_end(&mut bytes)?;
-    match extract(&bytes, file_name, limits) {
+    let extracted = match ocr {
+        Some((tools, languages)) => extract_scan(&bytes, file_name, limits, tools, languages),
+        None => extract(&bytes, file_name, limits),
+    };
+    match extracted {
         Ok(e) => {
-            writeln!(
+            write!(
                 output,
                 "ok {} {}",
                 format_code(e.format),
                 e.encoding.unwrap_or("-")
             )?;
+            if let Some(ocr) = &e.ocr {
+                let pages: Vec<String> = ocr
+                    .pages
+                    .iter()
+                    .map(|p| format!("{}@{}:{:.1}", p.number, p.start, p.confidence))
+                    .collect();
+                write!(output, " ocr={};{}", ocr.languages, pages.join(","))?;
+            }
+            writeln!(output)?;
             output.write_all(e.text.as_bytes())?;
         }
         Err(e) => {
@@ -70,6 +89,7 @@ pub fn serve(
                 Refusal::TooLarge => "too_large",
                 Refusal::Unsupported => "unsupported",
                 Refusal::Unreadable => "unreadable",
+                Refusal::Scan => "scan",
             };
             writeln!(output, "err {kind}")?;
             write!(output, "{e}")?;
@@ -84,6 +104,7 @@ fn format_code(f: Format) -> &'static str {
         Format::Html => "html",
         Format::Docx => "docx",
         Format::Pdf => "pdf",
+        Format::Image => "image",
     }
 }
 
@@ -93,6 +114,7 @@ fn parse_format(code: &str) -> Option<Format> {
         "html" => Format::Html,
         "docx" => Format::Docx,
         "pdf" => Format::Pdf,
+        "image" => Format::Image,
         _ => return None,
     })
 }
@@ -202,16 +224,22 @@ fn parse_answer(out: Vec<u8>) -> Result<Extracted, ExtractError> {
                         .ok_or_else(bad)?,
                 ),
             };
+            let ocr = match words.next() {
+                Some(said) => Some(parse_ocr(said).ok_or_else(bad)?),
+                None => None,
+            };
             Ok(Extracted {
                 text: body,
                 format,
                 encoding,
+                ocr,
             })
         }
         Some("err") => {
             let refusal = match words.next() {
                 Some("too_large") => Refusal::TooLarge,
                 Some("unsupported") => Refusal::Unsupported,
+                Some("scan") => Refusal::Scan,
                 _ => Refusal::Unreadable,
             };
             Err(ExtractError::Refused {
@@ -221,6 +249,28 @@ fn parse_answer(out: Vec<u8>) -> Result<Extracted, ExtractError> {
         }
         _ => Err(bad()),
     }
+}
+
+/// `ocr=LANGS;PAGE@START:CONFIDENCE,...` back to what it says.
+fn parse_ocr(said: &str) -> Option<Ocr> {
+    let (languages, pages) = said.strip_prefix("ocr=")?.split_once(';')?;
+    let pages = pages
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (number, rest) = p.split_once('@')?;
+            let (start, confidence) = rest.split_once(':')?;
+            Some(OcrPage {
+                number: number.parse().ok()?,
+                start: start.parse().ok()?,
+                confidence: confidence.parse().ok()?,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(Ocr {
+        languages: languages.to_string(),
+        pages,
+    })
 }
 
 #[cfg(test)]
@@ -235,13 +285,14 @@ mod tests {
             &mut out,
             Some("a.txt"),
             Limits::default(),
+            None,
         )
         .unwrap();
         let e = parse_answer(out).unwrap();
         assert_eq!(e.text, "Article premier");
         assert_eq!(e.format, Format::Text);
         let mut out = Vec::new();
-        serve(&b""[..], &mut out, None, Limits::default()).unwrap();
+        serve(&b""[..], &mut out, None, Limits::default(), None).unwrap();
         let e = parse_answer(out).unwrap_err();
         assert_eq!(e.to_string(), "the file is empty");
         assert_eq!(e.refusal(), Refusal::Unreadable);
@@ -250,7 +301,25 @@ mod tests {
             max_bytes: 3,
             ..Limits::default()
         };
-        serve(&b"too long"[..], &mut out, None, small).unwrap();
+        serve(&b"too long"[..], &mut out, None, small, None).unwrap();
         assert_eq!(parse_answer(out).unwrap_err().refusal(), Refusal::TooLarge);
+        let said = parse_ocr("ocr=fra+ara;1@0:91.5,2@120:88.0").unwrap();
+        assert_eq!(said.languages, "fra+ara");
+        assert_eq!(
+            said.pages,
+            vec![
+                OcrPage {
+                    number: 1,
+                    start: 0,
+                    confidence: 91.5
+                },
+                OcrPage {
+                    number: 2,
+                    start: 120,
+                    confidence: 88.0
+                }
+            ]
+        );
+        assert!(parse_ocr("ocr=fra;x@0:1").is_none());
     }
 }

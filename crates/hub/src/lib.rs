@@ -38,7 +38,7 @@ mod texts;
 pub use accounts::{AccountRefusal, OperatorToken, SESSION_HOURS, Session};
 pub use caller::Caller;
 pub use corrections::Proposer;
-pub use texts::{Attached, FileReader, TIME_LIMIT, Upload};
+pub use texts::{Attached, FileReader, OCR_TIME_LIMIT, Read, TIME_LIMIT, Upload};
 
 /// What can go wrong in a use case. Each variant is one kind of answer
 /// the edges give (the API's problem codes): the edges add no reasons of

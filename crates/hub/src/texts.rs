@@ -11,8 +11,8 @@ use passerelle_domain::Document;
 use passerelle_domain::Invalid;
 use passerelle_domain::account::Permission;
 use passerelle_domain::assessment::{Assessment, Review};
-use passerelle_domain::document::{MAX_DOCUMENT_BYTES, MEDIA_TYPES};
-use passerelle_extract::{ExtractError, Limits, extract, worker};
+use passerelle_domain::document::{MAX_DOCUMENT_BYTES, MEDIA_TYPES, Ocr, OcrPage};
+use passerelle_extract::{ExtractError, Limits, Refusal, extract, extract_scan, worker};
 use passerelle_store::NewDocument;
 
 use crate::{Caller, Hub, HubError, assessor, stored};
@@ -20,6 +20,34 @@ use crate::{Caller, Hub, HubError, assessor, stored};
 /// Reading and assessing one file may take this long; a file that takes
 /// longer is refused (the work is abandoned on its thread).
 pub const TIME_LIMIT: Duration = Duration::from_secs(20);
+
+/// Reading a scan by OCR and assessing it may take this long: a page takes
+/// one to three seconds on one core of a small server.
+pub const OCR_TIME_LIMIT: Duration = Duration::from_secs(300);
+
+/// A file read and assessed: the report, the text, and how the text was
+/// read when by OCR.
+pub struct Read {
+    pub report: Report,
+    pub text: String,
+    pub ocr: Option<Ocr>,
+}
+
+/// The extractor's OCR note as the registry keeps it.
+fn ocr_note(ocr: passerelle_extract::ocr::Ocr) -> Ocr {
+    Ocr {
+        languages: ocr.languages,
+        pages: ocr
+            .pages
+            .into_iter()
+            .map(|p| OcrPage {
+                number: p.number,
+                start: p.start,
+                confidence: p.confidence,
+            })
+            .collect(),
+    }
+}
 
 /// How uploaded files are read.
 #[derive(Clone, Debug, Default)]
@@ -68,49 +96,121 @@ fn readers() -> Arc<tokio::sync::Semaphore> {
 
 impl Hub {
     /// Reads a file and assesses its text off the async threads, under
-    /// the time limit, storing nothing; gives the report and the text.
+    /// the time limit, storing nothing. A scan (an image, or a PDF without
+    /// a text layer) is read by OCR in `lang`, or in every language the
+    /// rubric has, under [`OCR_TIME_LIMIT`].
     pub async fn assess_file(
         &self,
         bytes: Bytes,
         file_name: Option<String>,
         lang: Option<Language>,
         max_bytes: usize,
-    ) -> Result<(Report, String), HubError> {
+    ) -> Result<Read, HubError> {
+        let ocr_languages = lang.map(|l| vec![l.code().to_string()]).unwrap_or_default();
+        self.read_and_assess(bytes, file_name, lang, ocr_languages, max_bytes)
+            .await
+    }
+
+    /// [`Hub::assess_file`], with the languages OCR reads a scan in (ISO
+    /// codes) given apart from the assessment's language.
+    async fn read_and_assess(
+        &self,
+        bytes: Bytes,
+        file_name: Option<String>,
+        lang: Option<Language>,
+        ocr_languages: Vec<String>,
+        max_bytes: usize,
+    ) -> Result<Read, HubError> {
         let Ok(Ok(permit)) = tokio::time::timeout(TIME_LIMIT, readers().acquire_owned()).await
         else {
             return Err(HubError::Busy(TIME_LIMIT.as_secs()));
         };
+        let permit = Arc::new(permit);
+        let limits = Limits {
+            max_bytes,
+            ..Limits::default()
+        };
+        let first = self
+            .read_pass(
+                Arc::clone(&permit),
+                bytes.clone(),
+                file_name.clone(),
+                lang,
+                limits,
+                None,
+            )
+            .await;
+        match first {
+            Err(HubError::Unreadable(e)) if e.refusal() == Refusal::Scan => {
+                self.read_pass(permit, bytes, file_name, lang, limits, Some(ocr_languages))
+                    .await
+            }
+            done => done,
+        }
+    }
+
+    /// One reading of a file and the assessment of its text, under the
+    /// time limit of its kind: [`TIME_LIMIT`], or [`OCR_TIME_LIMIT`] when
+    /// `ocr` (the languages to read a scan in) is given.
+    async fn read_pass(
+        &self,
+        permit: Arc<tokio::sync::OwnedSemaphorePermit>,
+        bytes: Bytes,
+        file_name: Option<String>,
+        lang: Option<Language>,
+        limits: Limits,
+        ocr: Option<Vec<String>>,
+    ) -> Result<Read, HubError> {
         let reader = self.reader.clone();
+        let limit = if ocr.is_some() {
+            OCR_TIME_LIMIT
+        } else {
+            TIME_LIMIT
+        };
         // Set when the answer has gone: the assessment stops at its next look.
         let given_up = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stop = Arc::clone(&given_up);
         let work = tokio::task::spawn_blocking(move || {
             // Held until the work ends, even when the request has given up.
             let _permit = permit;
-            let limits = Limits {
-                max_bytes,
-                ..Limits::default()
-            };
+            let languages: Vec<&str> = ocr.iter().flatten().map(String::as_str).collect();
             let extracted = match reader {
-                FileReader::InProcess => extract(&bytes, file_name.as_deref(), limits)?,
+                FileReader::InProcess => match &ocr {
+                    Some(_) => extract_scan(
+                        &bytes,
+                        file_name.as_deref(),
+                        limits,
+                        &passerelle_extract::ocr::Tools::default(),
+                        &languages,
+                    )?,
+                    None => extract(&bytes, file_name.as_deref(), limits)?,
+                },
                 FileReader::Worker(program) => {
-                    let max = max_bytes.to_string();
+                    let max = limits.max_bytes.to_string();
                     // `--file-name=NAME` in one argument: a name that starts
                     // with `-` stays a value, never an option.
                     let name = file_name.as_deref().map(|n| format!("--file-name={n}"));
+                    let ocr_arg = ocr
+                        .as_ref()
+                        .map(|_| format!("--ocr={}", languages.join(",")));
                     let mut args = vec!["extract-worker", "--max-bytes", max.as_str()];
                     args.extend(name.as_deref());
-                    worker::isolated(&program, &args, bytes.to_vec(), TIME_LIMIT)?
+                    args.extend(ocr_arg.as_deref());
+                    worker::isolated(&program, &args, bytes.to_vec(), limit)?
                 }
             };
             let report = assessor()
                 .assess_unless(&extracted.text, lang, &stop)
-                .ok_or(ExtractError::TimedOut(TIME_LIMIT.as_secs()))?;
-            Ok::<_, ExtractError>((report, extracted.text))
+                .ok_or(ExtractError::TimedOut(limit.as_secs()))?;
+            Ok::<_, ExtractError>(Read {
+                report,
+                text: extracted.text,
+                ocr: extracted.ocr.map(ocr_note),
+            })
         });
-        // The worker stops itself at TIME_LIMIT; this one is for the
+        // The worker stops itself at its limit; this one is for the
         // assessment and for reading in process.
-        match tokio::time::timeout(TIME_LIMIT + Duration::from_secs(2), work).await {
+        match tokio::time::timeout(limit + Duration::from_secs(2), work).await {
             Ok(Ok(Ok(done))) => Ok(done),
             Ok(Ok(Err(e))) => Err(HubError::Unreadable(e)),
             Ok(Err(_)) => Err(HubError::Unreadable(ExtractError::Failed(
@@ -118,7 +218,7 @@ impl Hub {
             ))),
             Err(_) => {
                 given_up.store(true, std::sync::atomic::Ordering::Relaxed);
-                Err(HubError::TooSlow(TIME_LIMIT.as_secs()))
+                Err(HubError::TooSlow(limit.as_secs()))
             }
         }
     }
@@ -169,26 +269,28 @@ impl Hub {
                 },
             )
             .await?;
+        // A scan is read in the language the text was given, or in all.
+        let ocr_languages = document.language.iter().cloned().collect();
         let assessment = match self
-            .assess_file(
+            .read_and_assess(
                 bytes,
                 Some(document.file_name.clone()),
                 None,
+                ocr_languages,
                 MAX_DOCUMENT_BYTES,
             )
             .await
         {
-            Ok((report, text)) => {
-                self.store_report(
-                    &caller.actor,
-                    &document,
-                    &report,
-                    &text,
-                    &passerelle_store::now(),
-                )
-                .await
+            Ok(read) => {
+                self.store_report(&caller.actor, &document, &read, &passerelle_store::now())
+                    .await
             }
             Err(e) => Err(e),
+        };
+        // The document as it now stands (its text and OCR note, when read).
+        let document = match self.store.document(&document.id).await {
+            Ok(Some(now)) => now,
+            _ => document,
         };
         Ok(Attached {
             document,
@@ -282,39 +384,54 @@ impl Hub {
             self.store.blob(&doc.sha256).await?.ok_or_else(|| {
                 HubError::NotFound("the assessed document's content is gone".into())
             })?;
-        let (report, text) = self
-            .assess_file(
-                bytes.into(),
-                Some(doc.file_name.clone()),
-                None,
-                MAX_DOCUMENT_BYTES,
-            )
-            .await?;
-        self.store_report(
-            &caller.actor,
-            &doc,
-            &report,
-            &text,
-            &passerelle_store::now(),
-        )
-        .await
+        // A scan's text is not read again (OCR takes minutes and gives the
+        // same words): the rubric is applied to the text kept.
+        let read = match (&doc.ocr, &doc.text) {
+            (Some(ocr), Some(text)) => {
+                let (text, ocr) = (text.clone(), ocr.clone());
+                let report = tokio::task::spawn_blocking(move || {
+                    let report = assessor().assess(&text, None);
+                    (report, text)
+                })
+                .await
+                .map_err(|_| {
+                    HubError::Unreadable(ExtractError::Failed("the assessment failed".into()))
+                })?;
+                Read {
+                    report: report.0,
+                    text: report.1,
+                    ocr: Some(ocr),
+                }
+            }
+            _ => {
+                self.read_and_assess(
+                    bytes.into(),
+                    Some(doc.file_name.clone()),
+                    None,
+                    doc.language.iter().cloned().collect(),
+                    MAX_DOCUMENT_BYTES,
+                )
+                .await?
+            }
+        };
+        self.store_report(&caller.actor, &doc, &read, &passerelle_store::now())
+            .await
     }
 
-    /// Stores the machine's `report` on `document` (whose text read is
-    /// `text`) as its assessment; reviewers' decisions on an earlier one
-    /// are kept (see `Store::save_assessment`).
+    /// Stores the machine's report on `document` as its assessment, with
+    /// the text read and how it was read; reviewers' decisions on an
+    /// earlier one are kept (see `Store::save_assessment`).
     pub async fn store_report(
         &self,
         actor: &str,
         document: &Document,
-        report: &Report,
-        text: &str,
+        read: &Read,
         now: &str,
     ) -> Result<Assessment, HubError> {
-        let assessment = stored(report, &document.agreement_id, &document.id, now);
+        let assessment = stored(&read.report, &document.agreement_id, &document.id, now);
         Ok(self
             .store
-            .save_assessment(actor, assessment, Some(text))
+            .save_assessment(actor, assessment, Some((&read.text, read.ocr.as_ref())))
             .await?)
     }
 
@@ -369,6 +486,9 @@ fn check_content(media_type: &str, bytes: &[u8]) -> Result<(), String> {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
             bytes.starts_with(b"PK\x03\x04")
         }
+        "image/png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
+        "image/jpeg" => bytes.starts_with(b"\xff\xd8\xff"),
+        "image/tiff" => bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*"),
         _ => {
             !bytes.contains(&0)
                 || bytes.starts_with(&[0xFF, 0xFE])

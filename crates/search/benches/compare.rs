@@ -104,6 +104,7 @@ fn corpus(n: u64) -> (Vec<Entry>, Vec<Unit>) {
             text: Some(s.body),
             created_at: String::new(),
             source_url: None,
+            ocr: None,
         };
         let e = entry::entry(&AnyRecord::Agreement(agreement), &[doc]).expect("indexable");
         units.push(Unit {

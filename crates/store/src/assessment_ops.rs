@@ -96,7 +96,7 @@ pub(crate) async fn save_assessment(
     pool: &Pool<Db>,
     actor: &str,
     assessment: Assessment,
-    text: Option<&str>,
+    text: Option<(&str, Option<&Ocr>)>,
 ) -> Result<Assessment, StoreError> {
     let mut tx = begin(pool).await?;
     let result = save_assessment_in(&mut tx, actor, assessment, text).await;
@@ -126,7 +126,7 @@ async fn save_assessment_in(
     tx: &mut Tx,
     actor: &str,
     mut assessment: Assessment,
-    text: Option<&str>,
+    text: Option<(&str, Option<&Ocr>)>,
 ) -> Result<Assessment, StoreError> {
     {
         let earlier: Option<(String, String)> =
@@ -182,9 +182,11 @@ async fn save_assessment_in(
         sqlx::query("DELETE FROM findings WHERE assessment_id = $1").bind(&assessment.id).execute(&mut **tx).await?;
         let rows: Vec<Vec<Arg>> = assessment.findings.iter().map(|f| finding_row(&assessment.id, f)).collect();
         insert_findings(tx, &rows).await?;
-        if let Some(text) = text {
-            sqlx::query("UPDATE documents SET text = $1 WHERE id = $2")
+        if let Some((text, ocr)) = text {
+            let ocr = ocr.map(|o| serde_json::to_string(o).expect("OCR notes serialize"));
+            sqlx::query("UPDATE documents SET text = $1, ocr = $2 WHERE id = $3")
                 .bind(text)
+                .bind(ocr)
                 .bind(&assessment.document_id)
                 .execute(&mut **tx)
                 .await?;

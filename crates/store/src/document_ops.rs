@@ -103,7 +103,7 @@ pub(crate) async fn detach(pool: &Pool<Db>, actor: &str, doc_id: &str) -> Result
 }
 
 const DOCUMENT_COLUMNS: &str =
-    "id, agreement_id, file_name, media_type, language, sha256, size, text, created_at, source_url";
+    "id, agreement_id, file_name, media_type, language, sha256, size, text, created_at, source_url, ocr";
 
 fn document_from(row: &<Db as sqlx::Database>::Row) -> Result<Document, StoreError> {
     Ok(Document {
@@ -117,6 +117,9 @@ fn document_from(row: &<Db as sqlx::Database>::Row) -> Result<Document, StoreErr
         text: row.try_get("text")?,
         created_at: row.try_get("created_at")?,
         source_url: row.try_get("source_url")?,
+        ocr: row
+            .try_get::<Option<String>, _>("ocr")?
+            .and_then(|o| serde_json::from_str(&o).ok()),
     })
 }
 

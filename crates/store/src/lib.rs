@@ -120,6 +120,11 @@ const SQLITE_MIGRATIONS: &[Migration] = &[
         name: "document sources",
         sql: include_str!("../migrations/sqlite/0007_document_sources.sql"),
     },
+    Migration {
+        version: 8,
+        name: "document OCR",
+        sql: include_str!("../migrations/sqlite/0008_document_ocr.sql"),
+    },
 ];
 
 const POSTGRES_MIGRATIONS: &[Migration] = &[
@@ -157,6 +162,11 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
         version: 7,
         name: "document sources",
         sql: include_str!("../migrations/postgres/0007_document_sources.sql"),
+    },
+    Migration {
+        version: 8,
+        name: "document OCR",
+        sql: include_str!("../migrations/postgres/0008_document_ocr.sql"),
     },
 ];
 
@@ -490,11 +500,15 @@ impl Store {
 
     /// Stores the machine's assessment of a document (and the text it read),
     /// keeping reviewers' decisions from an earlier assessment.
+    ///
+    /// `text` is the text read, and how it was read when by OCR; it
+    /// replaces the document's (a text read again from its own layer
+    /// clears an earlier OCR note).
     pub async fn save_assessment(
         &self,
         actor: &str,
         assessment: passerelle_domain::assessment::Assessment,
-        text: Option<&str>,
+        text: Option<(&str, Option<&passerelle_domain::document::Ocr>)>,
     ) -> Result<passerelle_domain::assessment::Assessment, StoreError> {
         dispatch!(self, save_assessment(actor, assessment, text))
     }
@@ -592,6 +606,7 @@ impl Store {
                     size: new.bytes.len() as u64,
                     text: new.text,
                     source_url: new.source_url.map(str::to_string),
+                    ocr: None,
                     created_at: now(),
                 };
                 (doc, new.bytes)

@@ -13,6 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use passerelle_domain::assessment::{Assessment, Finding, FindingStatus, Provenance, Review};
+use passerelle_domain::document::Ocr;
 use passerelle_domain::text::slugify;
 use passerelle_domain::{
     Action, AnyRecord, AuditEntry, Document, Entity, FieldError, Invalid, Kind, Reference,

@@ -203,6 +203,7 @@ assessment-show-evidence = عرض البند
 assessment-cue = تطابق مع «{ $cue }»
 assessment-concern = يتعارض مع التوجيهات
 assessment-provenance-machine = اقتراح آلي
+assessment-provenance-machine-ocr = اقتراح آلي، من نص قُرئ بالتعرّف الضوئي على الحروف
 assessment-provenance-human = أضافه مراجِع
 assessment-provenance-machine_confirmed = أكّده مراجِع
 assessment-note = ملاحظة المراجِع
@@ -225,7 +226,7 @@ compare-not-assessed = لم يُقيَّم
 draft-title = تقييم مشروع اتفاق
 draft-lead = حمِّل اتفاقًا (PDF أو DOCX أو HTML أو نص) أو الصق نصه: تبيّن Passerelle، بندًا بندًا، عناصر الإرشادات التي يتناولها وما ينقصه. لا يُحفظ أي شيء.
 draft-file = الملف
-draft-file-hint = ملف PDF يتضمن طبقة نصية، أو DOCX أو HTML أو نص عادي، بحجم أقصاه 20 ميغابايت.
+draft-file-hint = ملف PDF أو DOCX أو HTML أو نص عادي، أو صورة صفحة ممسوحة (PNG أو JPEG أو TIFF)، بحجم أقصاه 20 ميغابايت. تُقرأ الوثائق الممسوحة بالتعرّف الضوئي على الحروف، وقد يستغرق ذلك دقيقة أو أكثر.
 draft-text = أو الصق النص
 draft-language = لغة النص
 draft-language-auto = الكشف التلقائي
@@ -559,8 +560,22 @@ draft-attach = إرفاق باتفاق (اختياري)
 draft-attach-hint = معرّف الاتفاق أو اسمه المختصر: يُحفظ الملف حينها معه ويُقيَّم في صفحته بدلًا من هنا فقط.
 agreement-attach-file = إرفاق نص لهذا الاتفاق
 agreement-attach = إرفاق وتقييم
-agreement-attach-hint = ملف PDF يتضمن طبقة نصية، أو DOCX أو HTML أو نص عادي، بحجم أقصاه 50 ميغابايت.
+agreement-attach-hint = ملف PDF أو DOCX أو HTML أو نص عادي، أو صورة صفحة ممسوحة (PNG أو JPEG أو TIFF)، بحجم أقصاه 50 ميغابايت. تُقرأ الوثائق الممسوحة بالتعرّف الضوئي على الحروف، وقد يستغرق ذلك بضع دقائق.
 agreement-document-source = جُلب في { $date } من
+document-ocr = قُرئ بالتعرّف الضوئي على الحروف من وثيقة ممسوحة ضوئيًا: { $pages ->
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $pages } صفحات
+   *[other] { $pages } صفحة
+}، بمتوسط ثقة { $confidence } في المائة.
+document-ocr-doubtful = تُراجَع الصفحة أو الصفحات { $pages } على الوثيقة الممسوحة: قُرئت بثقة أقل.
+text-ocr = قُرئ هذا النص بالتعرّف الضوئي على الحروف من وثيقة ممسوحة ضوئيًا ({ $pages ->
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $pages } صفحات
+   *[other] { $pages } صفحة
+}، بمتوسط ثقة { $confidence } في المائة). قد تختلف بعض الكلمات عن الأصل.
+assessment-ocr = قُرئ النص المقيَّم بالتعرّف الضوئي على الحروف من وثيقة ممسوحة ضوئيًا (بمتوسط ثقة { $confidence } في المائة): تستند الاستنتاجات الآلية إلى حروف متعرَّف عليها، وينبغي مراجعتها على الوثيقة.
 agreement-attach-url = أو جلبه من عنوانه الرسمي
 agreement-attach-url-hint = العنوان الدائم للنص (الجريدة الرسمية، موقع وزارة): ملف PDF أو DOCX أو صفحة HTML أو نص. لا تُتَّبع إلا العناوين العامة، ويُحفظ العنوان مصدرًا.
 agreement-attach-fetch = جلب وتقييم

@@ -195,6 +195,7 @@ assessment-show-evidence = Show the clause
 assessment-cue = matched “{ $cue }”
 assessment-concern = Works against the Guidance
 assessment-provenance-machine = Suggested by the machine
+assessment-provenance-machine-ocr = Suggested by the machine, from a text read by OCR
 assessment-provenance-human = Added by a reviewer
 assessment-provenance-machine_confirmed = Confirmed by a reviewer
 assessment-note = Reviewer’s note
@@ -217,7 +218,7 @@ compare-not-assessed = not assessed
 draft-title = Assess a draft
 draft-lead = Upload an agreement (PDF, DOCX, HTML or text) or paste its text: Passerelle shows which elements of the Guidance it covers, clause by clause, and what is missing. Nothing is stored.
 draft-file = File
-draft-file-hint = PDF with a text layer, DOCX, HTML or plain text, up to 20 MB.
+draft-file-hint = PDF, DOCX, HTML or plain text, or a scanned page (PNG, JPEG, TIFF), up to 20 MB. Scans are read by OCR, which can take a minute or more.
 draft-text = Or paste the text
 draft-language = Language of the text
 draft-language-auto = Detect automatically
@@ -540,8 +541,18 @@ draft-attach = Attach to an agreement (optional)
 draft-attach-hint = The agreement's id or slug: the file is then kept with it and assessed there, instead of only here.
 agreement-attach-file = Attach a text of this agreement
 agreement-attach = Attach and assess
-agreement-attach-hint = PDF with a text layer, DOCX, HTML or plain text, up to 50 MB.
+agreement-attach-hint = PDF, DOCX, HTML or plain text, or a scanned page (PNG, JPEG, TIFF), up to 50 MB. Scans are read by OCR, which can take a few minutes.
 agreement-document-source = Fetched on { $date } from
+document-ocr = Read by OCR from a scan: { $pages ->
+    [one] one page
+   *[other] { $pages } pages
+}, mean confidence { $confidence } %.
+document-ocr-doubtful = Check page(s) { $pages } against the scan: they were read with less confidence.
+text-ocr = This text was read by OCR from a scanned file ({ $pages ->
+    [one] one page
+   *[other] { $pages } pages
+}, mean confidence { $confidence } %). Some words may differ from the original.
+assessment-ocr = The text assessed was read by OCR from a scan (mean confidence { $confidence } %): the machine's findings rest on recognised characters and should be checked against the scan.
 agreement-attach-url = Or fetch it from its official address
 agreement-attach-url-hint = The text's permanent address (official gazette, a ministry's site): a PDF, DOCX, HTML page or plain text. Only public addresses are followed; the address is kept as the source.
 agreement-attach-fetch = Fetch and assess

@@ -196,6 +196,7 @@ assessment-show-evidence = Mostrar la cláusula
 assessment-cue = coincide con «{ $cue }»
 assessment-concern = Va en contra de la Orientación
 assessment-provenance-machine = Sugerido automáticamente
+assessment-provenance-machine-ocr = Sugerido automáticamente, a partir de un texto leído por OCR
 assessment-provenance-human = Añadido en la revisión
 assessment-provenance-machine_confirmed = Confirmado en la revisión
 assessment-note = Nota de revisión
@@ -218,7 +219,7 @@ compare-not-assessed = no evaluado
 draft-title = Evaluar un proyecto de acuerdo
 draft-lead = Cargue un acuerdo (PDF, DOCX, HTML o texto) o pegue su texto: Passerelle indica, cláusula por cláusula, qué elementos de las Orientaciones recoge y qué falta. No se guarda nada.
 draft-file = Archivo
-draft-file-hint = PDF con capa de texto, DOCX, HTML o texto sin formato, hasta 20 MB.
+draft-file-hint = PDF, DOCX, HTML o texto sin formato, o una página escaneada (PNG, JPEG, TIFF), hasta 20 MB. Los documentos escaneados se leen por OCR, lo que puede tardar un minuto o más.
 draft-text = O pegue el texto
 draft-language = Idioma del texto
 draft-language-auto = Detectar automáticamente
@@ -541,8 +542,18 @@ draft-attach = Adjuntar a un acuerdo (opcional)
 draft-attach-hint = El identificador o slug del acuerdo: el archivo se guarda entonces con él y se evalúa en su página, en lugar de solo aquí.
 agreement-attach-file = Adjuntar un texto de este acuerdo
 agreement-attach = Adjuntar y evaluar
-agreement-attach-hint = PDF con capa de texto, DOCX, HTML o texto sin formato, hasta 50 MB.
+agreement-attach-hint = PDF, DOCX, HTML o texto sin formato, o una página escaneada (PNG, JPEG, TIFF), hasta 50 MB. Los documentos escaneados se leen por OCR, lo que puede tardar unos minutos.
 agreement-document-source = Obtenido el { $date } de
+document-ocr = Leído por OCR (reconocimiento de caracteres) en un documento escaneado: { $pages ->
+    [one] una página
+   *[other] { $pages } páginas
+}, confianza media { $confidence } %.
+document-ocr-doubtful = Conviene cotejar con el documento escaneado la(s) página(s) { $pages }: se leyeron con menos certeza.
+text-ocr = Este texto se leyó por OCR (reconocimiento de caracteres) en un documento escaneado ({ $pages ->
+    [one] una página
+   *[other] { $pages } páginas
+}, confianza media { $confidence } %). Algunas palabras pueden diferir del original.
+assessment-ocr = El texto evaluado se leyó por OCR en un documento escaneado (confianza media { $confidence } %): las constataciones automáticas se basan en caracteres reconocidos y deben cotejarse con el documento.
 agreement-attach-url = O obtenerlo de su dirección oficial
 agreement-attach-url-hint = La dirección permanente del texto (boletín oficial, sitio de un ministerio): un PDF, DOCX, página HTML o texto. Solo se siguen direcciones públicas; la dirección se guarda como fuente.
 agreement-attach-fetch = Obtener y evaluar

@@ -196,6 +196,7 @@ assessment-show-evidence = Afficher la clause
 assessment-cue = correspond à « { $cue } »
 assessment-concern = Va à l’encontre des Orientations
 assessment-provenance-machine = Suggéré automatiquement
+assessment-provenance-machine-ocr = Suggéré automatiquement, à partir d’un texte lu par OCR
 assessment-provenance-human = Ajouté lors de la relecture
 assessment-provenance-machine_confirmed = Confirmé lors de la relecture
 assessment-note = Note de relecture
@@ -218,7 +219,7 @@ compare-not-assessed = non évalué
 draft-title = Évaluer un projet d’accord
 draft-lead = Téléversez un accord (PDF, DOCX, HTML ou texte) ou collez-en le texte : Passerelle indique, clause par clause, les éléments des Orientations qu’il couvre et ce qui manque. Rien n’est conservé.
 draft-file = Fichier
-draft-file-hint = PDF avec couche texte, DOCX, HTML ou texte brut, jusqu’à 20 Mo.
+draft-file-hint = PDF, DOCX, HTML ou texte brut, ou une page numérisée (PNG, JPEG, TIFF), jusqu’à 20 Mo. Les documents numérisés sont lus par OCR, ce qui peut prendre une minute ou plus.
 draft-text = Ou collez le texte
 draft-language = Langue du texte
 draft-language-auto = Détecter automatiquement
@@ -541,8 +542,18 @@ draft-attach = Joindre à un accord (facultatif)
 draft-attach-hint = L'identifiant ou le slug de l'accord : le fichier est alors conservé avec lui et évalué sur sa page, au lieu d'ici seulement.
 agreement-attach-file = Joindre un texte de cet accord
 agreement-attach = Joindre et évaluer
-agreement-attach-hint = PDF avec couche texte, DOCX, HTML ou texte brut, jusqu’à 50 Mo.
+agreement-attach-hint = PDF, DOCX, HTML ou texte brut, ou une page numérisée (PNG, JPEG, TIFF), jusqu’à 50 Mo. Les documents numérisés sont lus par OCR, ce qui peut prendre quelques minutes.
 agreement-document-source = Récupéré le { $date } à l’adresse
+document-ocr = Lu par OCR (reconnaissance de caractères) sur un document numérisé : { $pages ->
+    [one] une page
+   *[other] { $pages } pages
+}, confiance moyenne { $confidence } %.
+document-ocr-doubtful = À vérifier sur le document numérisé : page(s) { $pages }, lue(s) avec moins de certitude.
+text-ocr = Ce texte a été lu par OCR (reconnaissance de caractères) sur un document numérisé ({ $pages ->
+    [one] une page
+   *[other] { $pages } pages
+}, confiance moyenne { $confidence } %). Certains mots peuvent différer de l’original.
+assessment-ocr = Le texte évalué a été lu par OCR sur un document numérisé (confiance moyenne { $confidence } %) : les constatations automatiques reposent sur des caractères reconnus et sont à vérifier sur le document.
 agreement-attach-url = Ou le récupérer à son adresse officielle
 agreement-attach-url-hint = L’adresse permanente du texte (journal officiel, site d’un ministère) : un PDF, un DOCX, une page HTML ou un texte. Seules les adresses publiques sont suivies ; l’adresse est gardée comme source.
 agreement-attach-fetch = Récupérer et évaluer

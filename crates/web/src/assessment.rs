@@ -70,10 +70,11 @@ pub async fn assess(
             file_name = Some("upload.html".into());
         }
     }
-    let (mut report, _) = state
+    let mut report = state
         .hub
         .assess_file(body, file_name, lang, MAX_ASSESS_BYTES)
-        .await?;
+        .await?
+        .report;
     let rubric = assessor().rubric();
     report
         .add_sectors(rubric, &sectors)

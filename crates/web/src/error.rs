@@ -262,7 +262,9 @@ impl From<passerelle_hub::HubError> for ApiError {
                         StatusCode::UNSUPPORTED_MEDIA_TYPE,
                         Code::UnsupportedMediaType,
                     ),
-                    Refusal::Unreadable => (StatusCode::UNPROCESSABLE_ENTITY, Code::UnreadableFile),
+                    Refusal::Unreadable | Refusal::Scan => {
+                        (StatusCode::UNPROCESSABLE_ENTITY, Code::UnreadableFile)
+                    }
                 };
                 ApiError::new(status, code, "The file cannot be read", detail)
             }

@@ -239,12 +239,11 @@ fn build() -> Value {
         json!({"parameters": [key_param],
             "get": {"tags": ["documents"], "summary": "Documents attached to an agreement",
                     "responses": {"200": ok(json!({"type": "array", "items": document}), "Documents")}},
-            "post": {"tags": ["documents"], "summary": "Attach a file (PDF, DOCX, HTML or text) as the raw request body",
+            "post": {"tags": ["documents"], "summary": "Attach a file (PDF, DOCX, HTML, text, or a scan read by OCR) as the raw request body",
                      "security": security,
                      "parameters": [{"name": "file_name", "in": "query", "required": true, "schema": {"type": "string"}},
                                     {"name": "language", "in": "query", "schema": {"type": "string"}}],
-                     "requestBody": {"required": true, "content": {"application/pdf": {}, "text/plain": {}, "text/html": {},
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}},
+                     "requestBody": {"required": true, "content": media_types()},
                      "responses": {"201": ok(document.clone(), "Stored"), "413": problem("Too large"), "415": problem("Type not accepted"),
                                    "422": problem("Content does not match its type")}}}),
     );
@@ -317,8 +316,7 @@ fn build() -> Value {
                 {"name": "file_name", "in": "query", "description": "helps tell HTML from text", "schema": {"type": "string"}},
                 {"name": "sector", "in": "query", "description": "add what the Guidance expects of agreements for a sector (repeatable)",
                     "schema": {"type": "string", "enum": passerelle_domain::SectorNote::ALL.map(|n| n.as_str())}}],
-            "requestBody": {"required": true, "content": {"application/pdf": {}, "text/plain": {}, "text/html": {},
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {}}},
+            "requestBody": {"required": true, "content": media_types()},
             "responses": {"200": ok(report, "The report"), "413": problem("Too large"),
                           "415": problem("Format not read"), "422": problem("The file cannot be read")}}}),
     );
@@ -355,6 +353,16 @@ fn build() -> Value {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}
         }
     })
+}
+
+/// The media types a text may be sent as, from the one list the server
+/// checks uploads against.
+fn media_types() -> Value {
+    passerelle_domain::document::MEDIA_TYPES
+        .iter()
+        .map(|m| (m.to_string(), json!({})))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 #[cfg(test)]

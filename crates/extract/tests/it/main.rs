@@ -2,4 +2,5 @@
 //! input.
 
 mod files;
+mod ocr;
 mod worker;

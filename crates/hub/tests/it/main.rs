@@ -779,3 +779,72 @@ async fn an_arabic_pdf_in_visual_order_is_assessed_as_its_text() {
         .count();
     assert!(covered >= 3, "{:?}", statuses[0]);
 }
+
+/// A scanned PDF is read by OCR when attached: the document keeps which
+/// pages were read and how well, its findings are the machine's (for a
+/// reviewer), and recomputing reuses the text read instead of reading the
+/// scan again. On both backends.
+#[tokio::test]
+async fn a_scan_is_read_by_ocr_and_says_so() {
+    let pdf = include_bytes!("../../../extract/tests/fixtures/french-scan.pdf");
+    for t in testing::all().await {
+        let hub = Hub::new(t.store.clone());
+        let editor = person(Role::Editor, "ed", None);
+        hub.create(&editor, agreement("scan"), false).await.unwrap();
+        let attached = hub
+            .attach(
+                &editor,
+                "scan",
+                Upload {
+                    file_name: "accord-scanne.pdf",
+                    media_type: "application/pdf",
+                    language: Some("fr"),
+                    bytes: bytes::Bytes::copy_from_slice(pdf),
+                    source_url: None,
+                },
+            )
+            .await
+            .unwrap();
+        let ocr = attached.document.ocr.clone().expect("read by OCR");
+        assert_eq!(ocr.languages, "fra");
+        assert_eq!(ocr.pages.len(), 2);
+        assert!(ocr.confidence() > 80.0, "{ocr:?}");
+        let text = attached
+            .document
+            .text
+            .clone()
+            .expect("the text read is kept");
+        assert!(text[ocr.pages[1].start as usize..].starts_with("Article 3"));
+        let a = attached.assessment.expect("assessed");
+        let finding = |a: &passerelle_domain::assessment::Assessment, id: &str| {
+            a.findings.iter().find(|f| f.element == id).unwrap().clone()
+        };
+        let fees = finding(&a, "recruitment_costs");
+        assert_eq!(fees.status, FindingStatus::Covered);
+        assert_eq!(fees.provenance, Provenance::Machine);
+        assert_eq!(
+            finding(&a, "identity_documents").status,
+            FindingStatus::Covered
+        );
+        // Stored and read back as it was written.
+        let doc = t
+            .store
+            .document(&attached.document.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(doc.ocr.as_ref(), Some(&ocr));
+        let again = hub.recompute(&editor, "scan").await.unwrap();
+        assert_eq!(
+            finding(&again, "recruitment_costs").status,
+            FindingStatus::Covered
+        );
+        let doc = t
+            .store
+            .document(&attached.document.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(doc.ocr, Some(ocr), "the OCR note survives a recompute");
+    }
+}

@@ -122,17 +122,19 @@ async fn machine_card(
     let Some(assessment) = state.store.assessment(id).await? else {
         return Ok(None);
     };
+    let document = state.store.document(&assessment.document_id).await?;
+    let ocr = document
+        .as_ref()
+        .and_then(|d| d.ocr.as_ref())
+        .map(|o| o.confidence().round() as u32);
     let text = if agreement["text_public"].as_bool().unwrap_or(false) {
-        state
-            .store
-            .document(&assessment.document_id)
-            .await?
-            .and_then(|d| d.text)
+        document.and_then(|d| d.text)
     } else {
         None
     };
     let sectors = crate::assessment::sector_findings(agreement, &assessment);
     let mut card = scorecard::build(rubric(), &assessment, &sectors, text.as_deref(), lang);
+    card.ocr = ocr;
     if text.is_some() {
         let key = agreement["slug"].as_str().unwrap_or(id);
         card.text_url = Some(format!("/{}/agreements/{key}/text", lang.code()));
@@ -150,6 +152,38 @@ struct DocumentView {
     /// Where it was fetched from, and when.
     source_url: Option<String>,
     created_at: String,
+    /// Read by OCR from a scan: how many pages, how well.
+    ocr: Option<OcrView>,
+}
+
+/// What a reader is told of a text read by OCR.
+#[derive(Serialize)]
+pub(super) struct OcrView {
+    pages: usize,
+    /// Mean confidence, percent.
+    confidence: u32,
+    /// Pages read with less confidence than [`DOUBTFUL_OCR`], to check
+    /// against the scan ("3, 7").
+    doubtful: String,
+}
+
+/// Below this mean confidence (percent) a page read by OCR is worth
+/// checking against the scan.
+pub(super) const DOUBTFUL_OCR: f32 = 80.0;
+
+impl OcrView {
+    pub(super) fn of(ocr: &passerelle_domain::document::Ocr) -> OcrView {
+        OcrView {
+            pages: ocr.pages.len(),
+            confidence: ocr.confidence().round() as u32,
+            doubtful: ocr
+                .doubtful(DOUBTFUL_OCR)
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
 }
 
 pub async fn show(
@@ -175,6 +209,7 @@ pub async fn show(
             size: d.size,
             source_url: d.source_url,
             created_at: d.created_at,
+            ocr: d.ocr.as_ref().map(OcrView::of),
         })
         .collect();
     let card = card(&state, &a, lang).await?;

@@ -73,18 +73,14 @@ pub(super) async fn assess_draft(
     (bytes, file_name): (Bytes, Option<String>),
     text_lang: Option<Language>,
 ) -> Result<scorecard::Scorecard, ApiError> {
-    let (report, text) = state
+    let passerelle_hub::Read { report, text, ocr } = state
         .hub
         .assess_file(bytes, file_name, text_lang, MAX_ASSESS_BYTES)
         .await?;
     let assessment = stored(&report, "", "", "");
-    Ok(scorecard::build(
-        rubric(),
-        &assessment,
-        &report.sectors,
-        Some(&text),
-        lang,
-    ))
+    let mut card = scorecard::build(rubric(), &assessment, &report.sectors, Some(&text), lang);
+    card.ocr = ocr.map(|o| o.confidence().round() as u32);
+    Ok(card)
 }
 
 /// The session's CSRF token if the requester may attach texts.
@@ -352,7 +348,7 @@ pub async fn assess(
         .await
         .map_err(ApiError::from)
     {
-        Ok(done) => done,
+        Ok(read) => (read.report, read.text),
         Err(e) => {
             let key = format!("error-{}", e.code);
             let html = page(&state, lang, &uri, Value::UNDEFINED, Some(&key), view)?;

@@ -51,6 +51,10 @@ pub struct Scorecard {
     /// The agreement's text page, when the reader may read it: each clause
     /// quoted links to its article there (`#` and the clause's `anchor`).
     pub text_url: Option<String>,
+    /// The text assessed was read by OCR from a scan, with this mean
+    /// confidence (percent): the machine's findings rest on recognised
+    /// characters.
+    pub ocr: Option<u32>,
 }
 
 /// Who coded the findings by hand, when, and from which sources.

@@ -158,7 +158,10 @@ pub async fn show(
 }
 
 fn document_view(d: &passerelle_domain::Document) -> Value {
-    serde_json::json!({"id": d.id, "file_name": d.file_name, "language": d.language})
+    serde_json::json!({
+        "id": d.id, "file_name": d.file_name, "language": d.language,
+        "ocr": d.ocr.as_ref().map(super::agreements::OcrView::of),
+    })
 }
 
 type Marks = BTreeMap<String, Vec<(usize, usize, Option<&'static str>)>>;

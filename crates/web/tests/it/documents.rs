@@ -535,3 +535,70 @@ async fn fetching_a_text_is_refused_for_internal_addresses() {
         );
     }
 }
+
+/// A scanned PDF sent through the API is read by OCR: the document says
+/// so, the agreement page and the text page tell the reader in their
+/// language, and the machine's findings are labelled as resting on OCR.
+#[tokio::test]
+async fn a_scan_is_read_by_ocr_and_the_pages_say_so() {
+    let pdf = include_bytes!("../../../extract/tests/fixtures/french-scan.pdf");
+    for t in apps().await {
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("scan", "FR", "MA", 1963),
+        )
+        .await;
+        let r = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements/scan/documents?file_name=convention-1963.pdf&language=fr",
+                Some(TOKEN),
+                Some("application/pdf"),
+                pdf.to_vec(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+        let doc = r.json();
+        assert_eq!(doc["ocr"]["languages"], "fra", "{doc}");
+        assert_eq!(doc["ocr"]["pages"].as_array().unwrap().len(), 2);
+        let slug = t.get("/api/v1/agreements/scan").await.json()["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        // Without the marks that isolate each value in its direction.
+        let plain = |s: String| s.replace(['\u{2068}', '\u{2069}'], "");
+        let page = plain(t.get(&format!("/fr/agreements/{slug}")).await.text());
+        assert!(
+            page.contains(
+                "Lu par OCR (reconnaissance de caractères) sur un document numérisé\u{a0}: 2 pages"
+            ),
+            "{page}"
+        );
+        assert!(page.contains("à partir d’un texte lu par OCR"), "{page}");
+        let text = plain(t.get(&format!("/ar/agreements/{slug}/text")).await.text());
+        assert!(
+            text.contains("قُرئ هذا النص بالتعرّف الضوئي على الحروف"),
+            "{text}"
+        );
+        // The articles of both pages, read back.
+        assert!(text.contains("régime de sécurité sociale"), "{text}");
+        assert!(text.contains("id=\"art_3\""), "{text}");
+        // An image that is not what it says is refused before anything is read.
+        let fake = t
+            .send(
+                Method::POST,
+                "/api/v1/agreements/scan/documents?file_name=page.png",
+                Some(TOKEN),
+                Some("image/png"),
+                b"not a png".to_vec(),
+            )
+            .await;
+        assert_eq!(
+            fake.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            fake.text()
+        );
+    }
+}
