@@ -19,7 +19,7 @@ pub fn text(bytes: &[u8]) -> Result<String, ExtractError> {
     })?;
     Ok(raw
         .lines()
-        .map(logical_order)
+        .map(|line| mend_lam_alef(&logical_order(line)))
         .collect::<Vec<_>>()
         .join("\n"))
 }
@@ -121,6 +121,88 @@ fn reads_backwards(line: &str) -> bool {
     backward >= forward + 2
 }
 
+fn is_ltr(c: char) -> bool {
+    c.is_alphanumeric() && !is_rtl(c)
+}
+
+/// Whether a right-to-left line is stored as its directional runs in the
+/// order they are drawn, left to right, each run in reading order (as
+/// office suites write it): a Latin letter or a digit is then followed
+/// directly by an Arabic letter ("ANAPECتتولى", "12يستفيد"), which reading
+/// order never does, and the line is mostly Arabic.
+fn runs_in_visual_order(chars: &[char]) -> bool {
+    let arabic = chars.iter().filter(|c| is_rtl(**c)).count();
+    let latin = chars.iter().filter(|c| is_ltr(**c)).count();
+    arabic > latin
+        && chars
+            .windows(2)
+            .any(|w| is_ltr(w[0]) && is_rtl(w[1]) && w[1].is_alphabetic())
+}
+
+/// The line's runs in reading order: left-to-right runs (a number, Latin
+/// words with the spaces and punctuation inside them) and the right-to-left
+/// text between them, taken in the reverse order.
+fn runs_turned(chars: &[char]) -> String {
+    let mut runs: Vec<&[char]> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        if is_ltr(chars[i]) {
+            // To the last left-to-right character before any Arabic.
+            let mut end = i + 1;
+            let mut k = i + 1;
+            while k < chars.len() && !is_rtl(chars[k]) {
+                if is_ltr(chars[k]) {
+                    end = k + 1;
+                }
+                k += 1;
+            }
+            i = end;
+        } else {
+            while i < chars.len() && !is_ltr(chars[i]) {
+                i += 1;
+            }
+        }
+        runs.push(&chars[start..i]);
+    }
+    let turned: String = runs.iter().rev().flat_map(|r| r.iter()).collect();
+    turned.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Mends the lam-alef ligature written as alef then lam (some producers
+/// map the ligature's glyph to its letters in drawing order): two alefs in
+/// a row ("األولى" for "الأولى") and a word "ال" alone (for "لا") never
+/// occur in Arabic. Where the reversed ligature opens a word ("إلنعاش"
+/// for "لإنعاش") it cannot be told from real words ("إلى", "إلزام") and is
+/// left.
+pub fn mend_lam_alef(line: &str) -> String {
+    const ALEFS: [char; 4] = ['ا', 'أ', 'إ', 'آ'];
+    if !line.chars().any(|c| ALEFS.contains(&c)) {
+        return line.to_string();
+    }
+    let mut chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i + 2 < chars.len() {
+        if chars[i] == 'ا' && ALEFS.contains(&chars[i + 1]) && chars[i + 2] == 'ل' {
+            chars.swap(i + 1, i + 2);
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    let mended: String = chars.into_iter().collect();
+    mended
+        .split(' ')
+        .map(|w| match w {
+            "ال" => "لا",
+            "وال" => "ولا",
+            "فال" => "فلا",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn is_rtl(c: char) -> bool {
     ('\u{0590}'..='\u{08FF}').contains(&c) || is_presentation_form(c)
 }
@@ -150,10 +232,16 @@ pub fn logical_order(line: &str) -> String {
         // Plain letters, which many producers also store in visual order
         // ("ةيبرغملا ةكلمملا"): told by where the letters that only end or
         // only begin a word stand.
-        return if reads_backwards(line) {
-            reversed(&chars).into_iter().collect()
+        let ordered = if reads_backwards(line) {
+            reversed(&chars)
         } else {
-            line.to_string()
+            chars
+        };
+        // Turned or not, its runs may still stand in drawing order.
+        return if runs_in_visual_order(&ordered) {
+            runs_turned(&ordered)
+        } else {
+            ordered.into_iter().collect()
         };
     }
     // In reading order a letter that joins the next one is followed by a
@@ -196,6 +284,12 @@ pub fn logical_order(line: &str) -> String {
     // NFKC turns the presentation forms (and lam-alef ligatures) back into
     // letters, hamza composed.
     let letters: String = out.nfkc().collect();
+    let letters: Vec<char> = letters.chars().collect();
+    // Shaped runs in reading order, drawn in visual order (office suites).
+    if runs_in_visual_order(&letters) {
+        return runs_turned(&letters);
+    }
+    let letters: String = letters.into_iter().collect();
     letters
         .split(' ')
         .filter(|w| !w.is_empty())
@@ -237,6 +331,42 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn runs_drawn_left_to_right_come_back_in_reading_order() {
+        use super::{mend_lam_alef, runs_in_visual_order, runs_turned};
+        let turn = |line: &str| {
+            let chars: Vec<char> = line.chars().collect();
+            assert!(runs_in_visual_order(&chars), "{line}");
+            runs_turned(&chars)
+        };
+        assert_eq!(
+            turn(" انتقاء العمال المرشحين.ANAPECتتولى الوكالة الوطنية التشغيل "),
+            "تتولى الوكالة الوطنية التشغيل ANAPEC انتقاء العمال المرشحين."
+        );
+        assert_eq!(turn("2المادة "), "المادة 2");
+        assert_eq!(
+            turn(".65.99 من القانون رقم 12يستفيد العمال وفق المادة  "),
+            "يستفيد العمال وفق المادة 12 من القانون رقم 65.99."
+        );
+        // Reading order is left alone: spaces around the Latin words, and
+        // "و4" (and 4) is Arabic then a digit.
+        for line in [
+            "تتولى الوكالة ANAPEC انتقاء العمال.",
+            "وفق المادتين 3 و4 من القانون.",
+            "Les travailleurs (العمال) sont affiliés.",
+        ] {
+            let chars: Vec<char> = line.chars().collect();
+            assert!(!runs_in_visual_order(&chars), "{line}");
+        }
+        assert_eq!(mend_lam_alef("المادة األولى"), "المادة الأولى");
+        assert_eq!(mend_lam_alef("الضمان االجتماعي"), "الضمان الاجتماعي");
+        assert_eq!(
+            mend_lam_alef("ال يتحمل العامل وال يجوز"),
+            "لا يتحمل العامل ولا يجوز"
+        );
+        assert_eq!(mend_lam_alef("إلى الدولة"), "إلى الدولة");
     }
 
     #[test]

@@ -366,6 +366,12 @@ fn media_type(declared: &str, path: &str, bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(b"%PDF-") {
         return Some("application/pdf".into());
     }
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return Some("image/png".into());
+    }
+    if bytes.starts_with(b"\xff\xd8\xff") {
+        return Some("image/jpeg".into());
+    }
     let lower = path.to_ascii_lowercase();
     let by_name = [
         (".pdf", "application/pdf"),
@@ -376,6 +382,11 @@ fn media_type(declared: &str, path: &str, bytes: &[u8]) -> Option<String> {
         (".html", "text/html"),
         (".htm", "text/html"),
         (".txt", "text/plain"),
+        (".png", "image/png"),
+        (".jpg", "image/jpeg"),
+        (".jpeg", "image/jpeg"),
+        (".tif", "image/tiff"),
+        (".tiff", "image/tiff"),
     ];
     by_name
         .iter()
@@ -468,7 +479,16 @@ mod tests {
             media_type("application/octet-stream", "/a.PDF", b"x").as_deref(),
             Some("application/pdf")
         );
-        assert_eq!(media_type("image/png", "/a.png", b"x"), None);
+        assert_eq!(media_type("image/gif", "/a.gif", b"x"), None);
+        // A scan published as an image is read by OCR.
+        assert_eq!(
+            media_type("application/octet-stream", "/scan", b"\x89PNG\r\n\x1a\n").as_deref(),
+            Some("image/png")
+        );
+        assert_eq!(
+            media_type("application/octet-stream", "/page.TIF", b"x").as_deref(),
+            Some("image/tiff")
+        );
         assert_eq!(
             media_type("text/html", "/", b"<p>").as_deref(),
             Some("text/html")

@@ -202,3 +202,42 @@ fn bad_pdfs_get_clear_errors() {
     .unwrap_err();
     assert_eq!(err, ExtractError::Encrypted("PDF"));
 }
+
+/// The same mixed Arabic and French text (`arabic-french.txt`, written for
+/// the tests) printed by two more producers (`scripts/fixtures/producers.py`),
+/// as it reads today. A PDF library with text shaping (fpdf2 with
+/// HarfBuzz) maps the lam-alef ligature to its letters in drawing order;
+/// two alefs in a row and a lone "ال" are mended, a reversed ligature that
+/// opens a word ("إلنعاش" for "لإنعاش") is not. An office suite
+/// (LibreOffice) draws a right-to-left line's runs left to right, each in
+/// reading order; they are put back, except where the text layer puts a
+/// line and the next heading on one line, which only the glyphs' positions
+/// could tell apart.
+#[test]
+fn mixed_arabic_and_french_from_several_producers() {
+    let source = std::fs::read_to_string(format!("{FIXTURES}/arabic-french.txt")).unwrap();
+    let want: Vec<&str> = source.lines().collect();
+    let read = |name: &str| {
+        let pdf = std::fs::read(format!("{FIXTURES}/{name}")).unwrap();
+        let e = extract(&pdf, None, Limits::default()).unwrap();
+        e.text
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<String>>()
+    };
+    let fpdf = read("arabic-french-fpdf.pdf");
+    assert_eq!(fpdf.len(), want.len(), "{fpdf:?}");
+    for (got, want) in fpdf.iter().zip(&want) {
+        assert_eq!(got, &want.replace("لإنعاش", "إلنعاش"));
+    }
+    let office = read("arabic-french-libreoffice.pdf");
+    // Every line but the second and the heading drawn with it.
+    for (i, line) in want.iter().enumerate() {
+        if i == 1 || i == 2 {
+            continue;
+        }
+        assert!(office.contains(&line.to_string()), "{line} in {office:?}");
+    }
+    assert_eq!(office.len(), want.len() - 1, "{office:?}");
+}
