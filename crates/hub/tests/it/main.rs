@@ -594,8 +594,9 @@ async fn server() -> (
                     ),
                     "/image" => (
                         "200 OK",
-                        "Content-Type: image/png\r\n".into(),
-                        b"\x89PNG....".to_vec(),
+                        // A GIF: images are read by OCR only as PNG, JPEG or TIFF.
+                        "Content-Type: image/gif\r\n".into(),
+                        b"GIF89a....".to_vec(),
                     ),
                     p if p.starts_with("/to/") => (
                         "302 Found",
