@@ -44,22 +44,23 @@ pub struct OcrPage {
     pub number: u32,
     /// Where the page's text starts in the document's text, in bytes.
     pub start: u32,
-    /// The OCR program's mean confidence in the page's words, 0 to 100.
-    pub confidence: f32,
+    /// The OCR program's mean confidence in the page's words, 0 to 100,
+    /// to one decimal.
+    pub confidence: f64,
 }
 
 impl Ocr {
     /// The mean of the pages' confidences, 0 to 100.
-    pub fn confidence(&self) -> f32 {
+    pub fn confidence(&self) -> f64 {
         if self.pages.is_empty() {
             return 0.0;
         }
-        self.pages.iter().map(|p| p.confidence).sum::<f32>() / self.pages.len() as f32
+        self.pages.iter().map(|p| p.confidence).sum::<f64>() / self.pages.len() as f64
     }
 
     /// Pages read with a confidence under `threshold`, by number: those
     /// a reader should check against the scan.
-    pub fn doubtful(&self, threshold: f32) -> Vec<u32> {
+    pub fn doubtful(&self, threshold: f64) -> Vec<u32> {
         self.pages
             .iter()
             .filter(|p| p.confidence < threshold)
@@ -93,3 +94,29 @@ pub fn media_type_of(content_type: &str) -> String {
 
 /// Largest document accepted, in bytes.
 pub const MAX_DOCUMENT_BYTES: usize = 50 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::{Ocr, OcrPage};
+
+    #[test]
+    fn an_ocr_note_gives_its_mean_and_the_pages_to_check() {
+        let page = |number, confidence| OcrPage {
+            number,
+            start: 0,
+            confidence,
+        };
+        let ocr = Ocr {
+            languages: "fra".into(),
+            pages: vec![page(1, 95.0), page(2, 61.5), page(3, 90.5)],
+        };
+        assert!((ocr.confidence() - 82.333).abs() < 0.01);
+        assert_eq!(ocr.doubtful(80.0), vec![2]);
+        let none = Ocr {
+            languages: "fra".into(),
+            pages: vec![],
+        };
+        assert_eq!(none.confidence(), 0.0);
+        assert!(none.doubtful(80.0).is_empty());
+    }
+}

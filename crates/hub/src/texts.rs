@@ -43,7 +43,9 @@ fn ocr_note(ocr: passerelle_extract::ocr::Ocr) -> Ocr {
             .map(|p| OcrPage {
                 number: p.number,
                 start: p.start,
-                confidence: p.confidence,
+                // One decimal is all a reader is told, and f32's own
+                // digits would show in JSON as 96.0999984741211.
+                confidence: (f64::from(p.confidence) * 10.0).round() / 10.0,
             })
             .collect(),
     }
@@ -269,8 +271,23 @@ impl Hub {
                 },
             )
             .await?;
-        // A scan is read in the language the text was given, or in all.
-        let ocr_languages = document.language.iter().cloned().collect();
+        // A scan is read in the language the text was given, else in the
+        // agreement's languages, else in all the rubric's.
+        let ocr_languages = match &document.language {
+            Some(l) => vec![l.clone()],
+            None => self
+                .store
+                .get_json(passerelle_domain::Kind::Agreements, key, true)
+                .await?
+                .and_then(|a| {
+                    a["languages"].as_array().map(|ls| {
+                        ls.iter()
+                            .filter_map(|l| l.as_str().map(str::to_string))
+                            .collect()
+                    })
+                })
+                .unwrap_or_default(),
+        };
         let assessment = match self
             .read_and_assess(
                 bytes,

@@ -847,5 +847,35 @@ async fn a_scan_is_read_by_ocr_and_says_so() {
             .unwrap()
             .unwrap();
         assert_eq!(doc.ocr, Some(ocr), "the OCR note survives a recompute");
+
+        // No language given with the text: the agreement's languages say
+        // which to read; with none either, all four are tried.
+        for (id, languages, read_in) in [
+            ("scan-fr", json!(["fr"]), "fra"),
+            ("scan-any", json!([]), "ara+fra+spa+eng"),
+        ] {
+            let AnyRecord::Agreement(mut a) = agreement(id) else {
+                unreachable!()
+            };
+            a.languages = serde_json::from_value(languages).unwrap();
+            hub.create(&editor, AnyRecord::Agreement(a), false)
+                .await
+                .unwrap();
+            let attached = hub
+                .attach(
+                    &editor,
+                    id,
+                    Upload {
+                        file_name: "scan.pdf",
+                        media_type: "application/pdf",
+                        language: None,
+                        bytes: bytes::Bytes::copy_from_slice(pdf),
+                        source_url: None,
+                    },
+                )
+                .await
+                .unwrap();
+            assert_eq!(attached.document.ocr.unwrap().languages, read_in, "{id}");
+        }
     }
 }

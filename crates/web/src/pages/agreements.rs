@@ -169,7 +169,7 @@ pub(super) struct OcrView {
 
 /// Below this mean confidence (percent) a page read by OCR is worth
 /// checking against the scan.
-pub(super) const DOUBTFUL_OCR: f32 = 80.0;
+pub(super) const DOUBTFUL_OCR: f64 = 80.0;
 
 impl OcrView {
     pub(super) fn of(ocr: &passerelle_domain::document::Ocr) -> OcrView {
