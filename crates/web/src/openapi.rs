@@ -175,12 +175,16 @@ fn build() -> Value {
             }),
         );
         let mut export_params = list_params.clone();
-        export_params.push(json!({"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csv", "json"]}}));
+        export_params.push(json!({"name": "format", "in": "query", "description": "csv and json are for machines and re-import; xlsx and csv-excel (UTF-8 with a byte order mark, `;` outside English) are for spreadsheets, labelled in `lang`",
+            "schema": {"type": "string", "enum": ["csv", "json", "xlsx", "csv-excel"]}}));
+        export_params.push(json!({"name": "lang", "in": "query", "description": "the language of a spreadsheet's headers and values (default en)",
+            "schema": {"type": "string", "enum": passerelle_domain::Lang::ALL.map(|l| l.code())}}));
         paths.insert(
             format!("/api/v1/export/{kind}"),
-            json!({"get": {"tags": [tag], "summary": format!("Download every matching {noun} as CSV or JSON"),
+            json!({"get": {"tags": [tag], "summary": format!("Download every matching {noun} as CSV, JSON or a spreadsheet"),
                 "parameters": export_params,
-                "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {}}}, "422": problem("Invalid parameter")}}}),
+                "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {},
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}, "422": problem("Invalid parameter")}}}),
         );
     }
     let mut search_params: Vec<Value> = crate::search::SEARCH_PARAMS

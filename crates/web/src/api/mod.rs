@@ -25,6 +25,7 @@ mod audit;
 mod documents;
 mod records;
 mod reference;
+mod sheets;
 
 pub use documents::FetchRequest;
 pub use records::SubmissionReview;

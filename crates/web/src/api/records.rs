@@ -8,10 +8,10 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use passerelle_domain::entity::from_json;
 use passerelle_domain::interchange::{csv_header_line, csv_rows};
-use passerelle_domain::{AnyRecord, Invalid, Kind, StatusUpdate};
+use passerelle_domain::{AnyRecord, Invalid, Kind, Lang, StatusUpdate};
 use serde_json::{Value, json};
 
-use super::kind;
+use super::{kind, sheets};
 use crate::AppState;
 use crate::auth::privileged;
 use crate::error::{ApiError, ApiResult, Code};
@@ -38,19 +38,37 @@ pub(super) async fn export(
     RawQuery(raw): RawQuery,
 ) -> ApiResult<Response> {
     let kind = kind(&kind_name)?;
-    let format = form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
-        .find(|(k, _)| k == "format")
-        .map(|(_, v)| v.to_string())
-        .unwrap_or_else(|| "json".into());
-    let mut q = list_query(kind, raw.as_deref(), &["format"]).map_err(ApiError::bad_query)?;
+    let param = |name: &str| {
+        form_urlencoded::parse(raw.as_deref().unwrap_or("").as_bytes())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.to_string())
+    };
+    let format = param("format").unwrap_or_else(|| "json".into());
+    let lang = match param("lang") {
+        None => Lang::En,
+        Some(code) => Lang::parse(&code).ok_or_else(|| {
+            ApiError::bad_query(Invalid::one(
+                "lang",
+                format!("`{code}` is not a language of the hub: use fr, en, es or ar"),
+            ))
+        })?,
+    };
+    let mut q =
+        list_query(kind, raw.as_deref(), &["format", "lang"]).map_err(ApiError::bad_query)?;
     q.include_private = privileged(&state, &headers).await;
+    if let Some(sheet) = sheets::Sheet::parse(&format) {
+        let base = crate::pages::sitemap::public_base(&state, &headers);
+        return spreadsheet(state, kind, q, sheet, lang, base).await;
+    }
     let (content_type, ext) = match format.as_str() {
         "csv" => ("text/csv; charset=utf-8", "csv"),
         "json" => ("application/json", "json"),
         other => {
             return Err(ApiError::bad_query(Invalid::one(
                 "format",
-                format!("`{other}` is not an export format: use csv or json"),
+                format!(
+                    "`{other}` is not an export format: use csv or json (machine-readable, for re-import), xlsx or csv-excel (for spreadsheets, with lang)"
+                ),
             )));
         }
     };
@@ -123,6 +141,128 @@ pub(super) async fn export(
         axum::body::Body::from_stream(Chunks(rx)),
     )
         .into_response())
+}
+
+/// A list's selection as a spreadsheet (see `sheets`), in `lang`. The
+/// store is read a page at a time; the CSV streams, and the workbook is
+/// written row by row off the async threads in constant memory.
+async fn spreadsheet(
+    state: AppState,
+    kind: Kind,
+    mut q: passerelle_store::ListQuery,
+    sheet: sheets::Sheet,
+    lang: Lang,
+    base: String,
+) -> ApiResult<Response> {
+    q.page = 1;
+    q.per_page = passerelle_store::MAX_PER_PAGE;
+    // The first page before answering, so that a failure is an error status.
+    let first = state.store.list_json(kind, &q).await?;
+    let store = state.store.clone();
+    // Rows, a page at a time, for the CSV stream or the workbook's writer.
+    let (rows_tx, rows_rx) = std::sync::mpsc::sync_channel::<Vec<Vec<String>>>(2);
+    tokio::spawn(async move {
+        let mut items = first.items;
+        loop {
+            let last = items.len() < q.per_page as usize;
+            let rows = items
+                .iter()
+                .map(|r| sheets::row(kind, r, lang, &base))
+                .collect();
+            let sent = rows_tx.clone();
+            // A full channel waits off the async threads.
+            let gone = tokio::task::spawn_blocking(move || sent.send(rows).is_err())
+                .await
+                .unwrap_or(true);
+            if gone || last {
+                return;
+            }
+            q.page += 1;
+            match store.list_json(kind, &q).await {
+                Ok(page) => items = page.items,
+                Err(e) => {
+                    // The download ends short; the reader sees a broken one.
+                    tracing::error!(error = %e, "spreadsheet export stopped");
+                    return;
+                }
+            }
+        }
+    });
+    let header = sheets::header(kind, lang);
+    let file = format!("passerelle-{kind}-{}", lang.code());
+    match sheet {
+        sheets::Sheet::CsvExcel => {
+            let sep = sheets::separator(lang);
+            let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(2);
+            tokio::task::spawn_blocking(move || {
+                // The byte order mark tells spreadsheet programs it is UTF-8.
+                let head = format!("\u{feff}{}", sheets::csv_line(&header, sep));
+                if tx.blocking_send(Ok(Bytes::from(head))).is_err() {
+                    return;
+                }
+                for rows in rows_rx {
+                    let chunk: String = rows.iter().map(|r| sheets::csv_line(r, sep)).collect();
+                    if tx.blocking_send(Ok(Bytes::from(chunk))).is_err() {
+                        return;
+                    }
+                }
+            });
+            Ok((
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{file}.csv\""),
+                    ),
+                ],
+                axum::body::Body::from_stream(Chunks(rx)),
+            )
+                .into_response())
+        }
+        sheets::Sheet::Xlsx => {
+            let title = plain_title(kind, lang);
+            let rtl = lang == Lang::Ar;
+            let book = tokio::task::spawn_blocking(move || {
+                sheets::xlsx(&title, &header, rows_rx.into_iter().flatten(), rtl)
+            })
+            .await
+            .map_err(|e| workbook_failed(e.to_string()))?
+            .map_err(|e| workbook_failed(e.to_string()))?;
+            Ok((
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                            .to_string(),
+                    ),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{file}.xlsx\""),
+                    ),
+                ],
+                book,
+            )
+                .into_response())
+        }
+    }
+}
+
+fn workbook_failed(detail: String) -> ApiError {
+    ApiError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Code::Internal,
+        "Internal error",
+        format!("the workbook was not written: {detail}"),
+    )
+}
+
+/// The sheet's name: the list's name in `lang`.
+fn plain_title(kind: Kind, lang: Lang) -> String {
+    let key = match kind {
+        Kind::Indicators => "nav-data".to_string(),
+        _ => format!("nav-{kind}"),
+    };
+    crate::pages::i18n::tr(lang, &key, &[]).replace(['\u{2068}', '\u{2069}'], "")
 }
 
 /// The pages of a download, as the response body reads them.

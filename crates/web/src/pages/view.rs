@@ -240,6 +240,12 @@ fn title_lang(state: &State, record: Value) -> String {
     title_and_lang(lang(state), &record).1
 }
 
+/// A record's title in `l`, else in English, else its own (for the
+/// spreadsheets, outside templates).
+pub fn title_of(l: Lang, record: &serde_json::Value) -> String {
+    title_and_lang(l, &val(record)).0
+}
+
 fn title_and_lang(l: Lang, record: &Value) -> (String, String) {
     let text = |v: Result<Value, Error>| {
         v.ok()

@@ -655,3 +655,121 @@ async fn the_health_check_reports_catching_up() {
         assert_eq!(t.get("/healthz").await.json()["status"], "ok");
     }
 }
+
+/// Spreadsheets people open: `/fr/agreements?country=MA` as XLSX (read
+/// back with a spreadsheet library) and as CSV for spreadsheets, with
+/// French headers and values, the Arabic title intact, only the
+/// selection, and a refused language or format said so.
+#[tokio::test]
+async fn spreadsheets_open_in_the_readers_language() {
+    use calamine::Reader;
+    for t in apps().await {
+        let mut ma = agreement("ma-qa", "QA", "MA", 1981);
+        ma["title"] = serde_json::json!("اتفاقية بشأن تنظيم استخدام العمال المغاربة");
+        ma["title_language"] = serde_json::json!("ar");
+        ma["titles"] = serde_json::json!({});
+        ma["sectors"] = serde_json::json!(["F"]);
+        ma["sources"] =
+            serde_json::json!([{"url": "https://example.org/bo", "title": "Bulletin officiel"}]);
+        t.write(Method::POST, "/api/v1/agreements", &ma).await;
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("sn-es", "ES", "SN", 2006),
+        )
+        .await;
+
+        let r = t
+            .get("/api/v1/export/agreements?format=xlsx&lang=fr&country=MA")
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(
+            r.content_type,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(r.bytes.clone())).unwrap();
+        let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+        let rows: Vec<Vec<String>> = sheet
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(rows.len(), 2, "the selection only: {rows:?}");
+        let (head, row) = (&rows[0], &rows[1]);
+        let at = |name: &str| {
+            head.iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("{name} in {head:?}"))
+        };
+        assert_eq!(row[at("Identifiant")], "ma-qa");
+        assert_eq!(
+            row[at("Titre")],
+            "اتفاقية بشأن تنظيم استخدام العمال المغاربة"
+        );
+        assert_eq!(row[at("Type")], "Accord bilatéral");
+        assert_eq!(row[at("Parties")], "Qatar (Destination); Maroc (Origine)");
+        assert_eq!(row[at("Secteurs")], "Construction");
+        assert_eq!(
+            row[at("Sources")],
+            "Bulletin officiel — https://example.org/bo"
+        );
+        let slug = t.get("/api/v1/agreements/ma-qa").await.json()["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            row[at("Page sur Passerelle")].ends_with(&format!("/fr/agreements/{slug}")),
+            "{row:?}"
+        );
+
+        let csv = t
+            .get("/api/v1/export/agreements?format=csv-excel&lang=fr&country=MA")
+            .await;
+        assert_eq!(csv.status, StatusCode::OK);
+        let text = csv.text();
+        assert!(
+            text.starts_with("\u{feff}Identifiant;Titre;Type;Statut;Parties;"),
+            "{text}"
+        );
+        // A list holds the separator: quoted, as spreadsheets read it.
+        assert!(
+            text.contains(";\"Qatar (Destination); Maroc (Origine)\";"),
+            "{text}"
+        );
+        assert!(text.contains("اتفاقية بشأن تنظيم استخدام العمال المغاربة"));
+        assert_eq!(text.lines().count(), 2, "{text}");
+        let en = t
+            .get("/api/v1/export/agreements?format=csv-excel&lang=en")
+            .await
+            .text();
+        assert!(
+            en.starts_with("\u{feff}Identifier,Title,Type,Status,Parties,"),
+            "{en}"
+        );
+
+        let bad = t.get("/api/v1/export/agreements?format=xlsx&lang=xx").await;
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            bad.text()
+        );
+        assert!(bad.text().contains("lang"), "{}", bad.text());
+        // Every list, in Arabic too.
+        for kind in [
+            "practices",
+            "events",
+            "commitments",
+            "resources",
+            "indicators",
+        ] {
+            for format in ["xlsx", "csv-excel"] {
+                let r = t
+                    .get(&format!("/api/v1/export/{kind}?format={format}&lang=ar"))
+                    .await;
+                assert_eq!(r.status, StatusCode::OK, "{kind} {format}: {}", r.text());
+            }
+        }
+        let bad = t.get("/api/v1/export/agreements?format=ods").await;
+        assert!(bad.text().contains("xlsx or csv-excel"), "{}", bad.text());
+    }
+}
