@@ -373,26 +373,22 @@ fn a_definition_names_its_terms() {
             );
         }
     }
-    // Without the definition, the same items are provisions.
-    let plain = "The Parties shall ensure that private employment agencies are licensed to recruit workers for employment abroad, and that family members may join the worker.";
-    let report = assessor().assess(plain, Some(Language::En));
-    assert!(
-        report
+    // Without the definition, the same items are provisions; and the list
+    // ends where its items end: a later paragraph counts.
+    let recruits = |text: &str| {
+        assessor()
+            .assess(text, Some(Language::En))
             .element("recruitment_process")
             .unwrap()
             .status
             .provides()
-    );
-    // The list ends where its items end: a later paragraph counts.
-    let after = "Article 1\nFor the purposes of this Agreement:\n(a) \"agency\" means a licensed private employment agency.\nThe Parties shall ensure that recruitment is carried out only by public employment services or by licensed private agencies.\n";
-    let report = assessor().assess(after, Some(Language::En));
-    assert!(
-        report
-            .element("recruitment_process")
-            .unwrap()
-            .status
-            .provides()
-    );
+    };
+    assert!(recruits(
+        "The Parties shall ensure that private employment agencies are licensed to recruit workers for employment abroad, and that family members may join the worker."
+    ));
+    assert!(recruits(
+        "Article 1\nFor the purposes of this Agreement:\n(a) \"agency\" means a licensed private employment agency.\nThe Parties shall ensure that recruitment is carried out only by public employment services or by licensed private agencies.\n"
+    ));
 }
 
 /// Topics a body may take up are named, not provided for: "it may take up

@@ -827,26 +827,22 @@ async fn a_scan_is_read_by_ocr_and_says_so() {
             finding(&a, "identity_documents").status,
             FindingStatus::Covered
         );
-        // Stored and read back as it was written.
-        let doc = t
-            .store
-            .document(&attached.document.id)
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(doc.ocr.as_ref(), Some(&ocr));
+        // Stored and read back as it was written, and kept by a recompute.
+        let stored = async || {
+            let doc = t.store.document(&attached.document.id).await.unwrap();
+            doc.unwrap().ocr
+        };
+        assert_eq!(stored().await.as_ref(), Some(&ocr));
         let again = hub.recompute(&editor, "scan").await.unwrap();
         assert_eq!(
             finding(&again, "recruitment_costs").status,
             FindingStatus::Covered
         );
-        let doc = t
-            .store
-            .document(&attached.document.id)
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(doc.ocr, Some(ocr), "the OCR note survives a recompute");
+        assert_eq!(
+            stored().await,
+            Some(ocr),
+            "the OCR note survives a recompute"
+        );
 
         // No language given with the text: the agreement's languages say
         // which to read; with none either, all four are tried.
