@@ -178,6 +178,57 @@ pub fn csv_header(kind: Kind) -> Vec<String> {
     header
 }
 
+/// The CSV's columns as a Frictionless Table Schema (`fields` with their
+/// types, `primaryKey`): what a data package says of the file. Lists,
+/// objects and parties are strings in the layout the module's head
+/// describes; a kind's `type` and `status` carry their codes as an
+/// `enum` constraint.
+pub fn table_schema(kind: Kind) -> Value {
+    let description = crate::kinds::describe(kind);
+    let mut fields = Vec::new();
+    for (name, col) in columns(kind) {
+        let (kind_of, format) = match col {
+            Text => ("string", None),
+            Int => ("integer", None),
+            Num => ("number", None),
+            Bool => ("boolean", None),
+            List | IntList => ("string", Some("values separated by |")),
+            Localized => ("string", None),
+            Json => ("string", Some("JSON")),
+            Parties => ("string", Some("COUNTRY:role separated by |")),
+        };
+        let names: Vec<String> = if col == Localized {
+            Lang::ALL
+                .iter()
+                .map(|l| format!("{name}.{}", l.code()))
+                .collect()
+        } else {
+            vec![name.to_string()]
+        };
+        for field in names {
+            let mut f = Map::new();
+            f.insert("name".into(), Value::from(field.clone()));
+            f.insert("type".into(), Value::from(kind_of));
+            if let Some(how) = format {
+                f.insert("description".into(), Value::from(how));
+            }
+            let mut constraints = Map::new();
+            if name == "id" {
+                constraints.insert("required".into(), Value::Bool(true));
+                constraints.insert("unique".into(), Value::Bool(true));
+            }
+            if let Some(codes) = description.codes(name) {
+                constraints.insert("enum".into(), Value::from((codes.values)()));
+            }
+            if !constraints.is_empty() {
+                f.insert("constraints".into(), Value::Object(constraints));
+            }
+            fields.push(Value::Object(f));
+        }
+    }
+    serde_json::json!({"fields": fields, "primaryKey": ["id"], "missingValues": [""]})
+}
+
 /// Something wrong in an import file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {

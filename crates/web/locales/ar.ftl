@@ -691,3 +691,4 @@ language-name-ru = الروسية
 language-name-zh = الصينية
 language-name-tl = التاغالوغية
 language-name-ne = النيبالية
+catalog-title = Passerelle: بيانات مفتوحة عن اتفاقات هجرة اليد العاملة والممارسات والالتزامات

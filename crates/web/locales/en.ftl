@@ -668,3 +668,4 @@ language-name-ru = Russian
 language-name-zh = Chinese
 language-name-tl = Tagalog
 language-name-ne = Nepali
+catalog-title = Passerelle: open data on labour migration agreements, practices and commitments

@@ -669,3 +669,4 @@ language-name-ru = ruso
 language-name-zh = chino
 language-name-tl = tagalo
 language-name-ne = nepalí
+catalog-title = Passerelle: datos abiertos sobre acuerdos de migración laboral, prácticas y compromisos

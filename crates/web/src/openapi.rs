@@ -175,8 +175,8 @@ fn build() -> Value {
             }),
         );
         let mut export_params = list_params.clone();
-        export_params.push(json!({"name": "format", "in": "query", "description": "csv and json are for machines and re-import; xlsx and csv-excel (UTF-8 with a byte order mark, `;` outside English) are for spreadsheets, labelled in `lang`",
-            "schema": {"type": "string", "enum": ["csv", "json", "xlsx", "csv-excel"]}}));
+        export_params.push(json!({"name": "format", "in": "query", "description": "csv and json are for machines and re-import; datapackage is a zip of the CSV and its Frictionless descriptor (datapackage.json, with a Table Schema); xlsx and csv-excel (UTF-8 with a byte order mark, `;` outside English) are for spreadsheets, labelled in `lang`",
+            "schema": {"type": "string", "enum": ["csv", "json", "datapackage", "xlsx", "csv-excel"]}}));
         export_params.push(json!({"name": "lang", "in": "query", "description": "the language of a spreadsheet's headers and values (default en)",
             "schema": {"type": "string", "enum": passerelle_domain::Lang::ALL.map(|l| l.code())}}));
         paths.insert(
@@ -184,9 +184,14 @@ fn build() -> Value {
             json!({"get": {"tags": [tag], "summary": format!("Download every matching {noun} as CSV, JSON or a spreadsheet"),
                 "parameters": export_params,
                 "responses": {"200": {"description": "The file", "content": {"text/csv": {}, "application/json": {},
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}, "422": problem("Invalid parameter")}}}),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}, "application/zip": {}}}, "422": problem("Invalid parameter")}}}),
         );
     }
+    paths.insert(
+        "/api/v1/catalog".into(),
+        json!({"get": {"tags": ["reference"], "summary": "The open data catalogue (DCAT 3, JSON-LD): one dataset per kind of record with its distributions, licence, last change and time covered",
+            "responses": {"200": {"description": "The catalogue", "content": {"application/ld+json": {}}}}}}),
+    );
     let mut search_params: Vec<Value> = crate::search::SEARCH_PARAMS
         .iter()
         .map(|(name, description)| json!({"name": name, "in": "query", "required": false, "description": description, "schema": {"type": "string"}}))

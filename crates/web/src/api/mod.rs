@@ -22,6 +22,7 @@ use crate::{AppState, openapi};
 
 mod assessments;
 mod audit;
+mod catalog;
 mod documents;
 mod records;
 mod reference;
@@ -72,6 +73,7 @@ pub fn routes() -> Router<AppState> {
                 .layer(DefaultBodyLimit::max(crate::assessment::MAX_ASSESS_BYTES)),
         )
         .route("/api/v1/export/{kind}", get(records::export))
+        .route("/api/v1/catalog", get(catalog::catalog))
         .route(
             "/api/v1/commitments/{id}/status",
             post(records::record_status),

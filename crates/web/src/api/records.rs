@@ -56,9 +56,12 @@ pub(super) async fn export(
     let mut q =
         list_query(kind, raw.as_deref(), &["format", "lang"]).map_err(ApiError::bad_query)?;
     q.include_private = privileged(&state, &headers).await;
+    let base = crate::pages::sitemap::public_base(&state, &headers);
     if let Some(sheet) = sheets::Sheet::parse(&format) {
-        let base = crate::pages::sitemap::public_base(&state, &headers);
         return spreadsheet(state, kind, q, sheet, lang, base).await;
+    }
+    if format == "datapackage" {
+        return datapackage(state, kind, q, base).await;
     }
     let (content_type, ext) = match format.as_str() {
         "csv" => ("text/csv; charset=utf-8", "csv"),
@@ -67,7 +70,7 @@ pub(super) async fn export(
             return Err(ApiError::bad_query(Invalid::one(
                 "format",
                 format!(
-                    "`{other}` is not an export format: use csv or json (machine-readable, for re-import), xlsx or csv-excel (for spreadsheets, with lang)"
+                    "`{other}` is not an export format: use csv or json (machine-readable, for re-import), datapackage (the CSV with its Table Schema), xlsx or csv-excel (for spreadsheets, with lang)"
                 ),
             )));
         }
@@ -143,35 +146,25 @@ pub(super) async fn export(
         .into_response())
 }
 
-/// A list's selection as a spreadsheet (see `sheets`), in `lang`. The
-/// store is read a page at a time; the CSV streams, and the workbook is
-/// written row by row off the async threads in constant memory.
-async fn spreadsheet(
-    state: AppState,
+/// The pages of a list's selection after the first, read from the store
+/// by a task and handed over a bounded channel to a writer off the async
+/// threads; a store failure is the last thing sent, so that a writer never
+/// takes a short download for a whole one.
+fn record_pages(
+    state: &AppState,
     kind: Kind,
     mut q: passerelle_store::ListQuery,
-    sheet: sheets::Sheet,
-    lang: Lang,
-    base: String,
-) -> ApiResult<Response> {
-    q.page = 1;
-    q.per_page = passerelle_store::MAX_PER_PAGE;
-    // The first page before answering, so that a failure is an error status.
-    let first = state.store.list_json(kind, &q).await?;
+    first: Vec<Value>,
+) -> std::sync::mpsc::Receiver<Result<Vec<Value>, String>> {
     let store = state.store.clone();
-    // Rows, a page at a time, for the CSV stream or the workbook's writer.
-    let (rows_tx, rows_rx) = std::sync::mpsc::sync_channel::<Vec<Vec<String>>>(2);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Result<Vec<Value>, String>>(2);
     tokio::spawn(async move {
-        let mut items = first.items;
+        let mut items = first;
         loop {
             let last = items.len() < q.per_page as usize;
-            let rows = items
-                .iter()
-                .map(|r| sheets::row(kind, r, lang, &base))
-                .collect();
-            let sent = rows_tx.clone();
+            let sent = tx.clone();
             // A full channel waits off the async threads.
-            let gone = tokio::task::spawn_blocking(move || sent.send(rows).is_err())
+            let gone = tokio::task::spawn_blocking(move || sent.send(Ok(items)).is_err())
                 .await
                 .unwrap_or(true);
             if gone || last {
@@ -181,13 +174,42 @@ async fn spreadsheet(
             match store.list_json(kind, &q).await {
                 Ok(page) => items = page.items,
                 Err(e) => {
-                    // The download ends short; the reader sees a broken one.
-                    tracing::error!(error = %e, "spreadsheet export stopped");
+                    tracing::error!(error = %e, "export stopped");
+                    let sent = tx.clone();
+                    let _ =
+                        tokio::task::spawn_blocking(move || sent.send(Err(e.to_string()))).await;
                     return;
                 }
             }
         }
     });
+    rx
+}
+
+/// The first page of a download, read before answering so that a failure
+/// is an error status, with the query set to read the rest page by page.
+async fn first_page(
+    state: &AppState,
+    kind: Kind,
+    q: &mut passerelle_store::ListQuery,
+) -> ApiResult<Vec<Value>> {
+    q.page = 1;
+    q.per_page = passerelle_store::MAX_PER_PAGE;
+    Ok(state.store.list_json(kind, q).await?.items)
+}
+
+/// A list's selection as a spreadsheet (see `sheets`), in `lang`: the CSV
+/// streams, the workbook is written row by row in constant memory.
+async fn spreadsheet(
+    state: AppState,
+    kind: Kind,
+    mut q: passerelle_store::ListQuery,
+    sheet: sheets::Sheet,
+    lang: Lang,
+    base: String,
+) -> ApiResult<Response> {
+    let first = first_page(&state, kind, &mut q).await?;
+    let pages = record_pages(&state, kind, q, first);
     let header = sheets::header(kind, lang);
     let file = format!("passerelle-{kind}-{}", lang.code());
     match sheet {
@@ -200,9 +222,18 @@ async fn spreadsheet(
                 if tx.blocking_send(Ok(Bytes::from(head))).is_err() {
                     return;
                 }
-                for rows in rows_rx {
-                    let chunk: String = rows.iter().map(|r| sheets::csv_line(r, sep)).collect();
-                    if tx.blocking_send(Ok(Bytes::from(chunk))).is_err() {
+                for page in pages {
+                    let chunk = match page {
+                        Ok(records) => Ok(Bytes::from(
+                            records
+                                .iter()
+                                .map(|r| sheets::csv_line(&sheets::row(kind, r, lang, &base), sep))
+                                .collect::<String>(),
+                        )),
+                        // The transfer breaks: never a short file as a whole one.
+                        Err(e) => Err(std::io::Error::other(e)),
+                    };
+                    if tx.blocking_send(chunk).is_err() {
                         return;
                     }
                 }
@@ -223,11 +254,27 @@ async fn spreadsheet(
             let title = plain_title(kind, lang);
             let rtl = lang == Lang::Ar;
             let book = tokio::task::spawn_blocking(move || {
-                sheets::xlsx(&title, &header, rows_rx.into_iter().flatten(), rtl)
+                let failed = std::cell::RefCell::new(None);
+                let rows = pages
+                    .into_iter()
+                    .map_while(|page| match page {
+                        Ok(records) => Some(records),
+                        Err(e) => {
+                            *failed.borrow_mut() = Some(e);
+                            None
+                        }
+                    })
+                    .flatten()
+                    .map(|r| sheets::row(kind, &r, lang, &base));
+                let book = sheets::xlsx(&title, &header, rows, rtl).map_err(|e| e.to_string());
+                match failed.into_inner() {
+                    Some(e) => Err(e),
+                    None => book,
+                }
             })
             .await
             .map_err(|e| workbook_failed(e.to_string()))?
-            .map_err(|e| workbook_failed(e.to_string()))?;
+            .map_err(workbook_failed)?;
             Ok((
                 [
                     (
@@ -247,12 +294,69 @@ async fn spreadsheet(
     }
 }
 
+/// A list's selection as a Frictionless Data Package: a zip of
+/// `datapackage.json` and the machine CSV, written off the async threads
+/// (the zip holds the compressed file, not the records).
+async fn datapackage(
+    state: AppState,
+    kind: Kind,
+    mut q: passerelle_store::ListQuery,
+    base: String,
+) -> ApiResult<Response> {
+    let first = first_page(&state, kind, &mut q).await?;
+    let pages = record_pages(&state, kind, q, first);
+    let descriptor = super::catalog::descriptor(
+        kind,
+        &base,
+        state.site.data_licence(),
+        &plain_title(kind, Lang::En),
+    );
+    let zip = tokio::task::spawn_blocking(move || -> Result<Vec<u8>, String> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let io = |e: std::io::Error| e.to_string();
+        zip.start_file("datapackage.json", opts)
+            .map_err(|e| e.to_string())?;
+        zip.write_all(
+            serde_json::to_string_pretty(&descriptor)
+                .expect("JSON values serialize")
+                .as_bytes(),
+        )
+        .map_err(io)?;
+        zip.start_file(format!("{kind}.csv"), opts)
+            .map_err(|e| e.to_string())?;
+        zip.write_all(csv_header_line(kind).as_bytes())
+            .map_err(io)?;
+        for page in pages {
+            zip.write_all(csv_rows(kind, &page?).as_bytes())
+                .map_err(io)?;
+        }
+        Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+    })
+    .await
+    .map_err(|e| workbook_failed(e.to_string()))?
+    .map_err(workbook_failed)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"passerelle-{kind}-datapackage.zip\""),
+            ),
+        ],
+        zip,
+    )
+        .into_response())
+}
+
 fn workbook_failed(detail: String) -> ApiError {
     ApiError::new(
         StatusCode::INTERNAL_SERVER_ERROR,
         Code::Internal,
         "Internal error",
-        format!("the workbook was not written: {detail}"),
+        format!("the file was not written: {detail}"),
     )
 }
 

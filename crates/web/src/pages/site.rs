@@ -35,6 +35,11 @@ pub struct Site {
     /// request names, which anyone can set.
     #[serde(default)]
     pub public_url: Option<String>,
+    /// The licence the data is published under, as its address (the
+    /// catalogue and data packages name it); Creative Commons Attribution
+    /// 4.0 unless configured.
+    #[serde(default)]
+    pub data_licence: Option<String>,
     /// The hosting organisation's own text for the pages "who we are",
     /// "our work" and "take action" (keys `who-we-are`, `our-work`,
     /// `take-action`), paragraphs separated by blank lines; without one a
@@ -42,6 +47,9 @@ pub struct Site {
     #[serde(default)]
     pub pages: BTreeMap<String, Localized>,
 }
+
+/// The data licence when none is configured.
+pub const DEFAULT_DATA_LICENCE: &str = "https://creativecommons.org/licenses/by/4.0/";
 
 /// The pages a hosting organisation may write, by address.
 pub const PAGES: [&str; 3] = ["who-we-are", "our-work", "take-action"];
@@ -81,6 +89,11 @@ pub struct ContactView {
 }
 
 impl Site {
+    /// The data licence's address.
+    pub fn data_licence(&self) -> &str {
+        self.data_licence.as_deref().unwrap_or(DEFAULT_DATA_LICENCE)
+    }
+
     pub fn view(&self, lang: Lang) -> SiteView {
         SiteView {
             public_url: self.public_url.clone(),

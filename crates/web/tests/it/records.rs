@@ -773,3 +773,114 @@ async fn spreadsheets_open_in_the_readers_language() {
         assert!(bad.text().contains("xlsx or csv-excel"), "{}", bad.text());
     }
 }
+
+/// The DCAT catalogue names one dataset per kind with its distributions,
+/// licence, last change and the time it covers; a list's selection as a
+/// data package is accepted by the Frictionless reference validator
+/// (`frictionless`, which `.ci/run` installs; without it the test says so
+/// and passes, except under CI).
+#[tokio::test]
+async fn the_catalogue_and_data_packages_are_what_harvesters_expect() {
+    for t in apps().await {
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("fr-ma", "FR", "MA", 1963),
+        )
+        .await;
+        t.write(
+            Method::POST,
+            "/api/v1/agreements",
+            &agreement("es-ma", "ES", "MA", 2001),
+        )
+        .await;
+        let r = t.get("/api/v1/catalog").await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.content_type, "application/ld+json");
+        let catalog = r.json();
+        assert_eq!(catalog["@type"], "dcat:Catalog");
+        let datasets = catalog["dcat:dataset"].as_array().unwrap();
+        assert_eq!(datasets.len(), Kind::ALL.len());
+        let agreements = datasets
+            .iter()
+            .find(|d| d["dct:identifier"] == "agreements")
+            .unwrap();
+        assert_eq!(agreements["passerelle:records"], 2);
+        assert_eq!(
+            agreements["dct:license"]["@id"],
+            "https://creativecommons.org/licenses/by/4.0/"
+        );
+        assert_eq!(agreements["dct:temporal"]["dcat:startDate"], "1963-06-01");
+        assert_eq!(agreements["dct:temporal"]["dcat:endDate"], "2001-06-01");
+        assert!(
+            agreements["dct:modified"]["@value"].is_string(),
+            "{agreements}"
+        );
+        let formats: Vec<&str> = agreements["dcat:distribution"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["dcat:downloadURL"]["@id"].as_str().unwrap())
+            .collect();
+        assert_eq!(formats.len(), 5);
+        // Every distribution answers.
+        for url in &formats {
+            let path = &url[url.find("/api/").unwrap()..];
+            assert_eq!(t.get(path).await.status, StatusCode::OK, "{path}");
+        }
+        let titles = agreements["dct:title"].as_array().unwrap();
+        assert!(
+            titles
+                .iter()
+                .any(|x| x["@language"] == "fr" && x["@value"] == "Accords")
+        );
+
+        let r = t
+            .get("/api/v1/export/agreements?format=datapackage&country=MA")
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(r.content_type, "application/zip");
+        let dir = tempfile::tempdir().unwrap();
+        zip::ZipArchive::new(std::io::Cursor::new(r.bytes.clone()))
+            .unwrap()
+            .extract(dir.path())
+            .unwrap();
+        let descriptor: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.path().join("datapackage.json")).unwrap())
+                .unwrap();
+        let schema = &descriptor["resources"][0]["schema"];
+        assert_eq!(schema["primaryKey"], json!(["id"]));
+        let status = schema["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == "status")
+            .unwrap();
+        assert!(
+            status["constraints"]["enum"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("in_force"))
+        );
+        let csv = std::fs::read_to_string(dir.path().join("agreements.csv")).unwrap();
+        assert_eq!(csv.lines().count(), 3, "{csv}");
+        match std::process::Command::new("frictionless")
+            .args(["validate", "--json", "datapackage.json"])
+            .current_dir(dir.path())
+            .output()
+        {
+            Ok(out) => {
+                let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+                    .unwrap_or_else(|_| panic!("{}", String::from_utf8_lossy(&out.stdout)));
+                assert_eq!(report["valid"], true, "{report:#}");
+            }
+            Err(_) => {
+                assert!(
+                    std::env::var_os("CI").is_none(),
+                    "CI needs the Frictionless validator (pip install frictionless)"
+                );
+                eprintln!("frictionless is not installed: the data package was not validated");
+            }
+        }
+    }
+}
