@@ -133,17 +133,11 @@ pub(super) async fn export(
             let _ = tx.send(Ok(Bytes::from_static(b"\n]\n"))).await;
         }
     });
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"passerelle-{kind}.{ext}\""),
-            ),
-        ],
+    Ok(download(
+        content_type,
+        &format!("passerelle-{kind}.{ext}"),
         axum::body::Body::from_stream(Chunks(rx)),
-    )
-        .into_response())
+    ))
 }
 
 /// The pages of a list's selection after the first, read from the store
@@ -238,17 +232,11 @@ async fn spreadsheet(
                     }
                 }
             });
-            Ok((
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{file}.csv\""),
-                    ),
-                ],
+            Ok(download(
+                "text/csv; charset=utf-8",
+                &format!("{file}.csv"),
                 axum::body::Body::from_stream(Chunks(rx)),
-            )
-                .into_response())
+            ))
         }
         sheets::Sheet::Xlsx => {
             let title = plain_title(kind, lang);
@@ -275,21 +263,11 @@ async fn spreadsheet(
             .await
             .map_err(|e| workbook_failed(e.to_string()))?
             .map_err(workbook_failed)?;
-            Ok((
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                            .to_string(),
-                    ),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{file}.xlsx\""),
-                    ),
-                ],
-                book,
-            )
-                .into_response())
+            Ok(download(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                &format!("{file}.xlsx"),
+                book.into(),
+            ))
         }
     }
 }
@@ -338,17 +316,11 @@ async fn datapackage(
     .await
     .map_err(|e| workbook_failed(e.to_string()))?
     .map_err(workbook_failed)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/zip".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"passerelle-{kind}-datapackage.zip\""),
-            ),
-        ],
-        zip,
-    )
-        .into_response())
+    Ok(download(
+        "application/zip",
+        &format!("passerelle-{kind}-datapackage.zip"),
+        zip.into(),
+    ))
 }
 
 fn workbook_failed(detail: String) -> ApiError {
@@ -367,6 +339,21 @@ fn plain_title(kind: Kind, lang: Lang) -> String {
         _ => format!("nav-{kind}"),
     };
     crate::pages::i18n::tr(lang, &key, &[]).replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// A file to save: its type, the name it is saved under, its body.
+fn download(content_type: &str, file_name: &str, body: axum::body::Body) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// The pages of a download, as the response body reads them.
