@@ -37,12 +37,62 @@ pub enum StoreError {
     Unsupported(String),
     #[error("stored data is corrupt: {0}")]
     Corrupt(String),
+    /// The database does not answer (down, restarting, out of
+    /// connections): the request may be tried again shortly.
+    #[error("the database does not answer: {0}")]
+    Unavailable(String),
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> StoreError {
+        // SQLSTATE classes 08 (connection exception) and 57P (operator
+        // intervention: shutdown, cannot connect now) say the server is
+        // away, not that the request is wrong.
+        let away = match &e {
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::WorkerCrashed => true,
+            sqlx::Error::Database(d) => d
+                .code()
+                .is_some_and(|c| c.starts_with("08") || c.starts_with("57P")),
+            _ => false,
+        };
+        if away {
+            StoreError::Unavailable(e.to_string())
+        } else {
+            StoreError::Database(e)
+        }
+    }
 }
 
 impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> StoreError {
         StoreError::Corrupt(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StoreError;
+
+    #[test]
+    fn a_database_that_does_not_answer_is_told_apart() {
+        for away in [
+            sqlx::Error::PoolTimedOut,
+            sqlx::Error::PoolClosed,
+            sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::ConnectionRefused)),
+        ] {
+            assert!(
+                matches!(StoreError::from(away), StoreError::Unavailable(_)),
+                "unavailable"
+            );
+        }
+        assert!(matches!(
+            StoreError::from(sqlx::Error::RowNotFound),
+            StoreError::Database(_)
+        ));
     }
 }

@@ -170,6 +170,9 @@ const POSTGRES_MIGRATIONS: &[Migration] = &[
     },
 ];
 
+/// How long a request waits for a PostgreSQL connection.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+
 /// A bound SQL argument of a dynamically built query.
 #[derive(Clone, Debug)]
 pub(crate) enum Arg {
@@ -265,7 +268,11 @@ impl Store {
         }
         let pool = PgPoolOptions::new()
             .max_connections(16)
-            .acquire_timeout(Duration::from_secs(30))
+            // A request waits this long for a connection, then is told the
+            // database does not answer (`StoreError::Unavailable`, a 503):
+            // during an outage nothing hangs, and the pool reconnects by
+            // itself when the server is back.
+            .acquire_timeout(ACQUIRE_TIMEOUT)
             .connect_with(options)
             .await?;
         postgres::migrate(&pool, POSTGRES_MIGRATIONS).await?;

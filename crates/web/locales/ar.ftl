@@ -359,6 +359,7 @@ error-payload_too_large = حجم الملف كبير جدًا.
 error-too_slow = تستغرق قراءة الملف وقتًا طويلًا جدًا.
 error-busy = الخادم منشغل بقراءة ملفات أخرى؛ أعد المحاولة بعد دقيقة.
 error-internal = تعذر على الخادم الاستجابة. يُرجى المحاولة مرة أخرى.
+error-database_unavailable = لا تستجيب قاعدة البيانات في الوقت الحالي (قد تكون قيد إعادة التشغيل). لم يُغيَّر أي شيء؛ يُرجى المحاولة مجددًا بعد بضع ثوانٍ.
 error-home = الانتقال إلى الصفحة الرئيسية
 error-technical = تفاصيل تقنية (بالإنجليزية)
 # Between a label and what it labels (French puts a no-break space before it).

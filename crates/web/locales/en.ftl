@@ -343,6 +343,7 @@ error-payload_too_large = The file is too large.
 error-too_slow = The file takes too long to read.
 error-busy = The server is busy reading other files; try again in a minute.
 error-internal = The server could not answer. Please try again.
+error-database_unavailable = The database is not answering at the moment (it may be restarting). Nothing was changed; please try again in a few seconds.
 error-home = Go to the home page
 error-technical = Technical detail
 # Between a label and what it labels (French puts a no-break space before it).

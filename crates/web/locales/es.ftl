@@ -344,6 +344,7 @@ error-payload_too_large = El archivo es demasiado grande.
 error-too_slow = La lectura del archivo tarda demasiado.
 error-busy = El servidor está ocupado leyendo otros archivos; vuelva a intentarlo en un minuto.
 error-internal = El servidor no ha podido responder. Vuelva a intentarlo.
+error-database_unavailable = La base de datos no responde en este momento (puede estar reiniciándose). No se ha modificado nada; vuelva a intentarlo en unos segundos.
 error-home = Ir a la página de inicio
 error-technical = Detalle técnico (en inglés)
 # Between a label and what it labels (French puts a no-break space before it).

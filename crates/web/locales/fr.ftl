@@ -344,6 +344,7 @@ error-payload_too_large = Le fichier est trop volumineux.
 error-too_slow = La lecture du fichier prend trop de temps.
 error-busy = Le serveur est occupé à lire d'autres fichiers ; réessayez dans une minute.
 error-internal = Le serveur n’a pas pu répondre. Veuillez réessayer.
+error-database_unavailable = La base de données ne répond pas pour le moment (elle redémarre peut-être). Rien n’a été modifié ; réessayez dans quelques secondes.
 error-home = Aller à la page d’accueil
 error-technical = Détail technique (en anglais)
 # Between a label and what it labels (French puts a no-break space before it).

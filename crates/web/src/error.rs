@@ -30,11 +30,12 @@ pub enum Code {
     TooManyProposals,
     FetchFailed,
     MethodNotAllowed,
+    DatabaseUnavailable,
     Internal,
 }
 
 impl Code {
-    pub const ALL: [Code; 19] = [
+    pub const ALL: [Code; 20] = [
         Code::ValidationFailed,
         Code::InvalidQuery,
         Code::MalformedJson,
@@ -53,6 +54,7 @@ impl Code {
         Code::TooManyProposals,
         Code::FetchFailed,
         Code::MethodNotAllowed,
+        Code::DatabaseUnavailable,
         Code::Internal,
     ];
 
@@ -76,6 +78,7 @@ impl Code {
             Code::TooManyProposals => "too_many_proposals",
             Code::FetchFailed => "fetch_failed",
             Code::MethodNotAllowed => "method_not_allowed",
+            Code::DatabaseUnavailable => "database_unavailable",
             Code::Internal => "internal",
         }
     }
@@ -216,6 +219,15 @@ impl From<StoreError> for ApiError {
                 "Still referenced",
                 e.to_string(),
             ),
+            StoreError::Unavailable(_) => {
+                tracing::warn!(error = %e, "database unavailable");
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    Code::DatabaseUnavailable,
+                    "The database does not answer",
+                    "the database is unavailable (restarting or overloaded); nothing was changed, try again in a few seconds",
+                )
+            }
             other => {
                 // Details of internal failures go to the log, not to users.
                 tracing::error!(error = %other, "store failure");
@@ -372,11 +384,17 @@ impl IntoResponse for ApiError {
             body,
         )
             .into_response();
-        // A busy server says when to come back.
-        if self.code == Code::Busy {
+        // A busy server, or one whose database is away, says when to
+        // come back.
+        let retry = match self.code {
+            Code::Busy => Some("30"),
+            Code::DatabaseUnavailable => Some("5"),
+            _ => None,
+        };
+        if let Some(after) = retry {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static(after));
         }
         response
     }
@@ -499,6 +517,12 @@ mod tests {
         .into_response();
         assert_eq!(busy.status(), StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(busy.headers()[header::RETRY_AFTER], "30");
+        // A database that does not answer: 503, its own code, soon.
+        let away: ApiError = StoreError::Unavailable("pool timed out".into()).into();
+        assert_eq!(away.code, Code::DatabaseUnavailable);
+        let away = away.into_response();
+        assert_eq!(away.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(away.headers()[header::RETRY_AFTER], "5");
         let other = ApiError::not_found("x").into_response();
         assert!(other.headers().get(header::RETRY_AFTER).is_none());
     }

@@ -291,8 +291,12 @@ pub fn render(
 /// problem when the store does not answer. Pages and the
 /// API work while catching up; searches may miss the newest changes.
 async fn healthz(State(state): State<AppState>) -> Response {
-    match state.store.outbox_head().await {
-        Ok(head) => {
+    // Answered at once: a database that does not answer within a second is
+    // reported as such, however long the pool would wait.
+    let head =
+        tokio::time::timeout(std::time::Duration::from_secs(1), state.store.outbox_head()).await;
+    match head {
+        Ok(Ok(head)) => {
             let applied = state.search.applied();
             let status = if applied >= head { "ok" } else { "catching_up" };
             axum::Json(serde_json::json!({
@@ -303,9 +307,9 @@ async fn healthz(State(state): State<AppState>) -> Response {
             }))
             .into_response()
         }
-        Err(_) => ApiError::new(
+        _ => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            Code::Internal,
+            Code::DatabaseUnavailable,
             "The database does not answer",
             "this node cannot reach its database",
         )
