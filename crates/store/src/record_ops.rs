@@ -345,10 +345,13 @@ async fn delete_facets(tx: &mut Tx, kind: Kind, ids: &[String]) -> Result<(), St
     Ok(())
 }
 
+/// A record's address: from its title (and year), else from its id. A
+/// title in a script the slug cannot spell would leave only its year
+/// ("1981"), which names no record: it needs a letter.
 fn base_slug(p: &Pending) -> String {
     [slugify(&p.record.slug_source()), slugify(&p.id)]
         .into_iter()
-        .find(|s| !s.is_empty())
+        .find(|s| s.chars().any(|c| c.is_ascii_alphabetic()))
         .unwrap_or_else(|| p.kind.noun().replace(' ', "-"))
 }
 
