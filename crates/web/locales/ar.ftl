@@ -693,3 +693,5 @@ language-name-zh = الصينية
 language-name-tl = التاغالوغية
 language-name-ne = النيبالية
 catalog-title = Passerelle: بيانات مفتوحة عن اتفاقات هجرة اليد العاملة والممارسات والالتزامات
+list-comma = {"، "}
+size-kb = { $size } كيلوبايت

@@ -670,3 +670,5 @@ language-name-zh = Chinese
 language-name-tl = Tagalog
 language-name-ne = Nepali
 catalog-title = Passerelle: open data on labour migration agreements, practices and commitments
+list-comma = {", "}
+size-kb = { $size } KB

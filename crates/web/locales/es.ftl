@@ -671,3 +671,5 @@ language-name-zh = chino
 language-name-tl = tagalo
 language-name-ne = nepalí
 catalog-title = Passerelle: datos abiertos sobre acuerdos de migración laboral, prácticas y compromisos
+list-comma = {", "}
+size-kb = { $size } KB

@@ -671,3 +671,5 @@ language-name-zh = chinois
 language-name-tl = tagalog
 language-name-ne = népalais
 catalog-title = Passerelle : données ouvertes sur les accords de migration de main-d’œuvre, les pratiques et les engagements
+list-comma = {", "}
+size-kb = { $size } Ko
