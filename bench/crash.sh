@@ -23,14 +23,8 @@ kills="${2:-50}"
 writers=4
 out="$PWD/bench/out"
 mkdir -p "$out"
-# BENCH_BIN runs another build (a debug one, say) instead of building
-# the release binary.
-if [ -n "${BENCH_BIN:-}" ]; then
-  bin="$BENCH_BIN"
-else
-  cargo build --release --quiet
-  bin="${CARGO_TARGET_DIR:-target}/release/passerelle"
-fi
+source bench/lib.sh
+bench_bin
 run="$out/crash-$backend"
 rm -rf "$run"
 mkdir -p "$run"

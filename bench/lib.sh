@@ -25,3 +25,14 @@ wait_for() {
   echo "the server at $1 did not answer" >&2
   return 1
 }
+
+# bench_bin: sets `bin` to BENCH_BIN when given (a debug build, say), or
+# builds the release binary.
+bench_bin() {
+  if [ -n "${BENCH_BIN:-}" ]; then
+    bin="$BENCH_BIN"
+  else
+    cargo build --release --quiet
+    bin="${CARGO_TARGET_DIR:-target}/release/passerelle"
+  fi
+}

@@ -14,12 +14,8 @@ cd "$(dirname "$0")/.."
 down="${1:-5}"
 out="$PWD/bench/out"
 mkdir -p "$out"
-if [ -n "${BENCH_BIN:-}" ]; then
-  bin="$BENCH_BIN"
-else
-  cargo build --release --quiet
-  bin="${CARGO_TARGET_DIR:-target}/release/passerelle"
-fi
+source bench/lib.sh
+bench_bin
 server="${PASSERELLE_CRASH_DATABASE:-postgres://postgres@127.0.0.1:5432}"
 db="passerelle_outage$$"
 version=$(ls /etc/postgresql | head -1)
