@@ -695,3 +695,4 @@ language-name-ne = النيبالية
 catalog-title = Passerelle: بيانات مفتوحة عن اتفاقات هجرة اليد العاملة والممارسات والالتزامات
 list-comma = {"، "}
 size-kb = { $size } كيلوبايت
+cite = الاستشهاد

@@ -672,3 +672,4 @@ language-name-ne = Nepali
 catalog-title = Passerelle: open data on labour migration agreements, practices and commitments
 list-comma = {", "}
 size-kb = { $size } KB
+cite = Cite

@@ -673,3 +673,4 @@ language-name-ne = nepalí
 catalog-title = Passerelle: datos abiertos sobre acuerdos de migración laboral, prácticas y compromisos
 list-comma = {", "}
 size-kb = { $size } KB
+cite = Citar

@@ -673,3 +673,4 @@ language-name-ne = népalais
 catalog-title = Passerelle : données ouvertes sur les accords de migration de main-d’œuvre, les pratiques et les engagements
 list-comma = {", "}
 size-kb = { $size } Ko
+cite = Citer

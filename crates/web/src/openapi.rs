@@ -188,6 +188,17 @@ fn build() -> Value {
         );
     }
     paths.insert(
+        "/api/v1/{kind}/{id}/cite".into(),
+        json!({"get": {"tags": ["reference"], "summary": "A record as a citation for reference managers",
+            "parameters": [
+                {"name": "kind", "in": "path", "required": true, "schema": {"type": "string", "enum": Kind::ALL.map(|k| k.as_str())}},
+                {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
+                {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["csl", "ris", "bibtex"]}}],
+            "responses": {"200": {"description": "The citation", "content": {"application/vnd.citationstyles.csl+json": {},
+                "application/x-research-info-systems": {}, "application/x-bibtex": {}}},
+                "404": problem("No such record"), "422": problem("Invalid parameter")}}}),
+    );
+    paths.insert(
         "/api/v1/catalog".into(),
         json!({"get": {"tags": ["reference"], "summary": "The open data catalogue (DCAT 3, JSON-LD): one dataset per kind of record with its distributions, licence, last change and time covered",
             "responses": {"200": {"description": "The catalogue", "content": {"application/ld+json": {}}}}}}),

@@ -23,6 +23,7 @@ use crate::{AppState, openapi};
 mod assessments;
 mod audit;
 mod catalog;
+mod cite;
 mod documents;
 mod records;
 mod reference;
@@ -122,6 +123,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/api/v1/documents/{id}/text", get(documents::document_text))
         .route("/api/v1/{kind}", get(records::list).post(records::create))
+        .route("/api/v1/{kind}/{id}/cite", get(cite::cite))
         .route(
             "/api/v1/{kind}/{id}",
             get(records::read)

@@ -884,3 +884,99 @@ async fn the_catalogue_and_data_packages_are_what_harvesters_expect() {
         }
     }
 }
+
+/// "Cite this": an agreement as CSL-JSON, RIS and BibTeX that reference
+/// managers' parsers read (rispy and bibtexparser, which `.ci/run`
+/// installs; without them the test says so and passes, except under CI),
+/// with its parties as authors, its date, address and version; the page
+/// links them.
+#[tokio::test]
+async fn records_are_cited_in_three_formats() {
+    for t in apps().await {
+        let mut a = agreement("fr-ma", "FR", "MA", 1963);
+        a["title"] = json!("Convention de main-d'œuvre {entre} la France & le Maroc");
+        t.write(Method::POST, "/api/v1/agreements", &a).await;
+        let csl = t.get("/api/v1/agreements/fr-ma/cite?format=csl").await;
+        assert_eq!(csl.status, StatusCode::OK);
+        let item = &csl.json()[0];
+        assert_eq!(item["type"], "treaty");
+        assert_eq!(item["author"][0]["literal"], "France");
+        assert_eq!(item["author"][1]["literal"], "Morocco");
+        assert_eq!(item["issued"]["date-parts"], json!([[1963, 6, 1]]));
+        assert!(
+            item["URL"].as_str().unwrap().contains("/en/agreements/"),
+            "{item}"
+        );
+        assert_eq!(item["version"].as_str().unwrap().len(), 10, "{item}");
+        let ris = t
+            .get("/api/v1/agreements/fr-ma/cite?format=ris")
+            .await
+            .text();
+        assert!(ris.starts_with("TY  - GOVDOC\r\n"), "{ris}");
+        assert!(
+            ris.contains("PY  - 1963\r\n") && ris.ends_with("ER  - \r\n"),
+            "{ris}"
+        );
+        let bib = t
+            .get("/api/v1/agreements/fr-ma/cite?format=bibtex")
+            .await
+            .text();
+        assert!(bib.starts_with("@misc{fr_ma,"), "{bib}");
+        assert!(bib.contains("\\{entre\\} la France \\& le Maroc"), "{bib}");
+        let bad = t.get("/api/v1/agreements/fr-ma/cite?format=mla").await;
+        assert_eq!(
+            bad.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            bad.text()
+        );
+        assert_eq!(
+            t.get("/api/v1/agreements/nope/cite").await.status,
+            StatusCode::NOT_FOUND
+        );
+        let slug = t.get("/api/v1/agreements/fr-ma").await.json()["slug"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let page = t.get(&format!("/fr/agreements/{slug}")).await.text();
+        assert!(page.contains("/api/v1/agreements/fr-ma/cite?format=bibtex"));
+
+        // The reference managers' own parsers.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ris"), &ris).unwrap();
+        std::fs::write(dir.path().join("a.bib"), &bib).unwrap();
+        let script = "import sys, rispy, bibtexparser\n\
+            r = rispy.load(open(sys.argv[1], encoding='utf-8'))[0]\n\
+            assert r['type_of_reference'] == 'GOVDOC', r\n\
+            assert r['authors'] == ['France', 'Morocco'], r\n\
+            b = bibtexparser.parse_string(open(sys.argv[2], encoding='utf-8').read())\n\
+            assert not b.failed_blocks, b.failed_blocks\n\
+            e = b.entries[0]\n\
+            assert e.key == 'fr_ma' and e['year'] == '1963', e\n\
+            print('ok')\n";
+        match std::process::Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(dir.path().join("a.ris"))
+            .arg(dir.path().join("a.bib"))
+            .output()
+        {
+            Ok(out) if out.status.success() => {
+                assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
+            }
+            Ok(out) => {
+                let said = String::from_utf8_lossy(&out.stderr);
+                if said.contains("ModuleNotFoundError") {
+                    assert!(
+                        std::env::var_os("CI").is_none(),
+                        "CI needs rispy and bibtexparser: {said}"
+                    );
+                    eprintln!("rispy or bibtexparser missing: the citations were not parsed");
+                } else {
+                    panic!("a reference manager's parser refused the citation: {said}");
+                }
+            }
+            Err(e) => panic!("python3: {e}"),
+        }
+    }
+}
