@@ -208,12 +208,22 @@ pub fn extract(
     })
 }
 
+/// The media type of a PNG, JPEG or TIFF image, told by its first bytes.
+pub fn image_type(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(b"\xff\xd8\xff") {
+        Some("image/jpeg")
+    } else if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        Some("image/tiff")
+    } else {
+        None
+    }
+}
+
 /// Whether the bytes are a PNG, JPEG or TIFF image.
 pub fn is_image(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"\x89PNG\r\n\x1a\n")
-        || bytes.starts_with(b"\xff\xd8\xff")
-        || bytes.starts_with(b"II*\0")
-        || bytes.starts_with(b"MM\0*")
+    image_type(bytes).is_some()
 }
 
 /// Extracts a file as [`extract`] does and, when it is a scan (an image,

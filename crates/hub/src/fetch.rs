@@ -366,11 +366,8 @@ fn media_type(declared: &str, path: &str, bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(b"%PDF-") {
         return Some("application/pdf".into());
     }
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Some("image/png".into());
-    }
-    if bytes.starts_with(b"\xff\xd8\xff") {
-        return Some("image/jpeg".into());
+    if let Some(image) = passerelle_extract::image_type(bytes) {
+        return Some(image.into());
     }
     let lower = path.to_ascii_lowercase();
     let by_name = [

@@ -503,9 +503,9 @@ fn check_content(media_type: &str, bytes: &[u8]) -> Result<(), String> {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
             bytes.starts_with(b"PK\x03\x04")
         }
-        "image/png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
-        "image/jpeg" => bytes.starts_with(b"\xff\xd8\xff"),
-        "image/tiff" => bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*"),
+        "image/png" | "image/jpeg" | "image/tiff" => {
+            passerelle_extract::image_type(bytes) == Some(media_type)
+        }
         _ => {
             !bytes.contains(&0)
                 || bytes.starts_with(&[0xFF, 0xFE])

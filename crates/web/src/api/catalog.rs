@@ -17,29 +17,15 @@ use serde_json::{Value, json};
 
 use crate::AppState;
 use crate::error::ApiResult;
-use crate::pages::i18n;
-
-/// Words of the pages, without the marks that isolate values.
-fn words(lang: Lang, key: &str) -> String {
-    i18n::tr(lang, key, &[]).replace(['\u{2068}', '\u{2069}'], "")
-}
 
 /// A text in the four languages, as JSON-LD language maps read it.
 fn in_every_language(key: &str) -> Value {
     Value::Array(
         Lang::ALL
             .iter()
-            .map(|&l| json!({"@language": l.code(), "@value": words(l, key)}))
+            .map(|&l| json!({"@language": l.code(), "@value": super::sheets::words(l, key)}))
             .collect(),
     )
-}
-
-/// The list's title message of a kind.
-fn title_key(kind: Kind) -> String {
-    match kind {
-        Kind::Indicators => "nav-data".into(),
-        _ => format!("nav-{kind}"),
-    }
 }
 
 /// The first records of the public list in `sort` order, and the count.
@@ -110,7 +96,7 @@ pub(super) async fn catalog(
             "@id": format!("{base}/api/v1/catalog#{kind}"),
             "@type": "dcat:Dataset",
             "dct:identifier": kind.as_str(),
-            "dct:title": in_every_language(&title_key(kind)),
+            "dct:title": in_every_language(&super::sheets::list_title_key(kind)),
             "dct:description": in_every_language(&format!("{kind}-lead")),
             "dct:publisher": publisher,
             "dct:license": {"@id": licence},

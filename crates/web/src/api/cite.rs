@@ -29,11 +29,8 @@ struct Citation {
 
 fn citation(kind: Kind, record: &Value, base: &str) -> Citation {
     let text = |v: &Value| v.as_str().filter(|s| !s.is_empty()).map(str::to_string);
-    let country = |code: &str| {
-        passerelle_domain::reference::country(code)
-            .map(|c| c.names.get(Lang::En).to_string())
-            .unwrap_or_else(|| code.to_string())
-    };
+    let country =
+        |code: &str| crate::search::label("country", code, Lang::En).unwrap_or_else(|| code.into());
     let authors: Vec<String> = match kind {
         Kind::Agreements => record["parties"]
             .as_array()

@@ -334,11 +334,7 @@ fn workbook_failed(detail: String) -> ApiError {
 
 /// The sheet's name: the list's name in `lang`.
 fn plain_title(kind: Kind, lang: Lang) -> String {
-    let key = match kind {
-        Kind::Indicators => "nav-data".to_string(),
-        _ => format!("nav-{kind}"),
-    };
-    crate::pages::i18n::tr(lang, &key, &[]).replace(['\u{2068}', '\u{2069}'], "")
+    sheets::words(lang, &sheets::list_title_key(kind))
 }
 
 /// A file to save: its type, the name it is saved under, its body.

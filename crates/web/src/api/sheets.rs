@@ -162,11 +162,24 @@ fn plain(s: String) -> String {
     s.replace(['\u{2068}', '\u{2069}'], "")
 }
 
+/// A message in `lang` as plain text.
+pub(super) fn words(lang: Lang, key: &str) -> String {
+    plain(i18n::tr(lang, key, &[]))
+}
+
+/// The message naming `kind`'s list (a sheet's name, a dataset's title).
+pub(super) fn list_title_key(kind: Kind) -> String {
+    match kind {
+        Kind::Indicators => "nav-data".into(),
+        _ => format!("nav-{kind}"),
+    }
+}
+
 /// The header row of `kind`'s sheet in `lang`.
 pub(super) fn header(kind: Kind, lang: Lang) -> Vec<String> {
     columns(kind)
         .iter()
-        .map(|Column(_, key, _)| plain(i18n::tr(lang, key, &[])))
+        .map(|Column(_, key, _)| words(lang, key))
         .collect()
 }
 
